@@ -1,0 +1,49 @@
+//! Every user intent, in one vocabulary shared by the keymap, the help overlay and
+//! `App::update`. Keys become actions in `keymap`; mouse and terminal events become actions in
+//! `app`; panes never look at raw keys, except text input while a text field has focus.
+
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the app (also what SIGTERM, SIGHUP and a closed terminal turn into).
+    Quit,
+    /// Move the selection one row up, or scroll the focused text up.
+    Up,
+    /// Move the selection one row down, or scroll the focused text down.
+    Down,
+    /// Jump to the first row.
+    Top,
+    /// Jump to the last row.
+    Bottom,
+    /// Move a screenful up.
+    PageUp,
+    /// Move a screenful down.
+    PageDown,
+    /// Switch to the next screen in the tab bar.
+    NextTab,
+    /// Switch to the previous screen in the tab bar.
+    PrevTab,
+    /// Switch to the screen with this 0-based position in the tab bar.
+    GoTab(u8),
+    /// Start typing a filter for the current list.
+    Search,
+    /// Open or confirm the selected item.
+    Open,
+    /// Go back one level: close an overlay, leave a text field, clear a filter.
+    Back,
+    /// Show or hide the list of keys for the current screen.
+    Help,
+    /// Show the help lines and the user's own support contacts.
+    Crisis,
+    /// A key for the focused text field (only produced while one has focus).
+    Text(KeyEvent),
+    /// A mouse click at a cell of the terminal (only with `--mouse`).
+    Click { column: u16, row: u16 },
+    /// The mouse wheel turned up over the screen (only with `--mouse`).
+    ScrollUp,
+    /// The mouse wheel turned down over the screen (only with `--mouse`).
+    ScrollDown,
+    /// The terminal changed size; the next frame lays out anew.
+    Resize { width: u16, height: u16 },
+}

@@ -1,0 +1,230 @@
+//! The top of the Elm-style loop: `App` holds the screens and routes each `Action` to the one
+//! that should see it. It decides nothing a pane can decide itself.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event as TermEvent, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::content::RegionId;
+use crate::i18n::{Lang, Strings};
+use crate::keymap::{self, Scope};
+use crate::panes::faq::FaqPane;
+use crate::panes::{Ctx, View};
+use crate::theme::Theme;
+use crate::ui;
+
+/// The screens in tab-bar order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Faq,
+}
+
+impl Tab {
+    pub const ALL: &'static [Tab] = &[Tab::Faq];
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Tab::Faq => s.tab_faq,
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// A box drawn over the current screen; it takes the keys until it is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    Crisis { scroll: u16 },
+}
+
+/// Choices made at start-up (flags, environment).
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    pub region: RegionId,
+    pub theme: Theme,
+    pub mouse: bool,
+}
+
+pub struct App {
+    pub tab: Tab,
+    pub overlay: Option<Overlay>,
+    pub faq: FaqPane,
+    pub options: Options,
+    pub running: bool,
+    /// Something visible changed since the last frame.
+    pub dirty: bool,
+    area: Rect,
+}
+
+impl App {
+    pub fn new(options: Options) -> Self {
+        Self {
+            tab: Tab::Faq,
+            overlay: None,
+            faq: FaqPane::new(options.lang),
+            options,
+            running: true,
+            dirty: true,
+            area: Rect::default(),
+        }
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.options.lang.strings()
+    }
+
+    /// Translates a terminal event into an action: keys through the keymap (or to the focused
+    /// text field), mouse only when it was asked for.
+    pub fn action_for_event(&self, event: &TermEvent) -> Option<Action> {
+        match event {
+            TermEvent::Key(key) => self.action_for_key(*key),
+            TermEvent::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+            TermEvent::Mouse(mouse) if self.options.mouse => match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Click { column: mouse.column, row: mouse.row })
+                }
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
+        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+            return None;
+        }
+        if self.overlay.is_none() && self.text_mode() {
+            return Some(keymap::text_mode_action(key));
+        }
+        keymap::action_for(key)
+    }
+
+    fn text_mode(&self) -> bool {
+        match self.tab {
+            Tab::Faq => self.faq.text_mode(),
+        }
+    }
+
+    /// Key scopes of the current screen, for the help overlay and the footer.
+    pub fn scopes(&self) -> &'static [Scope] {
+        match self.tab {
+            Tab::Faq => &[Scope::List],
+        }
+    }
+
+    /// Applies one action. May return a follow-up action for the caller to apply next.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        self.dirty = true;
+        if let Action::Resize { width, height } = action {
+            self.area = Rect::new(0, 0, width, height);
+            return None;
+        }
+        if action == Action::Quit {
+            self.running = false;
+            return None;
+        }
+        if let Some(overlay) = self.overlay {
+            self.overlay = overlay_update(overlay, action);
+            return None;
+        }
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Crisis => self.overlay = Some(Overlay::Crisis { scroll: 0 }),
+            Action::NextTab => self.switch_tab(1),
+            Action::PrevTab => self.switch_tab(-1),
+            Action::GoTab(i) => {
+                if let Some(tab) = Tab::ALL.get(usize::from(i)) {
+                    self.tab = *tab;
+                }
+            }
+            Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
+                let s = self.strings();
+                if let Some((tab, _, _)) = ui::tab_spans(ui::areas(self.area).tabs, Tab::ALL, s)
+                    .into_iter()
+                    .find(|(_, _, r)| r.contains((column, row).into()))
+                {
+                    self.tab = tab;
+                }
+            }
+            other => self.route_to_pane(other),
+        }
+        None
+    }
+
+    fn route_to_pane(&mut self, action: Action) {
+        let ctx = Ctx { lang: self.options.lang, area: ui::areas(self.area).body };
+        match self.tab {
+            Tab::Faq => self.faq.handle(&action, &ctx),
+        }
+    }
+
+    fn switch_tab(&mut self, step: isize) {
+        let len = Tab::ALL.len() as isize;
+        let next = (self.tab.index() as isize + step).rem_euclid(len);
+        self.tab = Tab::ALL[next as usize];
+    }
+
+    /// Tells the app its size before the first frame, so layout-dependent actions are right.
+    pub fn set_area(&mut self, area: Rect) {
+        self.area = area;
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        let s = self.strings();
+        let theme = &self.options.theme;
+        if ui::too_small(area) {
+            ui::render_too_small(area, buf, s, theme);
+            return;
+        }
+        let areas = ui::areas(area);
+        ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
+        let view = View { lang: self.options.lang, strings: s, theme };
+        match self.tab {
+            Tab::Faq => self.faq.render(areas.body, buf, &view),
+        }
+        ui::render_footer(areas.footer, buf, self.scopes(), s, theme);
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                let text = ui::help_text(self.scopes(), s, theme);
+                ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
+            }
+            Some(Overlay::Crisis { scroll }) => {
+                let text = ui::crisis_text(self.options.region, self.options.lang, s, theme);
+                ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
+            }
+            None => {}
+        }
+    }
+}
+
+fn overlay_update(overlay: Overlay, action: Action) -> Option<Overlay> {
+    let scrolled = |scroll: u16, delta: i32| (i32::from(scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
+    let delta = match action {
+        Action::Up | Action::ScrollUp => -1,
+        Action::Down | Action::ScrollDown => 1,
+        Action::PageUp => -10,
+        Action::PageDown => 10,
+        Action::Top => -i32::from(u16::MAX),
+        Action::Help if matches!(overlay, Overlay::Crisis { .. }) => {
+            return Some(Overlay::Help { scroll: 0 });
+        }
+        Action::Crisis if matches!(overlay, Overlay::Help { .. }) => {
+            return Some(Overlay::Crisis { scroll: 0 });
+        }
+        Action::Back | Action::Help | Action::Crisis | Action::Open => return None,
+        _ => return Some(overlay),
+    };
+    Some(match overlay {
+        Overlay::Help { scroll } => Overlay::Help { scroll: scrolled(scroll, delta) },
+        Overlay::Crisis { scroll } => Overlay::Crisis { scroll: scrolled(scroll, delta) },
+    })
+}

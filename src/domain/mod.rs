@@ -1,0 +1,4 @@
+//! Pure domain logic: no terminal, no ratatui. Takes data (and a date or instant where time
+//! matters) and returns data, so it is tested without a screen.
+
+pub mod search;

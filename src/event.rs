@@ -1,0 +1,87 @@
+//! Terminal events and signals in one channel, so the main loop can block until something
+//! happens or a deadline passes, and never wakes up while nothing changes.
+//!
+//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP and SIGINT.
+//! Both send into one channel. When reading the terminal fails (it was closed), the reader
+//! reports it once and stops, so a dead terminal can never spin the CPU.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, Event as TermEvent};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+#[derive(Debug)]
+pub enum Event {
+    Terminal(TermEvent),
+    /// A signal that asks us to end: leave cleanly, saving what can be saved.
+    Signal(i32),
+    /// Reading the terminal failed; there is nobody left to draw for.
+    InputClosed,
+}
+
+pub struct Events {
+    rx: Receiver<Event>,
+}
+
+impl Events {
+    pub fn start() -> std::io::Result<Self> {
+        let (tx, rx) = mpsc::channel();
+        spawn_reader(tx.clone());
+        spawn_signal_listener(tx)?;
+        Ok(Self { rx })
+    }
+
+    /// The next event; blocks forever when `deadline` is `None`. `None` when the deadline passed.
+    pub fn next(&self, deadline: Option<Instant>) -> Option<Event> {
+        match deadline {
+            None => Some(self.rx.recv().unwrap_or(Event::InputClosed)),
+            Some(at) => {
+                let wait = at.saturating_duration_since(Instant::now());
+                match self.rx.recv_timeout(wait) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => Some(Event::InputClosed),
+                }
+            }
+        }
+    }
+
+    /// An event that is already waiting, without blocking: lets a burst of keys or resizes be
+    /// handled before the next frame is drawn.
+    pub fn try_next(&self) -> Option<Event> {
+        self.rx.try_recv().ok()
+    }
+}
+
+fn spawn_reader(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Event::Terminal(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Event::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signal_listener(tx: Sender<Event>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Event::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Languages and the user-interface strings.
+//!
+//! Each language is one `const Strings`: a string missing in one language is a compile error,
+//! not a blank on screen. Content (FAQ, techniques, ...) lives in RON under `data/`, not here.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Norwegian bokmål, the primary language.
+    #[default]
+    Nb = 0,
+    En = 1,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nb, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language tag the way users write it: `nb`, `no_NO.UTF-8`, `en_GB`, `nn`.
+    /// Nynorsk and plain "no" get bokmål, the closest language we ship.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.trim().to_ascii_lowercase();
+        let prefix = lower.get(..2)?;
+        match prefix {
+            "nb" | "nn" | "no" => Some(Lang::Nb),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language from an explicit choice (flag or `MESTRING_LANG`), else from `LANG`,
+    /// else bokmål.
+    pub fn resolve(explicit: Option<&str>, lang_env: Option<&str>) -> Lang {
+        explicit.and_then(Lang::from_tag).or_else(|| lang_env.and_then(Lang::from_tag)).unwrap_or_default()
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Nb => &NB,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every piece of interface text. Grouped by where it shows; action descriptions for the help
+/// overlay and the footer live in [`ActionText`].
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tab_faq: &'static str,
+    pub too_small: &'static str,
+    pub search_prompt: &'static str,
+    pub search_hint: &'static str,
+    pub no_matches: &'static str,
+    pub matches: &'static str,
+    pub faq_select_hint: &'static str,
+    pub topic_treatment: &'static str,
+    pub topic_quitting: &'static str,
+    pub topic_motivation: &'static str,
+    pub topic_relatives: &'static str,
+    pub source: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub crisis_title: &'static str,
+    pub crisis_intro: &'static str,
+    pub crisis_not_treatment: &'static str,
+    pub crisis_emergency: &'static str,
+    pub crisis_verified: &'static str,
+    pub crisis_close: &'static str,
+    pub actions: ActionText,
+}
+
+/// One short description per user-facing action, as the help overlay and footer show them.
+pub struct ActionText {
+    pub quit: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub top: &'static str,
+    pub bottom: &'static str,
+    pub page_up: &'static str,
+    pub page_down: &'static str,
+    pub next_tab: &'static str,
+    pub prev_tab: &'static str,
+    pub go_tab: &'static str,
+    pub search: &'static str,
+    pub open: &'static str,
+    pub back: &'static str,
+    pub help: &'static str,
+    pub crisis: &'static str,
+}
+
+pub const NB: Strings = Strings {
+    app_name: "mestring",
+    tab_faq: "Spørsmål og svar",
+    too_small: "Gjør vinduet større",
+    search_prompt: "Søk: ",
+    search_hint: "skriv for å søke, Enter for å bla i treffene, Esc for å avbryte",
+    no_matches: "Ingen treff. Prøv et annet ord, eller trykk Esc.",
+    matches: "treff",
+    faq_select_hint: "Velg et spørsmål i listen.",
+    topic_treatment: "Behandling og psykisk helse",
+    topic_quitting: "Å slutte, steg for steg",
+    topic_motivation: "Motivasjon",
+    topic_relatives: "For pårørende",
+    source: "Kilde",
+    help_title: "Taster",
+    help_close: "Esc eller ? lukker",
+    crisis_title: "Trenger du hjelp nå?",
+    crisis_intro: "Du kan ringe eller skrive til noen med én gang. Det er ingen skam i å ta kontakt.",
+    crisis_not_treatment: "mestring er en følgesvenn, ikke behandling, og erstatter ikke profesjonell hjelp.",
+    crisis_emergency: "Er livet i fare: ring 113.",
+    crisis_verified: "sjekket",
+    crisis_close: "Esc lukker",
+    actions: ActionText {
+        quit: "avslutt",
+        up: "opp",
+        down: "ned",
+        top: "til toppen",
+        bottom: "til bunnen",
+        page_up: "side opp",
+        page_down: "side ned",
+        next_tab: "neste skjerm",
+        prev_tab: "forrige skjerm",
+        go_tab: "gå til skjerm 1-9",
+        search: "søk",
+        open: "åpne",
+        back: "tilbake",
+        help: "hjelp",
+        crisis: "krisehjelp",
+    },
+};
+
+pub const EN: Strings = Strings {
+    app_name: "mestring",
+    tab_faq: "Questions and answers",
+    too_small: "Make the window larger",
+    search_prompt: "Search: ",
+    search_hint: "type to search, Enter to browse the results, Esc to cancel",
+    no_matches: "No matches. Try another word, or press Esc.",
+    matches: "matches",
+    faq_select_hint: "Choose a question in the list.",
+    topic_treatment: "Treatment and mental health",
+    topic_quitting: "Quitting, step by step",
+    topic_motivation: "Motivation",
+    topic_relatives: "For relatives",
+    source: "Source",
+    help_title: "Keys",
+    help_close: "Esc or ? closes",
+    crisis_title: "Do you need help now?",
+    crisis_intro: "You can call or write to someone right away. There is no shame in reaching out.",
+    crisis_not_treatment: "mestring is a companion, not treatment, and no substitute for professional help.",
+    crisis_emergency: "If a life is in danger: call the emergency number.",
+    crisis_verified: "checked",
+    crisis_close: "Esc closes",
+    actions: ActionText {
+        quit: "quit",
+        up: "up",
+        down: "down",
+        top: "to the top",
+        bottom: "to the bottom",
+        page_up: "page up",
+        page_down: "page down",
+        next_tab: "next screen",
+        prev_tab: "previous screen",
+        go_tab: "go to screen 1-9",
+        search: "search",
+        open: "open",
+        back: "back",
+        help: "help",
+        crisis: "crisis help",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_resolve_like_users_write_them() {
+        assert_eq!(Lang::from_tag("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("nn_NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("en_GB.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de_DE"), None);
+        assert_eq!(Lang::from_tag("C"), None);
+    }
+
+    #[test]
+    fn explicit_choice_beats_lang_and_default_is_bokmal() {
+        assert_eq!(Lang::resolve(Some("en"), Some("nb_NO")), Lang::En);
+        assert_eq!(Lang::resolve(None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(Lang::resolve(Some("xx"), Some("en_US")), Lang::En);
+        assert_eq!(Lang::resolve(None, Some("C.UTF-8")), Lang::Nb);
+        assert_eq!(Lang::resolve(None, None), Lang::Nb);
+    }
+}

@@ -1,0 +1,210 @@
+//! Keys to actions, in one table. The help overlay and the footer are generated from this
+//! table, so what they say and what the keys do can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+use crate::i18n::ActionText;
+
+/// A key as the keymap knows it: a code plus the modifiers that must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+/// Where a binding applies: everywhere, or only on screens that have lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    List,
+}
+
+pub struct Binding {
+    pub action: Action,
+    pub keys: &'static [Key],
+    pub scope: Scope,
+    /// Shown in the footer's one-line hint, not only in the help overlay.
+    pub footer: bool,
+}
+
+const fn bind(action: Action, keys: &'static [Key], scope: Scope, footer: bool) -> Binding {
+    Binding { action, keys, scope, footer }
+}
+
+/// The whole keymap. Order is the order of the help overlay.
+pub const BINDINGS: &[Binding] = &[
+    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::List, false),
+    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::List, false),
+    bind(Action::Top, &[key(KeyCode::Home), ch('g')], Scope::List, false),
+    bind(Action::Bottom, &[key(KeyCode::End), ch('G')], Scope::List, false),
+    bind(Action::PageUp, &[key(KeyCode::PageUp), ctrl('u')], Scope::List, false),
+    bind(Action::PageDown, &[key(KeyCode::PageDown), ctrl('d')], Scope::List, false),
+    bind(Action::Open, &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')], Scope::List, true),
+    bind(Action::Back, &[key(KeyCode::Esc), key(KeyCode::Left), ch('h')], Scope::List, false),
+    bind(Action::Search, &[ch('/')], Scope::List, true),
+    bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
+    bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
+    bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
+    bind(Action::Help, &[ch('?')], Scope::Global, true),
+    bind(Action::Crisis, &[ch('!'), key(KeyCode::F(1))], Scope::Global, true),
+    bind(Action::Quit, &[ch('q'), ctrl('c')], Scope::Global, true),
+];
+
+/// The action for a key press outside text entry, if any. Digits 1-9 pick a screen.
+pub fn action_for(event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if let KeyCode::Char(c @ '1'..='9') = event.code
+        && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+    {
+        return Some(Action::GoTab(c as u8 - b'1'));
+    }
+    BINDINGS.iter().find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
+}
+
+/// While a text field has focus only these keys leave it; everything else is text.
+pub fn text_mode_action(event: KeyEvent) -> Action {
+    match (event.code, event.modifiers) {
+        (KeyCode::Esc, _) => Action::Back,
+        (KeyCode::Enter, KeyModifiers::NONE) => Action::Open,
+        (KeyCode::Char('c'), KeyModifiers::CONTROL) => Action::Quit,
+        (KeyCode::F(1), _) => Action::Crisis,
+        _ => Action::Text(event),
+    }
+}
+
+fn matches(key: Key, event: KeyEvent) -> bool {
+    if key.code != event.code {
+        return false;
+    }
+    // Terminals disagree on whether Shift comes with '?', '!' or 'G'; the character decides.
+    let mods = match event.code {
+        KeyCode::Char(_) | KeyCode::BackTab => event.modifiers.difference(KeyModifiers::SHIFT),
+        _ => event.modifiers,
+    };
+    mods == key.mods
+}
+
+/// How a key is written in the help overlay and footer.
+pub fn key_label(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+}
+
+/// The description of an action in the current language.
+pub fn describe(action: Action, text: &ActionText) -> &'static str {
+    match action {
+        Action::Quit => text.quit,
+        Action::Up => text.up,
+        Action::Down => text.down,
+        Action::Top => text.top,
+        Action::Bottom => text.bottom,
+        Action::PageUp => text.page_up,
+        Action::PageDown => text.page_down,
+        Action::NextTab => text.next_tab,
+        Action::PrevTab => text.prev_tab,
+        Action::GoTab(_) => text.go_tab,
+        Action::Search => text.search,
+        Action::Open => text.open,
+        Action::Back => text.back,
+        Action::Help => text.help,
+        Action::Crisis => text.crisis,
+        Action::Text(_)
+        | Action::Click { .. }
+        | Action::ScrollUp
+        | Action::ScrollDown
+        | Action::Resize { .. } => "",
+    }
+}
+
+/// The bindings that apply on a screen, given which scopes the screen uses.
+pub fn bindings_for(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
+    BINDINGS.iter().filter(move |b| b.scope == Scope::Global || scopes.contains(&b.scope))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                for k in a.keys {
+                    assert!(!b.keys.contains(k), "{k:?} is bound to {:?} and {:?}", a.action, b.action);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn digits_are_not_bound_elsewhere() {
+        for b in BINDINGS.iter().filter(|b| !matches!(b.action, Action::GoTab(_))) {
+            assert!(
+                !b.keys.iter().any(|k| matches!(k.code, KeyCode::Char('1'..='9'))),
+                "{:?} takes a digit",
+                b.action
+            );
+        }
+    }
+
+    #[test]
+    fn keys_resolve_to_actions() {
+        let press = |code, mods| KeyEvent::new(code, mods);
+        assert_eq!(action_for(press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
+        assert_eq!(action_for(press(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
+        assert_eq!(action_for(press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
+        assert_eq!(action_for(press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(action_for(press(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::GoTab(2)));
+        assert_eq!(action_for(press(KeyCode::F(1), KeyModifiers::NONE)), Some(Action::Crisis));
+        assert_eq!(action_for(press(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn text_mode_keeps_letters_as_text() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(text_mode_action(q), Action::Text(q));
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(text_mode_action(esc), Action::Back);
+    }
+
+    #[test]
+    fn every_bound_action_has_a_description_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            for b in BINDINGS {
+                assert!(!describe(b.action, &lang.strings().actions).is_empty(), "{:?}", b.action);
+            }
+        }
+    }
+}

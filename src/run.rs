@@ -1,0 +1,41 @@
+//! The event loop: draw when something changed, block until the next event otherwise.
+
+use crate::app::App;
+use crate::event::{Event, Events};
+use crate::terminal;
+
+/// Runs the TUI until the user quits, a signal arrives, or the terminal goes away.
+pub fn run(mut app: App) -> color_eyre::Result<()> {
+    let mut tui = terminal::enter(app.options.mouse)?;
+    let result = (|| -> color_eyre::Result<()> {
+        let events = Events::start()?;
+        app.set_area(tui.size()?.into());
+        while app.running {
+            if app.dirty {
+                tui.draw(|frame| app.render(frame))?;
+                app.dirty = false;
+            }
+            // Idle: no deadline, so this blocks until a key, a resize or a signal arrives.
+            let Some(event) = events.next(None) else { continue };
+            handle(&mut app, event);
+            // Apply whatever else is already queued before drawing: one frame per burst.
+            while app.running {
+                let Some(event) = events.try_next() else { break };
+                handle(&mut app, event);
+            }
+        }
+        Ok(())
+    })();
+    terminal::leave();
+    result
+}
+
+fn handle(app: &mut App, event: Event) {
+    let mut next = match event {
+        Event::Terminal(ev) => app.action_for_event(&ev),
+        Event::Signal(_) | Event::InputClosed => Some(crate::action::Action::Quit),
+    };
+    while let Some(action) = next {
+        next = app.update(action);
+    }
+}

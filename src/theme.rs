@@ -1,0 +1,77 @@
+//! One theme, and its monochrome variant for `NO_COLOR`.
+//!
+//! crossterm 0.29 honours `NO_COLOR` by dropping colours, and with them it resets bold and
+//! reverse on every colour change, so selection would vanish. We read `NO_COLOR` ourselves and
+//! use a theme with no colours at all that marks selection with reverse video and bold.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub base: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub border: Style,
+    pub selected: Style,
+    pub match_hl: Style,
+    pub heading: Style,
+    pub key: Style,
+    pub tab_active: Style,
+    pub emphasis: Style,
+}
+
+impl Theme {
+    /// A calm palette in the 16 base colours, readable on dark and light backgrounds.
+    pub const COLOR: Theme = Theme {
+        base: Style::new(),
+        dim: Style::new().fg(Color::DarkGray),
+        title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        border: Style::new().fg(Color::DarkGray),
+        selected: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+        match_hl: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+        key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+        emphasis: Style::new().add_modifier(Modifier::BOLD),
+    };
+
+    /// No colour anywhere: selection is reverse + bold, matches are bold + underlined.
+    pub const MONO: Theme = Theme {
+        base: Style::new(),
+        dim: Style::new(),
+        title: Style::new().add_modifier(Modifier::BOLD),
+        border: Style::new(),
+        selected: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        match_hl: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        heading: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        key: Style::new().add_modifier(Modifier::BOLD),
+        tab_active: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+        emphasis: Style::new().add_modifier(Modifier::BOLD),
+    };
+
+    /// `NO_COLOR` set to any non-empty value asks for no colour (no-color.org).
+    pub fn from_env(no_color: Option<&std::ffi::OsStr>) -> Theme {
+        match no_color {
+            Some(v) if !v.is_empty() => Theme::MONO,
+            _ => Theme::COLOR,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_gives_a_theme_without_colours_that_still_marks_selection() {
+        let theme = Theme::from_env(Some(std::ffi::OsStr::new("1")));
+        assert_eq!(theme, Theme::MONO);
+        assert_eq!(Theme::from_env(Some(std::ffi::OsStr::new(""))), Theme::COLOR);
+        assert_eq!(Theme::from_env(None), Theme::COLOR);
+        for style in [theme.base, theme.selected, theme.match_hl, theme.tab_active, theme.title] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+        assert!(theme.selected.add_modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+    }
+}

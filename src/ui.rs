@@ -1,0 +1,164 @@
+//! The frame around the panes: tab bar, footer hints, overlays, and the too-small message.
+//! Layout is a pure function of the terminal size, shared by drawing and by mouse handling.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::Tab;
+use crate::content::helplines::{self, RegionId};
+use crate::i18n::{Lang, Strings};
+use crate::keymap::{self, Scope};
+use crate::theme::Theme;
+
+/// Smaller than this, no screen can be laid out readably; a short message is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+pub struct Areas {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+pub fn areas(area: Rect) -> Areas {
+    let [tabs, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    Areas { tabs, body, footer }
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn render_too_small(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme) {
+    let text = Text::from(vec![
+        Line::styled(s.too_small, theme.emphasis),
+        Line::styled(format!("{}x{}", MIN_WIDTH, MIN_HEIGHT), theme.dim),
+    ]);
+    let height = 2.min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    Paragraph::new(text)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(Rect { y, height: area.height - (y - area.y), ..area }, buf);
+}
+
+/// Each tab's title as drawn, and the columns it spans, so a click can find its tab.
+pub fn tab_spans(area: Rect, tabs: &[Tab], s: &Strings) -> Vec<(Tab, String, Rect)> {
+    let mut x = area.x + s.app_name.chars().count() as u16 + 2;
+    tabs.iter()
+        .enumerate()
+        .map(|(i, tab)| {
+            let title = format!(" {} {} ", i + 1, tab.title(s));
+            let width = unicode_width::UnicodeWidthStr::width(title.as_str()) as u16;
+            let rect = Rect { x, y: area.y, width, height: 1 }.intersection(area);
+            x = x.saturating_add(width + 1);
+            (*tab, title, rect)
+        })
+        .collect()
+}
+
+pub fn render_tabs(area: Rect, buf: &mut Buffer, active: Tab, s: &Strings, theme: &Theme) {
+    let mut spans = vec![Span::styled(format!(" {} ", s.app_name), theme.title)];
+    for (tab, title, _) in tab_spans(area, Tab::ALL, s) {
+        spans.push(Span::styled(title, if tab == active { theme.tab_active } else { theme.base }));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+pub fn render_footer(area: Rect, buf: &mut Buffer, scopes: &[Scope], s: &Strings, theme: &Theme) {
+    let mut spans = Vec::new();
+    for b in keymap::bindings_for(scopes).filter(|b| b.footer) {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(keymap::key_label(b.keys[0]), theme.key));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(keymap::describe(b.action, &s.actions), theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// A box centred in `area`, never larger than it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// Draws `text` in a bordered box over the frame, scrolled by `scroll` lines (clamped).
+pub fn render_overlay(
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    footer: &str,
+    text: Text,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let width = 78.min(area.width.saturating_sub(2)).max(area.width.min(20));
+    let probe = Paragraph::new(text.clone()).wrap(Wrap { trim: false });
+    let inner_width = width.saturating_sub(2);
+    let lines = probe.line_count(inner_width) as u16;
+    let rect = centered(area, width, lines.saturating_add(2));
+    let visible = rect.height.saturating_sub(2);
+    let scroll = scroll.min(lines.saturating_sub(visible));
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_style(theme.title)
+        .title(Span::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(format!(" {footer} "), theme.dim).right_aligned());
+    Paragraph::new(text).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block).render(rect, buf);
+}
+
+/// The keys of the current screen, generated from the keymap.
+pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
+    let rows: Vec<(String, &str)> = keymap::bindings_for(scopes)
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
+            (keys.join(", "), keymap::describe(b.action, &s.actions))
+        })
+        .collect();
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    rows.into_iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<key_width$}  "), theme.key),
+                Span::styled(d.to_owned(), theme.base),
+            ])
+        })
+        .collect::<Vec<_>>()
+        .into()
+}
+
+/// Help lines for the region, plus the reminder that the app is not treatment.
+pub fn crisis_text(region: RegionId, lang: Lang, s: &Strings, theme: &Theme) -> Text<'static> {
+    let mut lines = vec![
+        Line::styled(s.crisis_intro, theme.base),
+        Line::styled(s.crisis_emergency, theme.emphasis),
+        Line::default(),
+    ];
+    if let Some(region) = helplines::for_region(region) {
+        for line in &region.lines {
+            lines.push(Line::from(vec![
+                Span::styled(line.number.clone(), theme.key),
+                Span::raw("  "),
+                Span::styled(line.name.clone(), theme.emphasis),
+            ]));
+            lines.push(Line::styled(format!("  {}", line.description.get(lang)), theme.base));
+            lines.push(Line::styled(
+                format!("  {} · {} {}", line.hours.get(lang), s.crisis_verified, line.last_verified),
+                theme.dim,
+            ));
+            if let Some(note) = &line.note {
+                lines.push(Line::styled(format!("  {}", note.get(lang)), theme.dim));
+            }
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(s.crisis_not_treatment, theme.dim));
+    Text::from(lines)
+}
