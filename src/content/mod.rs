@@ -8,7 +8,9 @@ pub mod faq;
 pub mod figures;
 pub mod helplines;
 pub mod phases;
+pub mod quiz;
 pub mod relatives;
+pub mod techniques;
 pub mod triggers;
 
 use std::sync::OnceLock;
@@ -19,6 +21,8 @@ use crate::i18n::Lang;
 
 pub use faq::{Faq, FaqTopic};
 pub use helplines::{Helpline, Region, RegionId};
+pub use quiz::{Statement, Verdict};
+pub use techniques::{Reported, Tag, Technique, TechniqueGroup};
 
 /// Where an item comes from: the seed article and the section in it, so it can be traced.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
