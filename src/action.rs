@@ -46,4 +46,6 @@ pub enum Action {
     ScrollDown,
     /// The terminal changed size; the next frame lays out anew.
     Resize { width: u16, height: u16 },
+    /// A deadline the current screen asked for (`App::deadline`) has passed: an animation moves.
+    Tick,
 }

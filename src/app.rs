@@ -5,7 +5,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event as TermEvent, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+use std::time::Instant;
+
 use crate::action::Action;
+use crate::clock::Clock;
 use crate::content::RegionId;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
@@ -55,6 +58,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub faq: FaqPane,
     pub options: Options,
+    pub clock: Box<dyn Clock>,
+    /// A one-line message shown in the footer until the next key.
+    pub toast: Option<String>,
     pub running: bool,
     /// Something visible changed since the last frame.
     pub dirty: bool,
@@ -62,12 +68,14 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(options: Options) -> Self {
+    pub fn new(options: Options, clock: Box<dyn Clock>) -> Self {
         Self {
             tab: Tab::Faq,
             overlay: None,
             faq: FaqPane::new(options.lang),
             options,
+            clock,
+            toast: None,
             running: true,
             dirty: true,
             area: Rect::default(),
@@ -119,9 +127,20 @@ impl App {
         }
     }
 
+    /// When the current screen next changes by itself (an animation), if ever. `None` means
+    /// idle: the loop blocks until input arrives.
+    pub fn deadline(&self) -> Option<Instant> {
+        match self.tab {
+            Tab::Faq => None,
+        }
+    }
+
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.dirty = true;
+        if !matches!(action, Action::Tick | Action::Resize { .. }) {
+            self.toast = None;
+        }
         if let Action::Resize { width, height } = action {
             self.area = Rect::new(0, 0, width, height);
             return None;
@@ -159,9 +178,14 @@ impl App {
     }
 
     fn route_to_pane(&mut self, action: Action) {
-        let ctx = Ctx { lang: self.options.lang, area: ui::areas(self.area).body };
+        let mut ctx = Ctx {
+            lang: self.options.lang,
+            area: ui::areas(self.area).body,
+            clock: self.clock.as_ref(),
+            toast: &mut self.toast,
+        };
         match self.tab {
-            Tab::Faq => self.faq.handle(&action, &ctx),
+            Tab::Faq => self.faq.handle(&action, &mut ctx),
         }
     }
 
@@ -191,7 +215,10 @@ impl App {
         match self.tab {
             Tab::Faq => self.faq.render(areas.body, buf, &view),
         }
-        ui::render_footer(areas.footer, buf, self.scopes(), s, theme);
+        match &self.toast {
+            Some(message) => ui::render_toast(areas.footer, buf, message, theme),
+            None => ui::render_footer(areas.footer, buf, self.scopes(), s, theme),
+        }
         match self.overlay {
             Some(Overlay::Help { scroll }) => {
                 let text = ui::help_text(self.scopes(), s, theme);

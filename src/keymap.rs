@@ -144,7 +144,8 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         | Action::Click { .. }
         | Action::ScrollUp
         | Action::ScrollDown
-        | Action::Resize { .. } => "",
+        | Action::Resize { .. }
+        | Action::Tick => "",
     }
 }
 

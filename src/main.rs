@@ -3,6 +3,7 @@
 use clap::Parser;
 use mestring::app::{App, Options};
 use mestring::cli::Cli;
+use mestring::clock::SystemClock;
 use mestring::i18n::Lang;
 use mestring::theme::Theme;
 
@@ -16,5 +17,5 @@ fn main() -> color_eyre::Result<()> {
         theme: Theme::from_env(std::env::var_os("NO_COLOR").as_deref()),
         mouse: cli.mouse,
     };
-    mestring::run::run(App::new(options))
+    mestring::run::run(App::new(options, Box::new(SystemClock)))
 }

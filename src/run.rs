@@ -1,5 +1,6 @@
 //! The event loop: draw when something changed, block until the next event otherwise.
 
+use crate::action::Action;
 use crate::app::App;
 use crate::event::{Event, Events};
 use crate::terminal;
@@ -15,8 +16,12 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
             }
-            // Idle: no deadline, so this blocks until a key, a resize or a signal arrives.
-            let Some(event) = events.next(None) else { continue };
+            // Idle means no deadline: this blocks until a key, a resize or a signal arrives.
+            // While an animation runs, it wakes exactly when the next visible change is due.
+            let Some(event) = events.next(app.deadline()) else {
+                app.update(Action::Tick);
+                continue;
+            };
             handle(&mut app, event);
             // Apply whatever else is already queued before drawing: one frame per burst.
             while app.running {
@@ -33,7 +38,7 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
 fn handle(app: &mut App, event: Event) {
     let mut next = match event {
         Event::Terminal(ev) => app.action_for_event(&ev),
-        Event::Signal(_) | Event::InputClosed => Some(crate::action::Action::Quit),
+        Event::Signal(_) | Event::InputClosed => Some(Action::Quit),
     };
     while let Some(action) = next {
         next = app.update(action);

@@ -82,6 +82,10 @@ pub fn render_footer(area: Rect, buf: &mut Buffer, scopes: &[Scope], s: &Strings
     Line::from(spans).render(area, buf);
 }
 
+pub fn render_toast(area: Rect, buf: &mut Buffer, message: &str, theme: &Theme) {
+    Line::styled(format!(" {message}"), theme.emphasis).render(area, buf);
+}
+
 /// A box centred in `area`, never larger than it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -184,14 +184,10 @@ mod tests {
     fn breathing_cycles_are_the_intended_ones() {
         for file in files() {
             for (pattern, (id, cycle)) in file.breathing.iter().zip(BREATHING) {
-                let got: Vec<(BreathKind, f32)> =
-                    pattern.steps.iter().map(|s| (s.kind, s.seconds)).collect();
+                let got: Vec<(BreathKind, f32)> = pattern.steps.iter().map(|s| (s.kind, s.seconds)).collect();
                 assert_eq!(got, cycle, "{id}");
                 assert!(pattern.cycle_seconds() > 0.0, "{id}");
-                assert!(
-                    pattern.steps.iter().all(|s| s.seconds.is_finite() && s.seconds > 0.0),
-                    "{id}"
-                );
+                assert!(pattern.steps.iter().all(|s| s.seconds.is_finite() && s.seconds > 0.0), "{id}");
                 assert!(pattern.default_minutes > 0, "{id}");
             }
         }

@@ -220,8 +220,7 @@ mod tests {
         for lang in LANGS {
             let table = all(lang).iter().find(|t| t.id == "relatives-support").unwrap();
             let kinds = &super::super::relatives::get(lang).support_kinds;
-            let rows: Vec<(&str, u8)> =
-                table.rows.iter().map(|r| (r.id.as_str(), r.values[0])).collect();
+            let rows: Vec<(&str, u8)> = table.rows.iter().map(|r| (r.id.as_str(), r.values[0])).collect();
             let kinds: Vec<(&str, u8)> =
                 kinds.iter().map(|k| (k.id.as_str(), k.reported_improvement_pct)).collect();
             assert_eq!(rows, kinds, "{}", lang.code());

@@ -80,3 +80,54 @@ pub fn for_region(id: RegionId) -> Option<&'static Region> {
     let file = all();
     file.regions.iter().find(|r| r.id == id).or_else(|| file.regions.first())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(id: RegionId) -> Region {
+        try_parse().unwrap().regions.into_iter().find(|r| r.id == id).unwrap()
+    }
+
+    #[test]
+    fn norway_is_first_and_has_every_line_the_content_guide_names() {
+        let file = try_parse().unwrap();
+        assert_eq!(file.regions[0].id, RegionId::Norway, "Norway is the default region");
+        let numbers: Vec<String> = region(RegionId::Norway).lines.into_iter().map(|l| l.number).collect();
+        for n in ["113", "116 117", "116 123", "22 40 00 40", "116 111", "800 40 567", "08588"] {
+            assert!(numbers.iter().any(|x| x == n), "missing {n}");
+        }
+    }
+
+    #[test]
+    fn other_regions_have_their_own_numbers() {
+        let uk: Vec<_> = region(RegionId::UkIreland).lines.into_iter().map(|l| l.number).collect();
+        assert!(uk.iter().any(|n| n.contains("999")) && uk.iter().any(|n| n == "116 123"));
+        let us: Vec<_> = region(RegionId::Us).lines.into_iter().map(|l| l.number).collect();
+        for n in ["911", "988", "1-800-662-4357"] {
+            assert!(us.iter().any(|x| x == n), "missing {n}");
+        }
+    }
+
+    #[test]
+    fn every_line_is_dated_described_in_both_languages_and_has_hours() {
+        for r in try_parse().unwrap().regions {
+            for line in r.lines {
+                assert!(
+                    chrono::NaiveDate::parse_from_str(&line.last_verified, "%Y-%m-%d").is_ok(),
+                    "{}",
+                    line.id
+                );
+                for text in [&line.description, &line.hours] {
+                    assert!(!text.nb.trim().is_empty() && !text.en.trim().is_empty(), "{}", line.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rusinfo_is_marked_as_confirmed_by_one_source_only() {
+        let line = region(RegionId::Norway).lines.into_iter().find(|l| l.number == "08588").unwrap();
+        assert!(line.note.is_some());
+    }
+}

@@ -92,15 +92,8 @@ mod tests {
         "small-goals",
         "credit-yourself",
     ];
-    const BURNOUT: [&str; 7] = [
-        "limits",
-        "relatives-groups",
-        "breaks",
-        "self-care",
-        "not-alone",
-        "respite",
-        "relatives-helpline",
-    ];
+    const BURNOUT: [&str; 7] =
+        ["limits", "relatives-groups", "breaks", "self-care", "not-alone", "respite", "relatives-helpline"];
     /// Article 001, "Slik kan pårørende påvirke rehabiliteringsresultatene", with the article's
     /// effect level and reported improvement.
     const SUPPORT_KINDS: [(&str, Effect, u8); 10] = [

@@ -90,7 +90,7 @@ impl FaqPane {
         self.rows.iter().filter(|r| matches!(r, Row::Item(_))).count()
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
         let layout = PaneLayout::new(ctx.area, self.shows_search_line());
         match self.focus {
             Focus::Search => self.handle_search(action),

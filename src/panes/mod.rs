@@ -6,14 +6,18 @@ pub mod list_nav;
 
 use ratatui::layout::Rect;
 
+use crate::clock::Clock;
 use crate::i18n::{Lang, Strings};
 use crate::theme::Theme;
 
-/// What a pane may know while handling an action.
-pub struct Ctx {
+/// What a pane may know and use while handling an action.
+pub struct Ctx<'a> {
     pub lang: Lang,
     /// The area the pane was last laid out in, for paging and mapping clicks.
     pub area: Rect,
+    pub clock: &'a dyn Clock,
+    /// A short message for the footer line (saved, failed to save, a milestone, ...).
+    pub toast: &'a mut Option<String>,
 }
 
 /// What a pane needs to draw itself.
