@@ -70,6 +70,7 @@ pub struct Strings {
     pub crisis_not_treatment: &'static str,
     pub crisis_emergency: &'static str,
     pub crisis_verified: &'static str,
+    pub crisis_checked_on: &'static str,
     pub crisis_close: &'static str,
     pub actions: ActionText,
 }
@@ -114,6 +115,7 @@ pub const NB: Strings = Strings {
     crisis_not_treatment: "mestring er en følgesvenn, ikke behandling, og erstatter ikke profesjonell hjelp.",
     crisis_emergency: "Er livet i fare: ring 113.",
     crisis_verified: "sjekket",
+    crisis_checked_on: "Numrene ble sist sjekket",
     crisis_close: "Esc lukker",
     actions: ActionText {
         quit: "avslutt",
@@ -155,6 +157,7 @@ pub const EN: Strings = Strings {
     crisis_not_treatment: "mestring is a companion, not treatment, and no substitute for professional help.",
     crisis_emergency: "If a life is in danger: call the emergency number.",
     crisis_verified: "checked",
+    crisis_checked_on: "Numbers last checked on",
     crisis_close: "Esc closes",
     actions: ActionText {
         quit: "quit",

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::action::Action;
 use crate::app::Tab;
 use crate::content::helplines::{self, RegionId};
 use crate::i18n::{Lang, Strings};
@@ -110,11 +111,13 @@ pub fn render_overlay(
     let rect = centered(area, width, lines.saturating_add(2));
     let visible = rect.height.saturating_sub(2);
     let scroll = scroll.min(lines.saturating_sub(visible));
+    // Say when there is more below, so nothing important hides past the edge of a small terminal.
+    let more = if scroll + visible < lines { "↓ j/k · " } else { "" };
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.title)
         .title(Span::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::styled(format!(" {footer} "), theme.dim).right_aligned());
+        .title_bottom(Line::styled(format!(" {more}{footer} "), theme.dim).right_aligned());
     Paragraph::new(text).wrap(Wrap { trim: false }).scroll((scroll, 0)).block(block).render(rect, buf);
 }
 
@@ -122,7 +125,10 @@ pub fn render_overlay(
 pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
     let rows: Vec<(String, &str)> = keymap::bindings_for(scopes)
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
+            let keys: Vec<String> = match b.action {
+                Action::GoTab(_) => vec!["1-9".to_owned()],
+                _ => b.keys.iter().map(|k| keymap::key_label(*k)).collect(),
+            };
             (keys.join(", "), keymap::describe(b.action, &s.actions))
         })
         .collect();
@@ -138,31 +144,34 @@ pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> 
         .into()
 }
 
-/// Help lines for the region, plus the reminder that the app is not treatment.
+/// Help lines for the region, plus the reminder that the app is not treatment. Each line
+/// starts with the number, so it is the first thing the eye finds and easy to select and copy.
 pub fn crisis_text(region: RegionId, lang: Lang, s: &Strings, theme: &Theme) -> Text<'static> {
     let mut lines = vec![
         Line::styled(s.crisis_intro, theme.base),
         Line::styled(s.crisis_emergency, theme.emphasis),
         Line::default(),
     ];
-    if let Some(region) = helplines::for_region(region) {
-        for line in &region.lines {
-            lines.push(Line::from(vec![
-                Span::styled(line.number.clone(), theme.key),
-                Span::raw("  "),
-                Span::styled(line.name.clone(), theme.emphasis),
-            ]));
-            lines.push(Line::styled(format!("  {}", line.description.get(lang)), theme.base));
-            lines.push(Line::styled(
-                format!("  {} · {} {}", line.hours.get(lang), s.crisis_verified, line.last_verified),
-                theme.dim,
-            ));
-            if let Some(note) = &line.note {
-                lines.push(Line::styled(format!("  {}", note.get(lang)), theme.dim));
-            }
+    let Some(region) = helplines::for_region(region) else { return Text::from(lines) };
+    let newest = region.lines.iter().map(|l| l.last_verified.as_str()).max().unwrap_or_default();
+    for line in &region.lines {
+        let mut head = vec![
+            Span::styled(line.number.clone(), theme.key),
+            Span::raw("  "),
+            Span::styled(line.name.clone(), theme.emphasis),
+            Span::styled(format!(" · {}", line.hours.get(lang)), theme.dim),
+        ];
+        if line.last_verified != newest {
+            head.push(Span::styled(format!(" · {} {}", s.crisis_verified, line.last_verified), theme.dim));
+        }
+        lines.push(Line::from(head));
+        lines.push(Line::styled(line.description.get(lang).to_owned(), theme.base));
+        if let Some(note) = &line.note {
+            lines.push(Line::styled(note.get(lang).to_owned(), theme.dim));
         }
     }
     lines.push(Line::default());
     lines.push(Line::styled(s.crisis_not_treatment, theme.dim));
+    lines.push(Line::styled(format!("{} {newest}", s.crisis_checked_on), theme.dim));
     Text::from(lines)
 }

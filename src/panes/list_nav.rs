@@ -52,6 +52,9 @@ impl ListNav {
 }
 
 fn nearest(from: usize, len: usize, forward: bool, selectable: &impl Fn(usize) -> bool) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
     if forward {
         (from..len).find(|&i| selectable(i))
     } else {
@@ -89,6 +92,10 @@ mod tests {
         let mut nav = ListNav { selected: 4, offset: 2 };
         nav.move_by(1, 0, selectable);
         assert_eq!(nav, ListNav::default());
+        let never = |_: usize| -> bool { panic!("an empty list has no rows to ask about") };
+        nav.first(0, never);
+        nav.last(0, never);
+        assert_eq!(nav.selected, 0);
     }
 
     #[test]

@@ -1,0 +1,61 @@
+//! Builds an `App` the way the binary does, but with a fixed clock, and draws it into a
+//! `TestBackend` so snapshot tests see exactly what a terminal would.
+
+use mestring::action::Action;
+use mestring::app::{App, Options};
+use mestring::clock::FixedClock;
+use mestring::content::RegionId;
+use mestring::i18n::Lang;
+use mestring::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+pub fn options(lang: Lang) -> Options {
+    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: true }
+}
+
+/// An app at `width`x`height`, as after start-up.
+pub fn app(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = App::new(options(lang), Box::new(FixedClock::sample()));
+    app.set_area(Rect::new(0, 0, width, height));
+    app
+}
+
+/// Feeds actions as the event loop would, following any action they lead to.
+pub fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        let mut next = Some(action);
+        while let Some(a) = next {
+            next = app.update(a);
+        }
+    }
+}
+
+/// Types text into whatever has focus, one key at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        let action = app.action_for_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        feed(app, action);
+    }
+}
+
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.render(frame)).unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row, for assertions that are not snapshots.
+pub fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
