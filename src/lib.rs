@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod panes;
 pub mod run;
+pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

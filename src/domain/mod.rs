@@ -1,4 +1,5 @@
 //! Pure domain logic: no terminal, no ratatui. Takes data (and a date or instant where time
 //! matters) and returns data, so it is tested without a screen.
 
+pub mod checkin;
 pub mod search;

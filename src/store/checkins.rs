@@ -1,0 +1,376 @@
+//! Check-ins: one row per local date, with triggers and what helped as child rows.
+//! Reads are bounded by date so a screen reads what it shows, never the whole history.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::{Result, Store};
+use crate::domain::checkin::{CheckIn, Halt, Slip};
+
+/// Local wall time of the last change, to the second, sortable as text.
+pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+const COLUMNS: &str = "date, mood, craving, stress, sleep_half_hours, sleep_quality, used, substance, amount, \
+                       halt, note, updated_at";
+
+impl Store {
+    /// Records the day's check-in, replacing an earlier version of the same date, in one
+    /// transaction: when this returns `Ok` it is on disk.
+    pub fn save_checkin(&mut self, checkin: &CheckIn) -> Result<()> {
+        let checkin = checkin.clone().normalised();
+        checkin.validate()?;
+        self.write(|tx| upsert(tx, &checkin))
+    }
+
+    pub fn checkin_on(&self, date: NaiveDate) -> Result<Option<CheckIn>> {
+        read_one(self.conn(), date).map_err(|e| self.sql_error(e))
+    }
+
+    /// Check-ins from `from` to `to`, both included, oldest first.
+    pub fn checkins_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<CheckIn>> {
+        let sql = format!("SELECT {COLUMNS} FROM checkin WHERE date BETWEEN ?1 AND ?2 ORDER BY date");
+        self.read_many(&sql, params![day(from), day(to)], from, to)
+    }
+
+    /// Up to `limit` check-ins dated before `before`, newest first: one page of the history list.
+    pub fn checkins_before(&self, before: NaiveDate, limit: usize) -> Result<Vec<CheckIn>> {
+        let sql = format!("SELECT {COLUMNS} FROM checkin WHERE date < ?1 ORDER BY date DESC LIMIT ?2");
+        let page = self.read_page(&sql, params![day(before), limit as i64])?;
+        Ok(page)
+    }
+
+    /// Dates with a check-in on or before `until`, newest first, read lazily: `stop` is asked after
+    /// each date and ends the read, so a streak reads only as far back as it goes.
+    pub fn checkin_dates_back_from(
+        &self,
+        until: NaiveDate,
+        mut keep_going: impl FnMut(NaiveDate) -> bool,
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT date FROM checkin WHERE date <= ?1 ORDER BY date DESC")
+            .map_err(|e| self.sql_error(e))?;
+        let mut rows = stmt.query([day(until)]).map_err(|e| self.sql_error(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.sql_error(e))? {
+            let date = date_at(row, 0).map_err(|e| self.sql_error(e))?;
+            if !keep_going(date) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Trigger labels used since `since`, most used first: the user's own words to offer again.
+    pub fn recent_trigger_labels(&self, since: NaiveDate) -> Result<Vec<String>> {
+        self.recent_labels("checkin_trigger", since)
+    }
+
+    /// What-helped labels used since `since`, most used first.
+    pub fn recent_helped_labels(&self, since: NaiveDate) -> Result<Vec<String>> {
+        self.recent_labels("checkin_helped", since)
+    }
+
+    fn recent_labels(&self, table: &str, since: NaiveDate) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT label FROM {table} WHERE date >= ?1 GROUP BY label ORDER BY count(*) DESC, label LIMIT 50"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).map_err(|e| self.sql_error(e))?;
+        stmt.query_map([day(since)], |r| r.get(0)).and_then(Iterator::collect).map_err(|e| self.sql_error(e))
+    }
+
+    pub fn checkin_count(&self) -> Result<u64> {
+        let count: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM checkin", [], |r| r.get(0))
+            .map_err(|e| self.sql_error(e))?;
+        Ok(count.unsigned_abs())
+    }
+
+    /// The oldest and newest dates with a check-in, if any.
+    pub fn checkin_span(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        self.conn()
+            .query_row("SELECT min(date), max(date) FROM checkin", [], |r| {
+                let date = |i| r.get::<_, Option<String>>(i).map(|d| d.and_then(|d| d.parse().ok()));
+                Ok(date(0)?.zip(date(1)?))
+            })
+            .map_err(|e| self.sql_error(e))
+    }
+
+    fn read_many(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<CheckIn>> {
+        let read = || -> rusqlite::Result<Vec<CheckIn>> {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let mut checkins: Vec<CheckIn> =
+                stmt.query_map(params, from_row)?.collect::<rusqlite::Result<_>>()?;
+            let mut lists = read_lists(self.conn(), from, to)?;
+            for c in &mut checkins {
+                fill_lists(c, &mut lists);
+            }
+            Ok(checkins)
+        };
+        read().map_err(|e| self.sql_error(e))
+    }
+
+    fn read_page(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<CheckIn>> {
+        let read = || -> rusqlite::Result<Vec<CheckIn>> {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let mut page: Vec<CheckIn> =
+                stmt.query_map(params, from_row)?.collect::<rusqlite::Result<_>>()?;
+            if let (Some(newest), Some(oldest)) = (page.first().map(|c| c.date), page.last().map(|c| c.date))
+            {
+                let mut lists = read_lists(self.conn(), oldest, newest)?;
+                for c in &mut page {
+                    fill_lists(c, &mut lists);
+                }
+            }
+            Ok(page)
+        };
+        read().map_err(|e| self.sql_error(e))
+    }
+}
+
+pub(super) fn read_one(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<CheckIn>> {
+    let found = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM checkin WHERE date = ?1"))?
+        .query_row([day(date)], from_row)
+        .optional()?;
+    let Some(mut checkin) = found else { return Ok(None) };
+    fill_lists(&mut checkin, &mut read_lists(conn, date, date)?);
+    Ok(Some(checkin))
+}
+
+/// Inserts or replaces one day. Its child rows are replaced too; other days are not touched.
+pub(super) fn upsert(tx: &Transaction, c: &CheckIn) -> rusqlite::Result<()> {
+    let (used, substance, amount) = match &c.slip {
+        Some(slip) => (true, slip.substance.as_str(), slip.amount.as_str()),
+        None => (false, "", ""),
+    };
+    tx.prepare_cached(&format!(
+        "INSERT INTO checkin ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT(date) DO UPDATE SET mood = excluded.mood, craving = excluded.craving,
+             stress = excluded.stress, sleep_half_hours = excluded.sleep_half_hours,
+             sleep_quality = excluded.sleep_quality, used = excluded.used, substance = excluded.substance,
+             amount = excluded.amount, halt = excluded.halt, note = excluded.note,
+             updated_at = excluded.updated_at"
+    ))?
+    .execute(params![
+        day(c.date),
+        c.mood,
+        c.craving,
+        c.stress,
+        c.sleep_half_hours,
+        c.sleep_quality,
+        used,
+        substance,
+        amount,
+        c.halt.bits(),
+        c.note,
+        c.updated_at.format(TIME_FORMAT).to_string(),
+    ])?;
+    for (table, labels) in [("checkin_trigger", &c.triggers), ("checkin_helped", &c.helped)] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE date = ?1"))?.execute([day(c.date)])?;
+        let mut insert =
+            tx.prepare_cached(&format!("INSERT INTO {table} (date, position, label) VALUES (?1, ?2, ?3)"))?;
+        for (position, label) in labels.iter().enumerate() {
+            insert.execute(params![day(c.date), position as i64, label])?;
+        }
+    }
+    Ok(())
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<CheckIn> {
+    let used: bool = row.get(6)?;
+    Ok(CheckIn {
+        date: date_at(row, 0)?,
+        mood: row.get(1)?,
+        craving: row.get(2)?,
+        stress: row.get(3)?,
+        sleep_half_hours: row.get(4)?,
+        sleep_quality: row.get(5)?,
+        slip: used
+            .then(|| -> rusqlite::Result<Slip> { Ok(Slip { substance: row.get(7)?, amount: row.get(8)? }) })
+            .transpose()?,
+        halt: Halt::from_bits(row.get(9)?),
+        note: row.get(10)?,
+        updated_at: time_at(row, 11)?,
+        triggers: Vec::new(),
+        helped: Vec::new(),
+    })
+}
+
+/// Triggers and helped labels for a date range, by date, each list in its saved order.
+type Lists = HashMap<NaiveDate, (Vec<String>, Vec<String>)>;
+
+fn read_lists(conn: &Connection, from: NaiveDate, to: NaiveDate) -> rusqlite::Result<Lists> {
+    let mut lists = Lists::new();
+    for (table, helped) in [("checkin_trigger", false), ("checkin_helped", true)] {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT date, label FROM {table} WHERE date BETWEEN ?1 AND ?2 ORDER BY date, position"
+        ))?;
+        let mut rows = stmt.query([day(from), day(to)])?;
+        while let Some(row) = rows.next()? {
+            let entry = lists.entry(date_at(row, 0)?).or_default();
+            let list = if helped { &mut entry.1 } else { &mut entry.0 };
+            list.push(row.get(1)?);
+        }
+    }
+    Ok(lists)
+}
+
+fn fill_lists(checkin: &mut CheckIn, lists: &mut Lists) {
+    if let Some((triggers, helped)) = lists.remove(&checkin.date) {
+        checkin.triggers = triggers;
+        checkin.helped = helped;
+    }
+}
+
+/// Dates are stored as `YYYY-MM-DD` text: sortable, readable in any SQLite tool, no time zone.
+pub(super) fn day(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn parse_failure(index: usize, text: String) -> rusqlite::Error {
+    let err = format!("not a date: {text}");
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, err.into())
+}
+
+fn date_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(index)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| parse_failure(index, text))
+}
+
+fn time_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDateTime> {
+    let text: String = row.get(index)?;
+    NaiveDateTime::parse_from_str(&text, TIME_FORMAT).map_err(|_| parse_failure(index, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Datelike;
+
+    use super::*;
+    use crate::domain::checkin::CheckIn;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn sample(date: NaiveDate) -> CheckIn {
+        CheckIn {
+            mood: 2,
+            craving: 7,
+            stress: 6,
+            sleep_half_hours: Some(13),
+            sleep_quality: Some(2),
+            slip: Some(Slip { substance: "øl".into(), amount: "2 🍺".into() }),
+            triggers: vec!["stress".into(), "Svigermor på besøk".into()],
+            halt: Halt { hungry: true, angry: false, lonely: true, tired: false },
+            helped: vec!["breathe-through-the-urge".into(), "gikk tur".into()],
+            note: "Tung dag.\nMen jeg ringte Kari 👩‍👧 og det hjalp. æøå".into(),
+            ..CheckIn::blank(date, date.and_hms_opt(21, 15, 0).unwrap())
+        }
+    }
+
+    #[test]
+    fn a_saved_check_in_reads_back_equal_and_an_update_replaces_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = date(11, 22);
+        store.save_checkin(&sample(day)).unwrap();
+        assert_eq!(store.checkin_on(day).unwrap(), Some(sample(day)));
+        let edited = CheckIn { triggers: vec!["boredom".into()], helped: vec![], slip: None, ..sample(day) };
+        store.save_checkin(&edited).unwrap();
+        assert_eq!(store.checkin_on(day).unwrap(), Some(edited));
+        assert_eq!(store.checkin_count().unwrap(), 1);
+        assert_eq!(store.checkin_on(date(11, 21)).unwrap(), None);
+    }
+
+    #[test]
+    fn an_invalid_check_in_writes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let bad = CheckIn { mood: 9, ..sample(date(11, 22)) };
+        assert!(store.save_checkin(&bad).is_err());
+        assert_eq!(store.checkin_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn ranges_pages_and_streak_reads_are_bounded_by_date() {
+        let mut store = Store::open_in_memory().unwrap();
+        for d in [1, 2, 3, 5, 8] {
+            store.save_checkin(&sample(date(11, d))).unwrap();
+        }
+        let range: Vec<u32> =
+            store.checkins_between(date(11, 2), date(11, 5)).unwrap().iter().map(|c| c.date.day()).collect();
+        assert_eq!(range, [2, 3, 5]);
+        let between = store.checkins_between(date(11, 2), date(11, 5)).unwrap();
+        assert!(between.iter().all(|c| c.triggers.len() == 2 && c.helped.len() == 2));
+        let page: Vec<u32> =
+            store.checkins_before(date(11, 8), 2).unwrap().iter().map(|c| c.date.day()).collect();
+        assert_eq!(page, [5, 3]);
+        assert_eq!(store.checkins_before(date(11, 8), 2).unwrap()[1], sample(date(11, 3)));
+        let mut seen = Vec::new();
+        store
+            .checkin_dates_back_from(date(11, 5), |d| {
+                seen.push(d.day());
+                d.day() > 2
+            })
+            .unwrap();
+        assert_eq!(seen, [5, 3, 2], "stops reading when told");
+        assert_eq!(store.checkin_span().unwrap(), Some((date(11, 1), date(11, 8))));
+        assert_eq!(store.recent_trigger_labels(date(11, 1)).unwrap(), ["Svigermor på besøk", "stress"]);
+        assert!(store.recent_helped_labels(date(12, 1)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_data_and_a_second_import_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        for d in 1..=20 {
+            store.save_checkin(&CheckIn { craving: (d % 11) as u8, ..sample(date(10, d)) }).unwrap();
+        }
+        let now = date(11, 1).and_hms_opt(8, 0, 0).unwrap();
+        let json = serde_json::to_string(&store.export(None, None, now).unwrap()).unwrap();
+        let mut copy = Store::open_in_memory().unwrap();
+        let first = copy.import_json(&json).unwrap();
+        assert_eq!((first.added, first.updated, first.unchanged), (20, 0, 0));
+        let second = copy.import_json(&json).unwrap();
+        assert_eq!((second.added, second.updated, second.unchanged), (0, 0, 20));
+        assert_eq!(copy.export(None, None, now).unwrap(), store.export(None, None, now).unwrap());
+    }
+
+    #[test]
+    fn an_import_keeps_the_newer_version_of_a_day() {
+        let mut store = Store::open_in_memory().unwrap();
+        let day = date(11, 22);
+        let newer = CheckIn { mood: 5, updated_at: day.and_hms_opt(23, 0, 0).unwrap(), ..sample(day) };
+        store.save_checkin(&newer).unwrap();
+        let now = day.and_hms_opt(23, 30, 0).unwrap();
+        let mut older = store.export(None, None, now).unwrap();
+        older.checkins[0].mood = 1;
+        older.checkins[0].updated_at = day.and_hms_opt(8, 0, 0).unwrap();
+        let summary = store.import_json(&serde_json::to_string(&older).unwrap()).unwrap();
+        assert_eq!(summary.unchanged, 1);
+        assert_eq!(store.checkin_on(day).unwrap().unwrap().mood, 5);
+    }
+
+    #[test]
+    fn a_bad_import_is_refused_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = date(11, 22).and_hms_opt(8, 0, 0).unwrap();
+        let mut export = Store::open_in_memory().unwrap().export(None, None, now).unwrap();
+        export.checkins = vec![sample(date(11, 1)), CheckIn { stress: 12, ..sample(date(11, 2)) }];
+        let err = store.import_json(&serde_json::to_string(&export).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("2026-11-02"), "{err}");
+        assert_eq!(store.checkin_count().unwrap(), 0);
+        assert!(matches!(
+            store.import_json("{\"a\": 1}"),
+            Err(crate::store::exchange::ImportError::NotAnExport)
+        ));
+        assert!(store.import_json("not json").is_err());
+    }
+}

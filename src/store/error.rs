@@ -1,0 +1,77 @@
+//! What can go wrong with the user's data, named so a person knows what happened to which file
+//! and what to do. Every variant that concerns the database file says that it was not changed.
+
+use std::path::PathBuf;
+
+use rusqlite::ErrorCode;
+
+use crate::domain::checkin::Invalid;
+use crate::i18n::Strings;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a mestring database, or it is damaged. It has not been changed. \
+         Run `mestring doctor` to check it and restore a backup."
+    )]
+    NotOurs { path: PathBuf },
+    #[error(
+        "{path} is damaged ({detail}). It has not been changed. \
+         Run `mestring doctor` to check it and restore a backup."
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer mestring (schema {found}, this one knows {known}). \
+         It has not been changed; please use the newer version."
+    )]
+    Newer { path: PathBuf, found: usize, known: usize },
+    #[error("cannot write to {path}: the disk is full. Nothing was lost; free some space and try again.")]
+    DiskFull { path: PathBuf },
+    #[error("cannot write to {path}: it is read-only. Nothing was lost; check the permissions.")]
+    ReadOnly { path: PathBuf },
+    #[error("{path} is busy in another program for too long. Nothing was lost; try again.")]
+    Busy { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    #[error("{path}: {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl StoreError {
+    /// Classifies a SQLite error by what the person can do about it.
+    pub fn from_sqlite(path: PathBuf, source: rusqlite::Error) -> Self {
+        match source.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+            Some(ErrorCode::NotADatabase) => StoreError::NotOurs { path },
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged { path, detail: source.to_string() },
+            _ => StoreError::Sqlite { path, source },
+        }
+    }
+
+    /// The file must not be written again in this session: it is not ours or it is damaged.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, StoreError::NotOurs { .. } | StoreError::Damaged { .. } | StoreError::Newer { .. })
+    }
+
+    /// A short sentence for the footer of the TUI, in the interface language.
+    pub fn describe(&self, s: &Strings) -> String {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            StoreError::NotOurs { path: p } | StoreError::Damaged { path: p, .. } => {
+                format!("{} {}", path(p), s.store_damaged)
+            }
+            StoreError::Newer { path: p, .. } => format!("{} {}", path(p), s.store_newer),
+            StoreError::DiskFull { .. } => s.store_disk_full.to_owned(),
+            StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.store_read_only),
+            StoreError::Busy { .. } => s.store_busy.to_owned(),
+            StoreError::Invalid(invalid) => invalid.to_string(),
+            StoreError::Io { .. } | StoreError::Sqlite { .. } => format!("{} {self}", s.store_failed),
+        }
+    }
+}

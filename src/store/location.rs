@@ -1,0 +1,84 @@
+//! Where the data lives, and files only the user can read: directories 0700, files 0600.
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::ErrorKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use etcetera::BaseStrategy;
+
+use super::{DB_FILE, Result, StoreError};
+
+/// The data directory: `--data-dir` / `MESTRING_DATA_DIR` when given, else the XDG data
+/// directory (also on macOS, where command-line tools are expected to follow XDG).
+pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        return Ok(dir.to_owned());
+    }
+    let xdg = etcetera::base_strategy::Xdg::new().map_err(|e| StoreError::Io {
+        path: PathBuf::from("~"),
+        source: std::io::Error::new(ErrorKind::NotFound, e.to_string()),
+    })?;
+    Ok(xdg.data_dir().join("mestring"))
+}
+
+pub fn db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DB_FILE)
+}
+
+/// Creates `dir` (and missing parents) with mode 0700. An existing directory is left as it is:
+/// it may be one the user chose and shares with other things.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+}
+
+/// Creates an empty file with mode 0600 if none exists, so SQLite never creates the database
+/// (or its -wal and -shm files, which copy the database's mode) readable by others.
+pub fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        create_private_dir(parent)?;
+    }
+    match OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io { path: path.to_owned(), source }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn new_directories_are_0700_and_files_0600() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("a/mestring");
+        create_private_file(&db_path(&dir)).unwrap();
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&db_path(&dir)), 0o600);
+    }
+
+    #[test]
+    fn an_existing_file_is_not_touched() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("x");
+        std::fs::write(&path, "keep").unwrap();
+        create_private_file(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep");
+    }
+
+    #[test]
+    fn an_explicit_directory_wins() {
+        assert_eq!(data_dir(Some(Path::new("/tmp/x"))).unwrap(), PathBuf::from("/tmp/x"));
+    }
+}

@@ -1,0 +1,127 @@
+//! The schema, as a list of migrations. Append new ones at the end; never edit one that has
+//! shipped. The version is SQLite's `user_version`, so it costs one header read at start.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::{Result, StoreError};
+
+/// Every migration, oldest first. Each runs in its own IMMEDIATE transaction at start.
+pub const MIGRATIONS: &[M<'static>] = &[
+    // 1: daily check-ins. One row per local date; the lists are child rows so that counting
+    // triggers is a query, not a parse of every note.
+    M::up(
+        "PRAGMA application_id = 1835365236;
+         CREATE TABLE checkin (
+             date TEXT PRIMARY KEY NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             mood INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),
+             craving INTEGER NOT NULL CHECK (craving BETWEEN 0 AND 10),
+             stress INTEGER NOT NULL CHECK (stress BETWEEN 0 AND 10),
+             sleep_half_hours INTEGER CHECK (sleep_half_hours BETWEEN 0 AND 48),
+             sleep_quality INTEGER CHECK (sleep_quality BETWEEN 1 AND 5),
+             used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)),
+             substance TEXT NOT NULL DEFAULT '',
+             amount TEXT NOT NULL DEFAULT '',
+             halt INTEGER NOT NULL DEFAULT 0 CHECK (halt BETWEEN 0 AND 15),
+             note TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE checkin_trigger (
+             date TEXT NOT NULL REFERENCES checkin(date) ON DELETE CASCADE,
+             position INTEGER NOT NULL,
+             label TEXT NOT NULL,
+             PRIMARY KEY (date, position)
+         ) WITHOUT ROWID;
+         CREATE INDEX checkin_trigger_label ON checkin_trigger(label);
+         CREATE TABLE checkin_helped (
+             date TEXT NOT NULL REFERENCES checkin(date) ON DELETE CASCADE,
+             position INTEGER NOT NULL,
+             label TEXT NOT NULL,
+             PRIMARY KEY (date, position)
+         ) WITHOUT ROWID;",
+    ),
+];
+
+/// Must equal the id in migration 1 (checked by a test).
+const _: () = assert!(super::APPLICATION_ID == 1_835_365_236);
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// Brings the schema up to date. Cheap when it already is: one `user_version` read.
+pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
+    let sql = |e: rusqlite::Error| StoreError::from_sqlite(path.to_owned(), e);
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    if found > MIGRATIONS.len() {
+        return Err(StoreError::Newer { path: path.to_owned(), found, known: MIGRATIONS.len() });
+    }
+    if found == MIGRATIONS.len() {
+        return Ok(());
+    }
+    match migrations().to_latest(conn) {
+        Ok(()) => Ok(()),
+        // Another instance may have migrated between our version read and our transaction;
+        // then there is nothing left to do.
+        Err(_) if migrations().pending_migrations(conn).is_ok_and(|n| n == 0) => Ok(()),
+        Err(e) => Err(StoreError::Damaged { path: path.to_owned(), detail: format!("migration: {e}") }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn the_migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+
+    /// From every earlier version (0 = a new file) to the latest, with the data each version could
+    /// hold surviving the way up.
+    #[test]
+    fn every_version_upgrades_to_the_latest() {
+        for from in 0..=MIGRATIONS.len() {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("m.sqlite3");
+            let mut conn = Connection::open(&path).unwrap();
+            migrations().to_version(&mut conn, from).unwrap();
+            if from >= 1 {
+                conn.execute_batch(
+                    "INSERT INTO checkin (date, mood, craving, stress, note, updated_at)
+                     VALUES ('2026-11-01', 4, 2, 3, 'før', '2026-11-01T20:00:00');
+                     INSERT INTO checkin_trigger VALUES ('2026-11-01', 0, 'stress');",
+                )
+                .unwrap();
+            }
+            drop(conn);
+            let store = Store::open(&path).unwrap_or_else(|e| panic!("from {from}: {e}"));
+            let version: i64 = store.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            assert_eq!(version, MIGRATIONS.len() as i64);
+            let app_id: i32 = store.conn().pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+            assert_eq!(app_id, crate::store::APPLICATION_ID);
+            store.quick_check().unwrap();
+            if from >= 1 {
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+                let kept = store.checkin_on(day).unwrap().expect("kept");
+                assert_eq!((kept.mood, kept.note.as_str(), kept.triggers.len()), (4, "før", 1));
+            }
+        }
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.sqlite3");
+        drop(Store::open(&path).unwrap());
+        let future = MIGRATIONS.len() as i64 + 1;
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", future).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(Store::open(&path), Err(StoreError::Newer { .. })));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+}

@@ -1,0 +1,188 @@
+//! The user's data: one SQLite file in the data directory.
+//!
+//! Durability first: WAL with `synchronous=FULL` (a returned write survives power loss), every
+//! write in an IMMEDIATE transaction (two instances queue instead of failing half-way), one row
+//! per change (never a rewrite of everything), and a file that is not ours or is damaged is
+//! never written. Opening is cheap (a few pragmas, the schema version): the full `quick_check`
+//! and the daily backup run after the first frame, see [`Store::quick_check`] and [`backup`].
+//!
+//! `Store` is one concrete type; each table group adds its methods in its own module
+//! (`checkins.rs`, ...), and its tables as migrations at the end of [`migrations::MIGRATIONS`].
+
+pub mod backup;
+pub mod checkins;
+mod error;
+pub mod exchange;
+pub mod location;
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::{Result, StoreError};
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "mestring.sqlite3";
+/// Marks the file as mestring's in its header ("mest"), so a foreign SQLite file is recognised.
+pub const APPLICATION_ID: i32 = 0x6d65_7374;
+/// How long a write waits for another instance's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    conn: Connection,
+    /// Where the file is, for messages; `:memory:` for tests.
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if missing, with mode 0600) the database at `path` and brings its schema up
+    /// to date. Refuses, without writing, a file that is not ours or is from a newer version.
+    pub fn open(path: &Path) -> Result<Store> {
+        location::create_private_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_sqlite(path.to_owned(), e))?;
+        Store::prepare(conn, path.to_owned())
+    }
+
+    /// Opens a database that must already exist (a backup, or for a command that only reads).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+            return Err(StoreError::Io { path: path.to_owned(), source });
+        }
+        Store::open(path)
+    }
+
+    /// A fresh database in memory, for tests and benchmarks: the same schema and rules.
+    pub fn open_in_memory() -> Result<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::from_sqlite(path.clone(), e))?;
+        Store::prepare(conn, path)
+    }
+
+    fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let sql = |e| StoreError::from_sqlite(path.clone(), e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // Checked before anything is written: WAL mode would change a foreign file's header.
+        check_ownership(&conn, &path)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        migrations::run(&mut conn, &path)?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's fast consistency check: every page readable, every index matching its table.
+    pub fn quick_check(&self) -> Result<()> {
+        self.check("quick_check")
+    }
+
+    /// The thorough check, for `mestring doctor`.
+    pub fn integrity_check(&self) -> Result<()> {
+        self.check("integrity_check")
+    }
+
+    fn check(&self, pragma: &str) -> Result<()> {
+        let mut stmt = self.conn.prepare(&format!("PRAGMA {pragma}")).map_err(|e| self.sql_error(e))?;
+        let lines: Vec<String> = stmt
+            .query_map([], |row| row.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql_error(e))?;
+        if lines.len() == 1 && lines[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged { path: self.path.clone(), detail: lines.join("; ") })
+        }
+    }
+
+    /// Runs `change` in an IMMEDIATE transaction and commits it: the change is on disk when this
+    /// returns `Ok`, and nothing of it is when it returns `Err`.
+    pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let sql = |e| StoreError::from_sqlite(path.clone(), e);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        let value = change(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(value)
+    }
+
+    /// For reads. Writes go through [`Store::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn sql_error(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(self.path.clone(), e)
+    }
+}
+
+/// A file is ours when its header carries our application id, or when it is an empty database
+/// (just created). Anything else - another program's database, a text file - is refused.
+fn check_ownership(conn: &Connection, path: &Path) -> Result<()> {
+    let sql = |e| StoreError::from_sqlite(path.to_owned(), e);
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(sql)?;
+    if app_id == APPLICATION_ID {
+        return Ok(());
+    }
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(sql)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    if app_id == 0 && objects == 0 && version == 0 {
+        Ok(())
+    } else {
+        Err(StoreError::NotOurs { path: path.to_owned() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fresh_file_gets_our_pragmas_and_mode_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let store = Store::open(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let journal: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        assert_eq!(journal, "wal");
+        let sync: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "FULL");
+        let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        store.quick_check().unwrap();
+        drop(store);
+        Store::open(&path).expect("reopening our own file works");
+    }
+
+    #[test]
+    fn a_foreign_or_garbage_file_is_refused_and_left_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "dear diary, this is not a database at all, not even close".repeat(100))
+            .unwrap();
+        let other = dir.path().join("other.sqlite3");
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        for path in [text, other] {
+            let before = std::fs::read(&path).unwrap();
+            let err = Store::open(&path).err().expect("refused");
+            assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
+            let message = err.to_string();
+            assert!(message.contains(&path.display().to_string()) && message.contains("mestring doctor"));
+            assert_eq!(std::fs::read(&path).unwrap(), before, "{}", path.display());
+            assert!(!PathBuf::from(format!("{}-wal", path.display())).exists());
+        }
+    }
+}
