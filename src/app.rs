@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
 use crate::panes::faq::FaqPane;
 use crate::panes::{Ctx, View};
+use crate::store::{Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
 
@@ -59,6 +60,8 @@ pub struct App {
     pub faq: FaqPane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
+    /// The user's data; screens read and write it through `Ctx`.
+    pub store: Slot,
     /// A one-line message shown in the footer until the next key.
     pub toast: Option<String>,
     pub running: bool,
@@ -68,13 +71,15 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(options: Options, clock: Box<dyn Clock>) -> Self {
+    /// `store` is the opened database, or why it could not be opened (shown where data is needed).
+    pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
         Self {
             tab: Tab::Faq,
             overlay: None,
             faq: FaqPane::new(options.lang),
             options,
             clock,
+            store: Slot::new(store),
             toast: None,
             running: true,
             dirty: true,
@@ -135,11 +140,25 @@ impl App {
         }
     }
 
+    /// Work that must not delay the first frame: the database check and the daily backup.
+    pub fn after_first_frame(&mut self) {
+        let today = self.clock.today();
+        let strings = self.strings();
+        if let Some(problem) = self.store.after_first_frame(today) {
+            self.toast = Some(problem.describe(strings));
+            self.dirty = true;
+        }
+    }
+
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         self.dirty = true;
         if !matches!(action, Action::Tick | Action::Resize { .. }) {
             self.toast = None;
+        }
+        if let Some(Err(e)) = self.store.finished_backup() {
+            self.toast =
+                Some(format!("{} {}", self.strings().checkin.backup_failed, e.describe(self.strings())));
         }
         if let Action::Resize { width, height } = action {
             self.area = Rect::new(0, 0, width, height);
@@ -183,6 +202,7 @@ impl App {
             area: ui::areas(self.area).body,
             clock: self.clock.as_ref(),
             toast: &mut self.toast,
+            store: &mut self.store,
         };
         match self.tab {
             Tab::Faq => self.faq.handle(&action, &mut ctx),

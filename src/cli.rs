@@ -1,6 +1,9 @@
 //! The command line: options for the TUI, and subcommands that run without it.
 
-use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::content::RegionId;
 
@@ -26,6 +29,131 @@ pub struct Cli {
     /// text, such as a phone number, with the mouse.
     #[arg(long)]
     pub mouse: bool,
+
+    /// Where your data is kept (created with mode 0700). Default: $XDG_DATA_HOME/mestring,
+    /// usually ~/.local/share/mestring, also on macOS.
+    #[arg(long, env = "MESTRING_DATA_DIR", value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record or update a day's check-in without opening the app (for cron and shell habits).
+    Checkin(CheckinArgs),
+    /// One short line for a shell prompt: checked in today or not, and the streak.
+    Status,
+    /// Write check-ins to standard output: a two-week summary for your therapist (md), a table
+    /// (csv), or everything, re-importable (json).
+    Export(ExportArgs),
+    /// Merge a JSON export into your data. Importing the same file twice changes nothing.
+    Import {
+        /// A file written by `mestring export --format json`.
+        file: PathBuf,
+    },
+    /// Check the database, list the backups, and restore one.
+    Doctor {
+        /// Restore the backup of this date (YYYY-MM-DD) or this file. The current database is
+        /// moved aside, not deleted. Close mestring everywhere first.
+        #[arg(long, value_name = "DATE|FILE")]
+        restore: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// How the day feels: 1 very hard, 2 hard, 3 okay, 4 good, 5 very good.
+    /// Needed for a day that has no check-in yet.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub mood: Option<u8>,
+    /// How strong the craving was, 0 (none) to 10 (strongest).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub craving: Option<u8>,
+    /// Stress, 0 (none) to 10 (the most).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub stress: Option<u8>,
+    /// Hours slept, in half hours: 7 or 7.5.
+    #[arg(long, value_name = "HOURS", value_parser = parse_sleep)]
+    pub sleep: Option<u8>,
+    /// How well you slept, 1 (poorly) to 5 (very well).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub sleep_quality: Option<u8>,
+    /// Whether you used today. `yes` records a slip, without judgement.
+    #[arg(long, value_enum)]
+    pub used: Option<YesNo>,
+    /// What you used (implies --used yes).
+    #[arg(long)]
+    pub substance: Option<String>,
+    /// How much (implies --used yes).
+    #[arg(long)]
+    pub amount: Option<String>,
+    /// A trigger: an id such as stress, loneliness, conflict, boredom, or your own words.
+    /// Repeat for more; replaces the day's triggers.
+    #[arg(long = "trigger", value_name = "TRIGGER")]
+    pub triggers: Vec<String>,
+    /// The HALT check: any of hungry, angry, lonely, tired, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub halt: Vec<HaltPart>,
+    /// Something that helped: a technique id or your own words. Repeat for more.
+    #[arg(long = "helped", value_name = "WHAT")]
+    pub helped: Vec<String>,
+    /// A free note. Replaces the day's note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The day, YYYY-MM-DD. Default: today (your local date).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HaltPart {
+    Hungry,
+    Angry,
+    Lonely,
+    Tired,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// First day, YYYY-MM-DD. Default for md: two weeks before --to; otherwise the beginning.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day, YYYY-MM-DD. Default: today.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22"))
+}
+
+/// Hours as the user writes them ("7", "7.5", "7,5") to half hours.
+pub fn parse_sleep(text: &str) -> Result<u8, String> {
+    let hours: f64 =
+        text.trim().replace(',', ".").parse().map_err(|_| format!("\"{text}\" is not a number of hours"))?;
+    let halves = hours * 2.0;
+    if !(0.0..=48.0).contains(&halves) || halves.fract() != 0.0 {
+        return Err(format!("sleep must be 0 to 24 hours in half-hour steps, not {text}"));
+    }
+    Ok(halves as u8)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +178,16 @@ impl From<Region> for RegionId {
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
+
+    #[test]
+    fn sleep_and_dates_parse_the_way_people_write_them() {
+        assert_eq!(super::parse_sleep("7,5"), Ok(15));
+        assert_eq!(super::parse_sleep("8"), Ok(16));
+        assert!(super::parse_sleep("7.2").is_err());
+        assert!(super::parse_sleep("25").is_err());
+        assert!(super::parse_date("2026-11-22").is_ok());
+        assert!(super::parse_date("22.11.2026").is_err());
+    }
 
     #[test]
     fn the_command_line_definition_is_consistent() {

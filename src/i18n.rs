@@ -3,6 +3,10 @@
 //! Each language is one `const Strings`: a string missing in one language is a compile error,
 //! not a blank on screen. Content (FAQ, techniques, ...) lives in RON under `data/`, not here.
 
+mod checkin;
+
+pub use checkin::CheckinText;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// Norwegian bokmål, the primary language.
@@ -72,14 +76,8 @@ pub struct Strings {
     pub crisis_verified: &'static str,
     pub crisis_checked_on: &'static str,
     pub crisis_close: &'static str,
-    /// After a file path: the database is not ours or is damaged.
-    pub store_damaged: &'static str,
-    pub store_newer: &'static str,
-    pub store_disk_full: &'static str,
-    /// After a file path.
-    pub store_read_only: &'static str,
-    pub store_busy: &'static str,
-    pub store_failed: &'static str,
+    /// The check-in, the history, the store's messages and the check-in commands.
+    pub checkin: CheckinText,
     pub actions: ActionText,
 }
 
@@ -125,13 +123,7 @@ pub const NB: Strings = Strings {
     crisis_verified: "sjekket",
     crisis_checked_on: "Numrene ble sist sjekket",
     crisis_close: "Esc lukker",
-    store_damaged: "er skadet eller ikke en mestring-database. Filen er ikke endret. \
-                    Kjør `mestring doctor` for å sjekke den og hente inn en sikkerhetskopi.",
-    store_newer: "er laget av en nyere mestring. Filen er ikke endret; bruk den nyere versjonen.",
-    store_disk_full: "Disken er full, så dette ble ikke lagret. Det du skrev står her fortsatt.",
-    store_read_only: "kan ikke skrives til. Det du skrev står her fortsatt; sjekk tilgangene.",
-    store_busy: "Et annet mestring-vindu skriver akkurat nå. Det du skrev står her; prøv igjen.",
-    store_failed: "Kunne ikke lagre. Det du skrev står her fortsatt.",
+    checkin: checkin::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -174,13 +166,7 @@ pub const EN: Strings = Strings {
     crisis_verified: "checked",
     crisis_checked_on: "Numbers last checked on",
     crisis_close: "Esc closes",
-    store_damaged: "is damaged or not a mestring database. The file has not been changed. \
-                    Run `mestring doctor` to check it and restore a backup.",
-    store_newer: "was written by a newer mestring. The file has not been changed; use the newer version.",
-    store_disk_full: "The disk is full, so this was not saved. What you typed is still here.",
-    store_read_only: "cannot be written. What you typed is still here; check the permissions.",
-    store_busy: "Another mestring window is writing right now. What you typed is here; try again.",
-    store_failed: "Could not save. What you typed is still here.",
+    checkin: checkin::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",

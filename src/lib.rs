@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod content;
 pub mod domain;
 pub mod event;

@@ -1,13 +1,16 @@
-//! Parses the command line, installs error reporting, and runs the TUI.
+//! Parses the command line, installs error reporting, and runs the TUI or a subcommand.
+
+use std::process::ExitCode;
 
 use clap::Parser;
 use mestring::app::{App, Options};
 use mestring::cli::Cli;
 use mestring::clock::SystemClock;
 use mestring::i18n::Lang;
+use mestring::store::{Store, location};
 use mestring::theme::Theme;
 
-fn main() -> color_eyre::Result<()> {
+fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     let lang_env = std::env::var("LANG").ok();
@@ -17,5 +20,13 @@ fn main() -> color_eyre::Result<()> {
         theme: Theme::from_env(std::env::var_os("NO_COLOR").as_deref()),
         mouse: cli.mouse,
     };
-    mestring::run::run(App::new(options, Box::new(SystemClock)))
+    if let Some(command) = &cli.command {
+        return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
+    }
+    // Cheap: a few pragmas and the schema version. The full check and the backup come after
+    // the first frame; a store that cannot open is shown on the screens that need it.
+    let store =
+        location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
+    mestring::run::run(App::new(options, Box::new(SystemClock), store))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -11,10 +11,15 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     let result = (|| -> color_eyre::Result<()> {
         let events = Events::start()?;
         app.set_area(tui.size()?.into());
+        let mut first_frame = true;
         while app.running {
             if app.dirty {
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
+                if std::mem::take(&mut first_frame) {
+                    app.after_first_frame();
+                    continue;
+                }
             }
             // Idle means no deadline: this blocks until a key, a resize or a signal arrives.
             // While an animation runs, it wakes exactly when the next visible change is due.

@@ -183,7 +183,11 @@ fn search_matches_are_highlighted_in_the_answer() {
 fn monochrome_theme_marks_selection_with_reverse_video() {
     let mut options = common::render::options(Lang::Nb);
     options.theme = mestring::theme::Theme::MONO;
-    let mut app = mestring::app::App::new(options, Box::new(mestring::clock::FixedClock::sample()));
+    let mut app = mestring::app::App::new(
+        options,
+        Box::new(mestring::clock::FixedClock::sample()),
+        mestring::store::Store::open_in_memory(),
+    );
     app.set_area(ratatui::layout::Rect::new(0, 0, 80, 24));
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();

@@ -7,6 +7,7 @@ pub mod exercises;
 pub mod faq;
 pub mod figures;
 pub mod helplines;
+pub mod labels;
 pub mod phases;
 pub mod quiz;
 pub mod relatives;

@@ -3,3 +3,4 @@
 
 pub mod checkin;
 pub mod search;
+pub mod stats;

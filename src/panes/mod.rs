@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::clock::Clock;
 use crate::i18n::{Lang, Strings};
+use crate::store::Slot;
 use crate::theme::Theme;
 
 /// What a pane may know and use while handling an action.
@@ -18,6 +19,9 @@ pub struct Ctx<'a> {
     pub clock: &'a dyn Clock,
     /// A short message for the footer line (saved, failed to save, a milestone, ...).
     pub toast: &'a mut Option<String>,
+    /// The user's data. A failed write goes to `toast` (via `StoreError::describe`) and the
+    /// pane keeps what was typed, so nothing is lost to a full disk or a busy file.
+    pub store: &'a mut Slot,
 }
 
 /// What a pane needs to draw itself.

@@ -44,7 +44,7 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
             Some(Backup { date, path: entry.path(), bytes })
         })
         .collect();
-    backups.sort_by(|a, b| b.date.cmp(&a.date));
+    backups.sort_by_key(|b| std::cmp::Reverse(b.date));
     Ok(backups)
 }
 

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store};
 use crate::domain::checkin::{CheckIn, Halt, Slip};
+use crate::domain::stats::{Streak, StreakCounter};
 
 /// Local wall time of the last change, to the second, sortable as text.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
@@ -60,6 +61,13 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// The check-in streak ending at `today`, reading dates only as far back as it reaches.
+    pub fn streak(&self, today: NaiveDate) -> Result<Streak> {
+        let mut counter = StreakCounter::new(today);
+        self.checkin_dates_back_from(today, |date| counter.push(date))?;
+        Ok(counter.finish())
     }
 
     /// Trigger labels used since `since`, most used first: the user's own words to offer again.

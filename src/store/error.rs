@@ -64,14 +64,14 @@ impl StoreError {
         let path = |p: &PathBuf| p.display().to_string();
         match self {
             StoreError::NotOurs { path: p } | StoreError::Damaged { path: p, .. } => {
-                format!("{} {}", path(p), s.store_damaged)
+                format!("{} {}", path(p), s.checkin.store_damaged)
             }
-            StoreError::Newer { path: p, .. } => format!("{} {}", path(p), s.store_newer),
-            StoreError::DiskFull { .. } => s.store_disk_full.to_owned(),
-            StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.store_read_only),
-            StoreError::Busy { .. } => s.store_busy.to_owned(),
+            StoreError::Newer { path: p, .. } => format!("{} {}", path(p), s.checkin.store_newer),
+            StoreError::DiskFull { .. } => s.checkin.store_disk_full.to_owned(),
+            StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.checkin.store_read_only),
+            StoreError::Busy { .. } => s.checkin.store_busy.to_owned(),
             StoreError::Invalid(invalid) => invalid.to_string(),
-            StoreError::Io { .. } | StoreError::Sqlite { .. } => format!("{} {self}", s.store_failed),
+            StoreError::Io { .. } | StoreError::Sqlite { .. } => format!("{} {self}", s.checkin.store_failed),
         }
     }
 }

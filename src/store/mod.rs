@@ -15,6 +15,7 @@ mod error;
 pub mod exchange;
 pub mod location;
 pub mod migrations;
+mod slot;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::{Result, StoreError};
+pub use slot::Slot;
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "mestring.sqlite3";

@@ -17,7 +17,8 @@ pub fn options(lang: Lang) -> Options {
 
 /// An app at `width`x`height`, as after start-up.
 pub fn app(lang: Lang, width: u16, height: u16) -> App {
-    let mut app = App::new(options(lang), Box::new(FixedClock::sample()));
+    let mut app =
+        App::new(options(lang), Box::new(FixedClock::sample()), mestring::store::Store::open_in_memory());
     app.set_area(Rect::new(0, 0, width, height));
     app
 }

@@ -1,0 +1,97 @@
+//! `mestring checkin`: records or updates a day's check-in from flags. Everything that can be
+//! wrong with the flags is found before the database is opened, so a bad command writes nothing.
+
+use super::{Env, Outcome, Usage};
+use crate::cli::{CheckinArgs, HaltPart, YesNo};
+use crate::content::{helplines, labels};
+use crate::domain::checkin::{CheckIn, Slip};
+use crate::store::{Store, backup};
+
+pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
+    let today = env.clock.today();
+    let date = args.date.unwrap_or(today);
+    if date > today {
+        return Err(
+            Usage(format!("{date} has not come yet; a check-in is for today or an earlier day")).into()
+        );
+    }
+    // Checked against a blank day first, so bad flags are refused before anything is opened.
+    apply(args, CheckIn::blank(date, env.clock.now())).validate().map_err(|e| Usage(e.to_string()))?;
+    if args.mood.is_none() && !env.db_path.exists() {
+        return Err(need_mood(date));
+    }
+    let mut store = Store::open(&env.db_path)?;
+    let base = match store.checkin_on(date)? {
+        Some(existing) => existing,
+        None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),
+        None => return Err(need_mood(date)),
+    };
+    let checkin = CheckIn { updated_at: env.clock.now(), ..apply(args, base) };
+    store.save_checkin(&checkin)?;
+    let t = &env.lang.strings().checkin;
+    println!("{} {date}.", t.cli_saved);
+    if checkin.needs_support() {
+        println!("{}", t.cli_support);
+        for line in helplines::for_region(env.region).iter().flat_map(|r| &r.lines) {
+            println!("  {:<14} {} ({})", line.number, line.name, line.hours.get(env.lang));
+        }
+    }
+    // Once a day, after the check-in is safe: people who only use the command line get backups too.
+    if let Err(e) = backup::daily(&store, today) {
+        eprintln!("mestring: {} {e}", t.backup_failed);
+    }
+    Ok(())
+}
+
+fn need_mood(date: chrono::NaiveDate) -> Box<dyn std::error::Error> {
+    Usage(format!("{date} has no check-in yet: give at least --mood 1-5")).into()
+}
+
+/// The day with the flags that were given applied; flags not given keep the day's values.
+fn apply(args: &CheckinArgs, mut c: CheckIn) -> CheckIn {
+    if let Some(mood) = args.mood {
+        c.mood = mood;
+    }
+    if let Some(craving) = args.craving {
+        c.craving = craving;
+    }
+    if let Some(stress) = args.stress {
+        c.stress = stress;
+    }
+    if args.sleep.is_some() {
+        c.sleep_half_hours = args.sleep;
+    }
+    if args.sleep_quality.is_some() {
+        c.sleep_quality = args.sleep_quality;
+    }
+    let detail = args.substance.is_some() || args.amount.is_some();
+    match (args.used, detail) {
+        (Some(YesNo::No), _) => c.slip = None,
+        (Some(YesNo::Yes), _) | (None, true) => {
+            let slip = c.slip.get_or_insert_with(Slip::default);
+            if let Some(substance) = &args.substance {
+                slip.substance = substance.clone();
+            }
+            if let Some(amount) = &args.amount {
+                slip.amount = amount.clone();
+            }
+        }
+        (None, false) => {}
+    }
+    if !args.triggers.is_empty() {
+        c.triggers = args.triggers.iter().map(|t| labels::trigger_id_for(t)).collect();
+    }
+    if !args.halt.is_empty() {
+        c.halt.hungry = args.halt.contains(&HaltPart::Hungry);
+        c.halt.angry = args.halt.contains(&HaltPart::Angry);
+        c.halt.lonely = args.halt.contains(&HaltPart::Lonely);
+        c.halt.tired = args.halt.contains(&HaltPart::Tired);
+    }
+    if !args.helped.is_empty() {
+        c.helped = args.helped.iter().map(|h| labels::helped_id_for(h)).collect();
+    }
+    if let Some(note) = &args.note {
+        c.note = note.clone();
+    }
+    c.normalised()
+}

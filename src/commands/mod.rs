@@ -1,0 +1,131 @@
+//! The subcommands that run without the TUI. Each prints its result on stdout and problems on
+//! stderr; exit status 2 means the command line was wrong (nothing was written), 1 that the
+//! data could not be read or written.
+
+mod checkin;
+mod doctor;
+pub mod report;
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command, ExportFormat};
+use crate::clock::Clock;
+use crate::content::RegionId;
+use crate::i18n::Lang;
+use crate::store::{Store, location};
+
+/// What a command needs besides its own arguments.
+pub struct Env<'a> {
+    pub lang: Lang,
+    pub region: RegionId,
+    pub clock: &'a dyn Clock,
+    pub db_path: PathBuf,
+}
+
+/// A command line that parsed but asks for something impossible (exit status 2).
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Error for Usage {}
+
+type Outcome = Result<(), Box<dyn Error>>;
+
+pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitCode {
+    let db_path = match location::data_dir(cli.data_dir.as_deref()) {
+        Ok(dir) => location::db_path(&dir),
+        Err(e) => return fail(&e),
+    };
+    let env = Env { lang, region: cli.region.into(), clock, db_path };
+    let outcome = match command {
+        Command::Checkin(args) => checkin::run(args, &env),
+        Command::Status => status(&env),
+        Command::Export(args) => export(args.format, args.from, args.to, &env),
+        Command::Import { file } => import(file, &env),
+        Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<Usage>() => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => fail(e.as_ref()),
+    }
+}
+
+fn fail(e: &dyn Error) -> ExitCode {
+    eprintln!("mestring: {e}");
+    ExitCode::FAILURE
+}
+
+/// One line for a shell prompt. Creates nothing: without a database there is no check-in.
+fn status(env: &Env) -> Outcome {
+    let t = &env.lang.strings().checkin;
+    let today = env.clock.today();
+    if !env.db_path.exists() {
+        println!("mestring: {}", t.status_not_yet);
+        return Ok(());
+    }
+    let store = Store::open_existing(&env.db_path)?;
+    let done = store.checkin_on(today)?.is_some();
+    let streak = store.streak(today)?;
+    let mut line = format!("mestring: {}", if done { t.status_done } else { t.status_not_yet });
+    if streak.days > 1 {
+        line.push_str(&format!(" · {} {}", streak.days, t.streak_days));
+    }
+    println!("{line}");
+    Ok(())
+}
+
+fn export(
+    format: ExportFormat,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    env: &Env,
+) -> Outcome {
+    let to = to.unwrap_or_else(|| env.clock.today());
+    let from = match (from, format) {
+        (Some(from), _) => Some(from),
+        (None, ExportFormat::Md) => Some(to - chrono::Days::new(13)),
+        (None, _) => None,
+    };
+    if from.is_some_and(|f| f > to) {
+        return Err(Usage(format!("--from {} is after --to {to}", from.unwrap_or(to))).into());
+    }
+    let export = if env.db_path.exists() {
+        Store::open_existing(&env.db_path)?.export(from, Some(to), env.clock.now())?
+    } else {
+        Store::open_in_memory()?.export(from, Some(to), env.clock.now())?
+    };
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
+        ExportFormat::Csv => report::csv(&export.checkins),
+        ExportFormat::Md => report::markdown(&export.checkins, from.unwrap_or(to), to, env.lang),
+    };
+    use std::io::Write;
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn import(file: &Path, env: &Env) -> Outcome {
+    let json = std::fs::read_to_string(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    let summary =
+        Store::open(&env.db_path)?.import_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
+    let t = &env.lang.strings().checkin;
+    println!(
+        "{}",
+        t.imported
+            .replace("{added}", &summary.added.to_string())
+            .replace("{updated}", &summary.updated.to_string())
+            .replace("{unchanged}", &summary.unchanged.to_string())
+    );
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! Check-ins as text for people and spreadsheets: a Markdown summary a person can bring to a
+//! therapist, and CSV with one row per day.
+
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::content::labels;
+use crate::domain::checkin::CheckIn;
+use crate::domain::stats;
+use crate::i18n::Lang;
+
+/// A number the way the language writes it: "3,5" in Norwegian, "3.5" in English.
+pub fn decimal(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.1}");
+    if lang == Lang::Nb { text.replace('.', ",") } else { text }
+}
+
+/// The summary of `from..=to`, then one table row per day with a check-in.
+pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    let t = &lang.strings().checkin;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} {from} – {to}\n", t.md_title);
+    let days = (to - from).num_days() + 1;
+    let s = stats::summary(checkins);
+    let _ = writeln!(out, "- {}: {} {} {days} {}", t.md_checked_in, s.checkins, t.md_of, t.md_days);
+    if let Some(mood) = s.mood {
+        let _ = writeln!(out, "- {}: {} {} / 5", t.mood, t.md_average, decimal(lang, mood));
+    }
+    if let (Some(craving), Some(max)) = (s.craving, s.craving_max) {
+        let _ = writeln!(
+            out,
+            "- {}: {} {} / 10, {} {max}",
+            t.craving,
+            t.md_average,
+            decimal(lang, craving),
+            t.md_highest
+        );
+    }
+    if let Some(stress) = s.stress {
+        let _ = writeln!(out, "- {}: {} {} / 10", t.stress, t.md_average, decimal(lang, stress));
+    }
+    if let Some(sleep) = s.sleep_hours {
+        let _ = writeln!(out, "- {}: {} {} {}", t.sleep, t.md_average, decimal(lang, sleep), t.hours_short);
+    }
+    let _ = writeln!(out, "- {}: {}", t.md_slip_days, s.slips);
+    let lists = [
+        (t.md_top_triggers, stats::trigger_counts(checkins), labels::trigger as fn(Lang, &str) -> &str),
+        (t.md_helped, stats::helped_counts(checkins), labels::helped),
+    ];
+    for (title, counts, label) in lists {
+        if counts.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n## {title}\n");
+        for (stored, n) in counts.iter().take(8) {
+            let _ = writeln!(out, "- {} ({n})", label(lang, stored));
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t.md_day_by_day);
+    if checkins.is_empty() {
+        let _ = writeln!(out, "{}", t.none_yet);
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+            t.date, t.mood, t.craving, t.stress, t.sleep, t.triggers, t.note
+        );
+        for c in checkins {
+            let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
+            let sleep = c.sleep_hours().map(|h| format!("{} {}", decimal(lang, f64::from(h)), t.hours_short));
+            let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(lang, x)).collect();
+            let mut note = c.note.clone();
+            if let Some(slip) = &c.slip {
+                let detail = [slip.substance.as_str(), slip.amount.as_str()].join(" ");
+                note =
+                    format!("{}: {} {}", t.used, t.used_yes, detail.trim()).trim().to_owned() + ". " + &note;
+            }
+            let _ = writeln!(
+                out,
+                "| {} {weekday} | {} {} | {} | {} | {} | {} | {} |",
+                c.date,
+                c.mood,
+                t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
+                c.craving,
+                c.stress,
+                sleep.unwrap_or_default(),
+                cell(&triggers.join(", ")),
+                cell(note.trim()),
+            );
+        }
+    }
+    let _ = writeln!(out, "\n_{}_", t.md_footer);
+    out
+}
+
+/// Text that stays inside one Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
+}
+
+const CSV_HEADER: &str = "date,mood,craving,stress,sleep_hours,sleep_quality,used,substance,amount,triggers,\
+                          hungry,angry,lonely,tired,helped,note,updated_at";
+
+/// One row per day; lists joined with `;`. Ids are kept as stored, so the file is the same in
+/// every language.
+pub fn csv(checkins: &[CheckIn]) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push('\n');
+    for c in checkins {
+        let slip = c.slip.clone().unwrap_or_default();
+        let fields = [
+            c.date.to_string(),
+            c.mood.to_string(),
+            c.craving.to_string(),
+            c.stress.to_string(),
+            c.sleep_hours().map(|h| h.to_string()).unwrap_or_default(),
+            c.sleep_quality.map(|q| q.to_string()).unwrap_or_default(),
+            u8::from(c.slip.is_some()).to_string(),
+            slip.substance,
+            slip.amount,
+            c.triggers.join(";"),
+            u8::from(c.halt.hungry).to_string(),
+            u8::from(c.halt.angry).to_string(),
+            u8::from(c.halt.lonely).to_string(),
+            u8::from(c.halt.tired).to_string(),
+            c.helped.join(";"),
+            c.note.clone(),
+            c.updated_at.format(crate::store::checkins::TIME_FORMAT).to_string(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checkin::Slip;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn days() -> Vec<CheckIn> {
+        vec![
+            CheckIn {
+                mood: 2,
+                craving: 8,
+                triggers: vec!["loneliness".into(), "Svigermor".into()],
+                slip: Some(Slip { substance: "øl".into(), amount: "2".into() }),
+                note: "Tung kveld | ringte Kari\nså bedre".into(),
+                sleep_half_hours: Some(13),
+                ..CheckIn::blank(d(20), d(20).and_hms_opt(22, 0, 0).unwrap())
+            },
+            CheckIn {
+                mood: 4,
+                craving: 2,
+                triggers: vec!["loneliness".into()],
+                helped: vec!["breathe-through-the-urge".into()],
+                note: "Gikk tur, \"fin\" dag".into(),
+                ..CheckIn::blank(d(22), d(22).and_hms_opt(21, 0, 0).unwrap())
+            },
+        ]
+    }
+
+    #[test]
+    fn the_markdown_summary_reads_in_the_users_language() {
+        let md = markdown(&days(), d(9), d(22), Lang::Nb);
+        assert!(md.starts_with("# Innsjekk 2026-11-09 – 2026-11-22\n"), "{md}");
+        assert!(md.contains("- Sjekket inn: 2 av 14 dager"), "{md}");
+        assert!(md.contains("- Humør: snitt 3,0 / 5"), "{md}");
+        assert!(md.contains("- Sug: snitt 5,0 / 10, høyest 8"), "{md}");
+        assert!(md.contains("- Ensomhet (2)"), "{md}");
+        assert!(md.contains("| 2026-11-20 fre | 2 Tungt | 8 | 0 | 6,5 t | Ensomhet, Svigermor |"), "{md}");
+        assert!(md.contains("Tung kveld \\| ringte Kari<br>så bedre"), "a note stays in its cell: {md}");
+        let en = markdown(&days(), d(9), d(22), Lang::En);
+        assert!(en.contains("- Checked in: 2 of 14 days") && en.contains("Loneliness (2)"), "{en}");
+        assert!(markdown(&[], d(9), d(22), Lang::En).contains("No check-ins yet."));
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let text = csv(&days());
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(CSV_HEADER));
+        assert!(text.contains(",1,øl,2,loneliness;Svigermor,"), "{text}");
+        assert!(text.contains("\"Tung kveld | ringte Kari\nså bedre\""), "{text}");
+        assert!(text.contains("\"Gikk tur, \"\"fin\"\" dag\""), "{text}");
+    }
+}
