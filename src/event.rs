@@ -24,14 +24,26 @@ pub enum Event {
 
 pub struct Events {
     rx: Receiver<Event>,
+    /// Until `start`: the sender for the threads, and the registered (not yet read) signals.
+    pending: Option<(Sender<Event>, Signals)>,
 }
 
 impl Events {
-    pub fn start() -> std::io::Result<Self> {
+    /// Registers the signal handlers at once, so a SIGTERM from here on is a clean quit, but
+    /// starts no thread: the first frame should not wait for thread start-up. Signals that
+    /// arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
+    pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
-        spawn_reader(tx.clone());
-        spawn_signal_listener(tx)?;
-        Ok(Self { rx })
+        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        Ok(Self { rx, pending: Some((tx, signals)) })
+    }
+
+    /// Starts the threads that read the terminal and the signals. Idempotent.
+    pub fn start(&mut self) {
+        if let Some((tx, signals)) = self.pending.take() {
+            spawn_reader(tx.clone());
+            spawn_signal_listener(tx, signals);
+        }
     }
 
     /// The next event; blocks forever when `deadline` is `None`. `None` when the deadline passed.
@@ -74,8 +86,7 @@ fn spawn_reader(tx: Sender<Event>) {
     });
 }
 
-fn spawn_signal_listener(tx: Sender<Event>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals) {
     thread::spawn(move || {
         for signal in signals.forever() {
             if tx.send(Event::Signal(signal)).is_err() {
@@ -83,5 +94,4 @@ fn spawn_signal_listener(tx: Sender<Event>) -> std::io::Result<()> {
             }
         }
     });
-    Ok(())
 }

@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use mestring::app::{App, Options};
 use mestring::cli::Cli;
 use mestring::clock::SystemClock;
@@ -12,7 +11,7 @@ use mestring::theme::Theme;
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let lang_env = std::env::var("LANG").ok();
     let options = Options {
         lang: Lang::resolve(cli.lang.as_deref(), lang_env.as_deref()),

@@ -7,16 +7,24 @@ use crate::terminal;
 
 /// Runs the TUI until the user quits, a signal arrives, or the terminal goes away.
 pub fn run(mut app: App) -> color_eyre::Result<()> {
+    let mut events = Events::register()?;
     let mut tui = terminal::enter(app.options.mouse)?;
     let result = (|| -> color_eyre::Result<()> {
-        let events = Events::start()?;
-        app.set_area(tui.size()?.into());
+        let size = tui.size()?;
+        app.set_area(size.into());
         let mut first_frame = true;
         while app.running {
             if app.dirty {
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
                 if std::mem::take(&mut first_frame) {
+                    // Threads start after the first frame, so it does not wait for them. A
+                    // resize in between would go unseen by the reader; ask the size again.
+                    events.start();
+                    let now = tui.size()?;
+                    if now != size {
+                        app.update(Action::Resize { width: now.width, height: now.height });
+                    }
                     app.after_first_frame();
                     continue;
                 }

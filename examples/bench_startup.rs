@@ -1,0 +1,242 @@
+//! Start-up, latency and idle benchmark: runs the release binary in a pseudo-terminal at
+//! 120x40, beside a minimal ratatui program (examples/floor.rs) measured the same way.
+//!
+//!     cargo run --release --example bench_startup [-- RUNS]
+//!
+//! Reports min/median/max over RUNS runs (default 10) of: time from spawn to the first complete
+//! frame, key-to-frame latency, CPU time and bytes written during 5 idle seconds, peak RSS; and
+//! the binary size. Prints a Markdown table for BENCHMARKS.md.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+const IDLE: Duration = Duration::from_secs(5);
+const KEYS: usize = 40;
+/// Output that follows within this gap belongs to the same frame.
+const FRAME_GAP: Duration = Duration::from_millis(5);
+
+struct Target {
+    name: &'static str,
+    exe: PathBuf,
+    args: Vec<String>,
+    /// Text that is on screen once the first frame is complete (drawn last, bottom row).
+    ready: &'static str,
+    /// Two keys that each change the screen, pressed alternately.
+    keys: [&'static [u8]; 2],
+}
+
+/// The benchmark's own data directory, so a user's real data is never read or touched.
+const DATA_ENV: &str = "MESTRING_DATA_DIR";
+
+#[derive(Default)]
+struct Run {
+    first_frame_ms: f64,
+    key_to_frame_ms: Vec<f64>,
+    idle_cpu_ms: f64,
+    idle_bytes: usize,
+    peak_rss_kb: u64,
+}
+
+fn main() {
+    let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--bin", "mestring", "--example", "floor"])
+        .current_dir(root)
+        .status()
+        .expect("run cargo build");
+    assert!(status.success(), "release build failed");
+    let release = root.join("target/release");
+    let data = tempdir();
+    let targets = [
+        Target {
+            name: "floor (bare ratatui)",
+            exe: release.join("examples/floor"),
+            args: vec![],
+            ready: "floor: 0 keys",
+            keys: [b"a", b"b"],
+        },
+        Target {
+            name: "mestring",
+            exe: release.join("mestring"),
+            args: vec![],
+            ready: "q avslutt",
+            keys: [b"j", b"k"],
+        },
+    ];
+    let mut results = Vec::new();
+    for target in &targets {
+        // One warm-up run so both start from a warm page cache.
+        measure(target, &data);
+        let all: Vec<Run> = (0..runs).map(|_| measure(target, &data)).collect();
+        results.push(all);
+    }
+    print_report(&targets, &results, runs, &release.join("mestring"));
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+fn tempdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mestring-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn measure(target: &Target, data: &Path) -> Run {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(&target.exe);
+    cmd.args(&target.args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "nb_NO.UTF-8");
+    cmd.env_remove("MESTRING_LANG");
+    cmd.env_remove("NO_COLOR");
+    cmd.env(DATA_ENV, data);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    // The reader thread timestamps every chunk the moment it arrives.
+    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
+    thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
+                break;
+            }
+        }
+    });
+    let spawned = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let pid = child.process_id().expect("pid");
+    let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+    let mut run = Run::default();
+
+    let ready_at = wait_screen(&rx, &mut parser, |s| s.contains(target.ready));
+    run.first_frame_ms = ms(ready_at - spawned);
+
+    for i in 0..KEYS {
+        let before = parser.screen().contents();
+        let sent = Instant::now();
+        writer.write_all(target.keys[i % 2]).expect("send key");
+        writer.flush().unwrap();
+        let at = wait_screen(&rx, &mut parser, |s| s != before);
+        run.key_to_frame_ms.push(ms(at - sent));
+    }
+
+    // Every frame was taken in whole above, so from here on any byte is an idle byte.
+    let cpu_before = cpu_ns(pid);
+    run.idle_bytes = drain(&rx, &mut parser, IDLE);
+    run.idle_cpu_ms = (cpu_ns(pid) - cpu_before) as f64 / 1e6;
+    run.peak_rss_kb = peak_rss_kb(pid);
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    child.wait().expect("wait");
+    run
+}
+
+/// Feeds output into the parser until `done` holds for the screen, then takes in the rest of
+/// that frame (a pty may split one write into several reads) and returns when its last byte came.
+fn wait_screen(
+    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    parser: &mut vt100::Parser,
+    done: impl Fn(&str) -> bool,
+) -> Instant {
+    let mut last = loop {
+        let (at, bytes) = rx.recv_timeout(Duration::from_secs(10)).expect("the program stopped drawing");
+        parser.process(&bytes);
+        if done(&parser.screen().contents()) {
+            break at;
+        }
+    };
+    while let Ok((at, bytes)) = rx.recv_timeout(FRAME_GAP) {
+        parser.process(&bytes);
+        last = at;
+    }
+    last
+}
+
+/// Reads everything that arrives for `period`; returns the byte count.
+fn drain(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, parser: &mut vt100::Parser, period: Duration) -> usize {
+    let end = Instant::now() + period;
+    let mut total = 0;
+    while let Ok((_, bytes)) = rx.recv_timeout(end.saturating_duration_since(Instant::now())) {
+        parser.process(&bytes);
+        total += bytes.len();
+    }
+    total
+}
+
+/// CPU time of every thread of the process, in nanoseconds (from the scheduler's accounting).
+fn cpu_ns(pid: u32) -> u64 {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("proc tasks");
+    tasks
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
+}
+
+fn peak_rss_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2], v[v.len() - 1])
+}
+
+fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &Path) {
+    let rows: Vec<[(f64, f64, f64); 5]> = results
+        .iter()
+        .map(|all| {
+            [
+                stats(all.iter().map(|r| r.first_frame_ms).collect()),
+                stats(all.iter().flat_map(|r| r.key_to_frame_ms.clone()).collect()),
+                stats(all.iter().map(|r| r.idle_cpu_ms).collect()),
+                stats(all.iter().map(|r| r.idle_bytes as f64).collect()),
+                stats(all.iter().map(|r| r.peak_rss_kb as f64 / 1024.0).collect()),
+            ]
+        })
+        .collect();
+    let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0) as f64 / (1024.0 * 1024.0);
+    println!(
+        "{runs} runs at {COLS}x{ROWS}, {KEYS} keys each, {}s idle; min / median / max\n",
+        IDLE.as_secs()
+    );
+    println!(
+        "| | first frame (ms) | key-to-frame (ms) | idle CPU (ms / 5 s) | idle bytes / 5 s | peak RSS (MB) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (target, row) in targets.iter().zip(&rows) {
+        let cells: Vec<String> = row.iter().map(|(a, b, c)| format!("{a:.2} / {b:.2} / {c:.2}")).collect();
+        println!("| {} | {} |", target.name, cells.join(" | "));
+    }
+    let (floor, app) = (&rows[0], &rows[1]);
+    let ratio =
+        |i: usize| if floor[i].1 > 0.0 { format!("{:.2}x", app[i].1 / floor[i].1) } else { "n/a".into() };
+    println!(
+        "| mestring / floor (medians) | {} | {} | {} | {} | {} |",
+        ratio(0),
+        ratio(1),
+        ratio(2),
+        ratio(3),
+        ratio(4)
+    );
+    println!("\nrelease binary size: {size:.2} MB ({})", binary.display());
+}
