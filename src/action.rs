@@ -36,6 +36,20 @@ pub enum Action {
     Help,
     /// Show the help lines and the user's own support contacts.
     Crisis,
+    /// Lower the focused value (a form), or shorten the period (charts).
+    Decrease,
+    /// Raise the focused value (a form), or lengthen the period (charts).
+    Increase,
+    /// Tick or untick the choice under the cursor.
+    Toggle,
+    /// Save now (forms also save each change as it is made; this confirms an unchanged day).
+    Save,
+    /// Show the next view of the same data (chart, calendar, list).
+    NextView,
+    /// Show the previous view.
+    PrevView,
+    /// Edit the selected item on the screen where it is made.
+    Edit,
     /// A key for the focused text field (only produced while one has focus).
     Text(KeyEvent),
     /// A mouse click at a cell of the terminal (only with `--mouse`).

@@ -116,7 +116,7 @@ impl App {
         if self.overlay.is_none() && self.text_mode() {
             return Some(keymap::text_mode_action(key));
         }
-        keymap::action_for(key)
+        keymap::action_for(key, self.scopes())
     }
 
     fn text_mode(&self) -> bool {
@@ -128,7 +128,7 @@ impl App {
     /// Key scopes of the current screen, for the help overlay and the footer.
     pub fn scopes(&self) -> &'static [Scope] {
         match self.tab {
-            Tab::Faq => &[Scope::List],
+            Tab::Faq => &[Scope::List, Scope::Search],
         }
     }
 

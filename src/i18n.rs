@@ -98,6 +98,13 @@ pub struct ActionText {
     pub back: &'static str,
     pub help: &'static str,
     pub crisis: &'static str,
+    pub decrease: &'static str,
+    pub increase: &'static str,
+    pub toggle: &'static str,
+    pub save: &'static str,
+    pub next_view: &'static str,
+    pub prev_view: &'static str,
+    pub edit: &'static str,
 }
 
 pub const NB: Strings = Strings {
@@ -140,6 +147,13 @@ pub const NB: Strings = Strings {
         back: "tilbake",
         help: "hjelp",
         crisis: "krisehjelp",
+        decrease: "mindre / forrige",
+        increase: "mer / neste",
+        toggle: "kryss av",
+        save: "lagre",
+        next_view: "neste visning",
+        prev_view: "forrige visning",
+        edit: "endre dagen",
     },
 };
 
@@ -183,6 +197,13 @@ pub const EN: Strings = Strings {
         back: "back",
         help: "help",
         crisis: "crisis help",
+        decrease: "less / previous",
+        increase: "more / next",
+        toggle: "tick",
+        save: "save",
+        next_view: "next view",
+        prev_view: "previous view",
+        edit: "edit the day",
     },
 };
 

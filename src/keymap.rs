@@ -25,11 +25,19 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
 }
 
-/// Where a binding applies: everywhere, or only on screens that have lists.
+/// Where a binding applies: everywhere, or only on screens that use that kind of control. A
+/// key may mean different things in scopes that are never active together (Left goes back in
+/// a list and lowers a value in a form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
     List,
+    /// A list that can be filtered by typing.
+    Search,
+    /// A form of fields: move between them, change values, toggle choices, save.
+    Form,
+    /// A screen of charts: switch view, change the period.
+    Charts,
 }
 
 pub struct Binding {
@@ -54,7 +62,24 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::PageDown, &[key(KeyCode::PageDown), ctrl('d')], Scope::List, false),
     bind(Action::Open, &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')], Scope::List, true),
     bind(Action::Back, &[key(KeyCode::Esc), key(KeyCode::Left), ch('h')], Scope::List, false),
-    bind(Action::Search, &[ch('/')], Scope::List, true),
+    bind(Action::Search, &[ch('/')], Scope::Search, true),
+    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::Form, false),
+    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::Form, false),
+    bind(Action::Top, &[key(KeyCode::Home), ch('g')], Scope::Form, false),
+    bind(Action::Bottom, &[key(KeyCode::End), ch('G')], Scope::Form, false),
+    bind(Action::Decrease, &[key(KeyCode::Left), ch('h'), ch('-')], Scope::Form, true),
+    bind(Action::Increase, &[key(KeyCode::Right), ch('l'), ch('+')], Scope::Form, false),
+    bind(Action::PageUp, &[key(KeyCode::PageUp)], Scope::Form, false),
+    bind(Action::PageDown, &[key(KeyCode::PageDown)], Scope::Form, false),
+    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Form, true),
+    bind(Action::Open, &[key(KeyCode::Enter)], Scope::Form, true),
+    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Form, false),
+    bind(Action::Save, &[ctrl('s')], Scope::Form, true),
+    bind(Action::NextView, &[ch('v')], Scope::Charts, true),
+    bind(Action::PrevView, &[ch('V')], Scope::Charts, false),
+    bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, true),
+    bind(Action::Decrease, &[ch('['), ch('-')], Scope::Charts, false),
+    bind(Action::Edit, &[ch('e')], Scope::Charts, true),
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
     bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
@@ -63,8 +88,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Quit, &[ch('q'), ctrl('c')], Scope::Global, true),
 ];
 
-/// The action for a key press outside text entry, if any. Digits 1-9 pick a screen.
-pub fn action_for(event: KeyEvent) -> Option<Action> {
+/// The action for a key press outside text entry on a screen with these scopes, if any.
+/// Digits 1-9 pick a screen.
+pub fn action_for(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -73,7 +99,7 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
     {
         return Some(Action::GoTab(c as u8 - b'1'));
     }
-    BINDINGS.iter().find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
+    bindings_for(scopes).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
 }
 
 /// While a text field has focus only these keys leave it; everything else is text.
@@ -82,6 +108,7 @@ pub fn text_mode_action(event: KeyEvent) -> Action {
         (KeyCode::Esc, _) => Action::Back,
         (KeyCode::Enter, KeyModifiers::NONE) => Action::Open,
         (KeyCode::Char('c'), KeyModifiers::CONTROL) => Action::Quit,
+        (KeyCode::Char('s'), KeyModifiers::CONTROL) => Action::Save,
         (KeyCode::F(1), _) => Action::Crisis,
         _ => Action::Text(event),
     }
@@ -140,6 +167,13 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::Back => text.back,
         Action::Help => text.help,
         Action::Crisis => text.crisis,
+        Action::Decrease => text.decrease,
+        Action::Increase => text.increase,
+        Action::Toggle => text.toggle,
+        Action::Save => text.save,
+        Action::NextView => text.next_view,
+        Action::PrevView => text.prev_view,
+        Action::Edit => text.edit,
         Action::Text(_)
         | Action::Click { .. }
         | Action::ScrollUp
@@ -158,10 +192,20 @@ pub fn bindings_for(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> 
 mod tests {
     use super::*;
 
+    /// Screens combine scopes as listed here; a key may be reused only across scopes that are
+    /// never active together.
+    const SCREEN_SCOPES: &[&[Scope]] =
+        &[&[Scope::List, Scope::Search], &[Scope::Form], &[Scope::List, Scope::Charts]];
+
     #[test]
-    fn no_key_is_bound_twice() {
+    fn no_key_is_bound_twice_where_scopes_meet() {
+        let together = |a: Scope, b: Scope| {
+            a == Scope::Global
+                || b == Scope::Global
+                || SCREEN_SCOPES.iter().any(|screen| screen.contains(&a) && screen.contains(&b))
+        };
         for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+            for b in BINDINGS[i + 1..].iter().filter(|b| together(a.scope, b.scope)) {
                 for k in a.keys {
                     assert!(!b.keys.contains(k), "{k:?} is bound to {:?} and {:?}", a.action, b.action);
                 }
@@ -183,6 +227,7 @@ mod tests {
     #[test]
     fn keys_resolve_to_actions() {
         let press = |code, mods| KeyEvent::new(code, mods);
+        let action_for = |event| action_for(event, &[Scope::List, Scope::Search]);
         assert_eq!(action_for(press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
         assert_eq!(action_for(press(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
         assert_eq!(action_for(press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
@@ -190,6 +235,15 @@ mod tests {
         assert_eq!(action_for(press(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::GoTab(2)));
         assert_eq!(action_for(press(KeyCode::F(1), KeyModifiers::NONE)), Some(Action::Crisis));
         assert_eq!(action_for(press(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn the_same_key_means_what_the_screen_needs() {
+        let left = KeyEvent::new(KeyCode::Left, KeyModifiers::NONE);
+        assert_eq!(action_for(left, &[Scope::List]), Some(Action::Back));
+        assert_eq!(action_for(left, &[Scope::Form]), Some(Action::Decrease));
+        let slash = KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(action_for(slash, &[Scope::Form]), None, "no search where there is nothing to search");
     }
 
     #[test]
