@@ -12,24 +12,44 @@ use crate::clock::Clock;
 use crate::content::RegionId;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
+use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
+use crate::panes::history::HistoryPane;
 use crate::panes::{Ctx, View};
 use crate::store::{Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
 
+/// The context a pane gets: borrows the app's fields other than the panes, so a pane field can be
+/// borrowed mutably beside it.
+macro_rules! ctx {
+    ($app:ident) => {
+        Ctx {
+            lang: $app.options.lang,
+            area: ui::areas($app.area).body,
+            clock: $app.clock.as_ref(),
+            toast: &mut $app.toast,
+            store: &mut $app.store,
+        }
+    };
+}
+
 /// The screens in tab-bar order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Faq,
+    Checkin,
+    History,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Faq];
+    pub const ALL: &'static [Tab] = &[Tab::Faq, Tab::Checkin, Tab::History];
 
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Faq => s.tab_faq,
+            Tab::Checkin => s.checkin.tab,
+            Tab::History => s.checkin.history_tab,
         }
     }
 
@@ -58,6 +78,8 @@ pub struct App {
     pub tab: Tab,
     pub overlay: Option<Overlay>,
     pub faq: FaqPane,
+    pub checkin: CheckinPane,
+    pub history: HistoryPane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
     /// The user's data; screens read and write it through `Ctx`.
@@ -77,6 +99,8 @@ impl App {
             tab: Tab::Faq,
             overlay: None,
             faq: FaqPane::new(options.lang),
+            checkin: CheckinPane::new(options.lang, clock.today(), clock.now()),
+            history: HistoryPane::new(options.lang, clock.today()),
             options,
             clock,
             store: Slot::new(store),
@@ -122,6 +146,8 @@ impl App {
     fn text_mode(&self) -> bool {
         match self.tab {
             Tab::Faq => self.faq.text_mode(),
+            Tab::Checkin => self.checkin.text_mode(),
+            Tab::History => false,
         }
     }
 
@@ -129,6 +155,8 @@ impl App {
     pub fn scopes(&self) -> &'static [Scope] {
         match self.tab {
             Tab::Faq => &[Scope::List, Scope::Search],
+            Tab::Checkin => &[Scope::Form],
+            Tab::History => &[Scope::List, Scope::Charts],
         }
     }
 
@@ -136,7 +164,7 @@ impl App {
     /// idle: the loop blocks until input arrives.
     pub fn deadline(&self) -> Option<Instant> {
         match self.tab {
-            Tab::Faq => None,
+            Tab::Faq | Tab::Checkin | Tab::History => None,
         }
     }
 
@@ -179,7 +207,7 @@ impl App {
             Action::PrevTab => self.switch_tab(-1),
             Action::GoTab(i) => {
                 if let Some(tab) = Tab::ALL.get(usize::from(i)) {
-                    self.tab = *tab;
+                    self.show(*tab);
                 }
             }
             Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
@@ -188,7 +216,7 @@ impl App {
                     .into_iter()
                     .find(|(_, _, r)| r.contains((column, row).into()))
                 {
-                    self.tab = tab;
+                    self.show(tab);
                 }
             }
             other => self.route_to_pane(other),
@@ -197,22 +225,44 @@ impl App {
     }
 
     fn route_to_pane(&mut self, action: Action) {
-        let mut ctx = Ctx {
-            lang: self.options.lang,
-            area: ui::areas(self.area).body,
-            clock: self.clock.as_ref(),
-            toast: &mut self.toast,
-            store: &mut self.store,
-        };
+        let mut ctx = ctx!(self);
         match self.tab {
             Tab::Faq => self.faq.handle(&action, &mut ctx),
+            Tab::Checkin => self.checkin.handle(&action, &mut ctx),
+            Tab::History => {
+                self.history.handle(&action, &mut ctx);
+                if let Some(date) = self.history.take_edit() {
+                    self.show(Tab::Checkin);
+                    let mut ctx = ctx!(self);
+                    self.checkin.open_date(date, &mut ctx);
+                }
+            }
         }
+    }
+
+    /// Switches screen; a screen that shows stored data reads it now, not at start-up.
+    pub fn show(&mut self, tab: Tab) {
+        self.flush();
+        self.tab = tab;
+        let mut ctx = ctx!(self);
+        match tab {
+            Tab::Faq => {}
+            Tab::Checkin => self.checkin.enter(&mut ctx),
+            Tab::History => self.history.enter(&mut ctx),
+        }
+    }
+
+    /// Writes edits not yet saved (typed text is saved once per burst of keys, not per key).
+    /// The loop calls this before each frame and before it ends.
+    pub fn flush(&mut self) {
+        let mut ctx = ctx!(self);
+        self.checkin.flush(&mut ctx);
     }
 
     fn switch_tab(&mut self, step: isize) {
         let len = Tab::ALL.len() as isize;
         let next = (self.tab.index() as isize + step).rem_euclid(len);
-        self.tab = Tab::ALL[next as usize];
+        self.show(Tab::ALL[next as usize]);
     }
 
     /// Tells the app its size before the first frame, so layout-dependent actions are right.
@@ -234,6 +284,8 @@ impl App {
         let view = View { lang: self.options.lang, strings: s, theme };
         match self.tab {
             Tab::Faq => self.faq.render(areas.body, buf, &view),
+            Tab::Checkin => self.checkin.render(areas.body, buf, &view),
+            Tab::History => self.history.render(areas.body, buf, &view),
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),

@@ -15,6 +15,7 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
         let mut first_frame = true;
         while app.running {
             if app.dirty {
+                app.flush();
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
                 if std::mem::take(&mut first_frame) {
@@ -44,6 +45,8 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
         }
         Ok(())
     })();
+    // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
+    app.flush();
     terminal::leave();
     result
 }

@@ -1,7 +1,13 @@
 //! One plain struct per screen, each with its own `handle` and `render`. `App` owns them as
 //! fields and switches on `Tab`: exhaustive matches, no trait objects, no channels.
 
+pub mod checkin;
+mod checkin_fields;
+mod checkin_view;
 pub mod faq;
+pub mod history;
+mod history_days;
+mod history_view;
 pub mod list_nav;
 
 use ratatui::layout::Rect;

@@ -23,13 +23,15 @@ pub fn app(lang: Lang, width: u16, height: u16) -> App {
     app
 }
 
-/// Feeds actions as the event loop would, following any action they lead to.
+/// Feeds actions as the event loop would, following any action they lead to, and saving
+/// pending edits as the loop does before each frame.
 pub fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for action in actions {
         let mut next = Some(action);
         while let Some(a) = next {
             next = app.update(a);
         }
+        app.flush();
     }
 }
 

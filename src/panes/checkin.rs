@@ -1,0 +1,387 @@
+//! "Innsjekk": today's check-in as a form that is saved as it is changed. Up and down move
+//! between fields, left and right change a value, Space ticks a choice, Enter types text.
+//! What is on screen is the truth until the store has it: a failed save leaves every value
+//! here, says why in the footer, and is tried again with the next change.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use ratatui::style::Style;
+use ratatui_textarea::TextArea;
+
+use super::Ctx;
+use super::checkin_fields::{self, Field};
+use crate::action::Action;
+use crate::content::labels;
+use crate::domain::checkin::{CheckIn, Slip};
+use crate::i18n::Lang;
+
+/// Own triggers and helpers used within this many days are offered again as choices.
+const RECENT_DAYS: u64 = 365;
+
+/// What a one-line text input is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineTarget {
+    Date,
+    Substance,
+    Amount,
+    OwnTrigger,
+    OwnHelped,
+}
+
+pub enum Editing {
+    Note,
+    Line(LineTarget, Box<TextArea<'static>>),
+}
+
+pub struct CheckinPane {
+    pub(super) lang: Lang,
+    pub(super) today: NaiveDate,
+    /// The values on screen, saved or not.
+    pub(super) checkin: CheckIn,
+    /// When the shown date was last saved; `None` while it has never been.
+    pub(super) saved_at: Option<NaiveDateTime>,
+    /// Changes not yet in the store; written by `flush`.
+    pending: bool,
+    pub(super) field: Field,
+    pub(super) trigger_options: Vec<String>,
+    pub(super) helped_options: Vec<String>,
+    /// Cursor within the focused field's choices (triggers, HALT, helped).
+    pub(super) chip: usize,
+    pub(super) note: TextArea<'static>,
+    pub(super) editing: Option<Editing>,
+    /// The last save was of a hard day: the support offer is shown.
+    pub(super) support: bool,
+    loaded: bool,
+}
+
+impl CheckinPane {
+    pub fn new(lang: Lang, today: NaiveDate, now: NaiveDateTime) -> Self {
+        let mut pane = Self {
+            lang,
+            today,
+            checkin: CheckIn::blank(today, now),
+            saved_at: None,
+            pending: false,
+            field: Field::Mood,
+            trigger_options: Vec::new(),
+            helped_options: Vec::new(),
+            chip: 0,
+            note: TextArea::default(),
+            editing: None,
+            support: false,
+            loaded: false,
+        };
+        pane.set_note_text("");
+        pane
+    }
+
+    /// True while keys are text for the note or a one-line input.
+    pub fn text_mode(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    pub fn checkin(&self) -> &CheckIn {
+        &self.checkin
+    }
+
+    /// Called when the screen is shown: the first time, and when the day has turned since,
+    /// today's check-in is loaded. Otherwise what the user was doing stays as it was.
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        let today = ctx.clock.today();
+        if !self.loaded || today != self.today {
+            self.flush(ctx);
+            self.today = today;
+            self.load(today, ctx);
+        }
+    }
+
+    /// Shows the check-in of `date` (or a blank one), after saving what is pending.
+    pub fn open_date(&mut self, date: NaiveDate, ctx: &mut Ctx) {
+        self.flush(ctx);
+        if self.pending {
+            return; // Not saved: stay, so nothing typed is lost.
+        }
+        self.today = ctx.clock.today();
+        self.load(date.min(self.today), ctx);
+    }
+
+    fn load(&mut self, date: NaiveDate, ctx: &mut Ctx) {
+        let since = self.today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(self.today);
+        let (existing, own_triggers, own_helped) = match ctx.store.get() {
+            Ok(store) => (
+                store.checkin_on(date),
+                store.recent_trigger_labels(since).unwrap_or_default(),
+                store.recent_helped_labels(since).unwrap_or_default(),
+            ),
+            Err(_) => (Ok(None), Vec::new(), Vec::new()),
+        };
+        let existing = existing.unwrap_or_else(|e| {
+            *ctx.toast = Some(e.describe(self.lang.strings()));
+            None
+        });
+        self.saved_at = existing.as_ref().map(|c| c.updated_at);
+        self.support = existing.as_ref().is_some_and(CheckIn::needs_support);
+        self.checkin = existing.unwrap_or_else(|| CheckIn::blank(date, ctx.clock.now()));
+        let note = self.checkin.note.clone();
+        self.set_note_text(&note);
+        self.trigger_options =
+            checkin_fields::trigger_options(self.lang, &own_triggers, &self.checkin.triggers);
+        self.helped_options = checkin_fields::helped_options(self.lang, &own_helped, &self.checkin.helped);
+        self.pending = false;
+        self.editing = None;
+        self.chip = 0;
+        self.loaded = true;
+    }
+
+    fn set_note_text(&mut self, text: &str) {
+        self.note = TextArea::new(text.split('\n').map(str::to_owned).collect());
+        self.note.set_cursor_line_style(Style::default());
+        self.note.set_placeholder_text(self.lang.strings().checkin.note_placeholder);
+        self.note.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self.show_note_cursor(false);
+    }
+
+    fn show_note_cursor(&mut self, shown: bool) {
+        let style = if shown {
+            Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        self.note.set_cursor_style(style);
+    }
+
+    /// Writes pending changes to the store. The loop calls this once per burst of input, before
+    /// drawing, so holding a key or typing fast costs one write, not one per key.
+    pub fn flush(&mut self, ctx: &mut Ctx) {
+        if self.pending {
+            self.save(ctx);
+        }
+    }
+
+    fn save(&mut self, ctx: &mut Ctx) {
+        self.checkin.note = self.note.lines().join("\n");
+        self.checkin.updated_at = ctx.clock.now();
+        let s = self.lang.strings();
+        let result = match ctx.store.get_mut() {
+            Ok(store) => store.save_checkin(&self.checkin),
+            Err(problem) => {
+                *ctx.toast = Some(format!("{} {}", s.checkin.store_unavailable, problem.describe(s)));
+                return;
+            }
+        };
+        match result {
+            Ok(()) => {
+                self.pending = false;
+                self.saved_at = Some(self.checkin.updated_at);
+                self.support = self.checkin.needs_support();
+            }
+            Err(e) => {
+                *ctx.toast = Some(e.describe(s));
+                ctx.store.failed(e);
+            }
+        }
+    }
+
+    fn changed(&mut self) {
+        self.pending = true;
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        match self.editing.take() {
+            Some(Editing::Note) => self.handle_note(action, ctx),
+            Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),
+            None => self.handle_form(action, ctx),
+        }
+    }
+
+    fn handle_note(&mut self, action: &Action, ctx: &mut Ctx) {
+        self.editing = Some(Editing::Note);
+        match action {
+            Action::Text(key) if self.note.input(*key) => self.changed(),
+            // Enter is a new line in the note; Esc (or Ctrl-S) ends it.
+            Action::Open => {
+                self.note.insert_newline();
+                self.changed();
+            }
+            Action::Back => {
+                self.editing = None;
+                self.show_note_cursor(false);
+            }
+            Action::Save => self.save(ctx),
+            _ => {}
+        }
+    }
+
+    fn handle_line(
+        &mut self,
+        target: LineTarget,
+        mut input: Box<TextArea<'static>>,
+        action: &Action,
+        ctx: &mut Ctx,
+    ) {
+        match action {
+            Action::Text(key) => {
+                input.input(*key);
+                self.editing = Some(Editing::Line(target, input));
+            }
+            Action::Open | Action::Save => {
+                let text = input.lines().join(" ").trim().to_owned();
+                self.commit_line(target, text, ctx);
+                if *action == Action::Save {
+                    self.save(ctx);
+                }
+            }
+            Action::Back => {}
+            _ => self.editing = Some(Editing::Line(target, input)),
+        }
+    }
+
+    fn commit_line(&mut self, target: LineTarget, text: String, ctx: &mut Ctx) {
+        let text: String = text.chars().take(crate::domain::checkin::LABEL_MAX_CHARS).collect();
+        match target {
+            LineTarget::Date => match crate::cli::parse_date(&text) {
+                Ok(date) if date <= ctx.clock.today() => self.open_date(date, ctx),
+                _ => *ctx.toast = Some(self.lang.strings().checkin.bad_date.to_owned()),
+            },
+            LineTarget::Substance => {
+                self.checkin.slip.get_or_insert_with(Slip::default).substance = text;
+                self.changed();
+            }
+            LineTarget::Amount => {
+                self.checkin.slip.get_or_insert_with(Slip::default).amount = text;
+                self.changed();
+            }
+            LineTarget::OwnTrigger if !text.is_empty() => {
+                let id = labels::trigger_id_for(&text);
+                self.chip = checkin_fields::add_option(&mut self.trigger_options, &id);
+                if !self.checkin.triggers.contains(&id) {
+                    self.checkin.triggers.push(id);
+                }
+                self.changed();
+            }
+            LineTarget::OwnHelped if !text.is_empty() => {
+                let id = labels::helped_id_for(&text);
+                self.chip = checkin_fields::add_option(&mut self.helped_options, &id);
+                if !self.checkin.helped.contains(&id) {
+                    self.checkin.helped.push(id);
+                }
+                self.changed();
+            }
+            LineTarget::OwnTrigger | LineTarget::OwnHelped => {}
+        }
+    }
+
+    fn start_line(&mut self, target: LineTarget, initial: &str) {
+        let mut input = TextArea::new(vec![initial.to_owned()]);
+        input.set_cursor_line_style(Style::default());
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        self.editing = Some(Editing::Line(target, Box::new(input)));
+    }
+
+    fn handle_form(&mut self, action: &Action, ctx: &mut Ctx) {
+        match action {
+            Action::Up | Action::ScrollUp => self.move_field(-1),
+            Action::Down | Action::ScrollDown => self.move_field(1),
+            Action::Top => self.focus(Field::Date),
+            Action::Bottom => self.focus(Field::Done),
+            Action::Decrease => self.step(-1, ctx),
+            Action::Increase => self.step(1, ctx),
+            Action::PageUp if self.field == Field::Date => self.shift_date(-7, ctx),
+            Action::PageDown if self.field == Field::Date => self.shift_date(7, ctx),
+            Action::Toggle => self.toggle(),
+            Action::Open => self.open(ctx),
+            Action::Save => self.save(ctx),
+            _ => {}
+        }
+    }
+
+    fn focus(&mut self, field: Field) {
+        self.field = field;
+        self.chip = 0;
+    }
+
+    fn move_field(&mut self, delta: isize) {
+        let visible = Field::visible_for(&self.checkin);
+        let at = visible.iter().position(|f| *f == self.field).unwrap_or(0);
+        let next = at.saturating_add_signed(delta).min(visible.len() - 1);
+        self.focus(visible[next]);
+    }
+
+    fn shift_date(&mut self, days: i64, ctx: &mut Ctx) {
+        let date = self.checkin.date + chrono::Duration::days(days);
+        if date <= ctx.clock.today() && date != self.checkin.date {
+            self.open_date(date, ctx);
+        }
+    }
+
+    fn step(&mut self, delta: i8, ctx: &mut Ctx) {
+        if self.field == Field::Date {
+            return self.shift_date(i64::from(delta), ctx);
+        }
+        if let Some(len) = self.chip_count() {
+            self.chip = self.chip.saturating_add_signed(isize::from(delta)).min(len.saturating_sub(1));
+            return;
+        }
+        if checkin_fields::step(&mut self.checkin, self.field, delta) {
+            self.changed();
+        }
+    }
+
+    pub(super) fn chip_count(&self) -> Option<usize> {
+        match self.field {
+            Field::Triggers => Some(self.trigger_options.len()),
+            Field::Halt => Some(4),
+            Field::Helped => Some(self.helped_options.len()),
+            _ => None,
+        }
+    }
+
+    fn toggle(&mut self) {
+        let c = &mut self.checkin;
+        let changed = match self.field {
+            Field::Triggers => {
+                self.trigger_options.get(self.chip).is_some_and(|id| toggle_in(&mut c.triggers, id))
+            }
+            Field::Helped => {
+                self.helped_options.get(self.chip).is_some_and(|id| toggle_in(&mut c.helped, id))
+            }
+            Field::Halt => {
+                let flags = [&mut c.halt.hungry, &mut c.halt.angry, &mut c.halt.lonely, &mut c.halt.tired];
+                flags.into_iter().nth(self.chip).map(|f| *f = !*f).is_some()
+            }
+            field => checkin_fields::toggle(c, field),
+        };
+        if changed {
+            self.changed();
+        }
+    }
+
+    fn open(&mut self, ctx: &mut Ctx) {
+        let slip = self.checkin.slip.clone().unwrap_or_default();
+        match self.field {
+            Field::Date => self.start_line(LineTarget::Date, &self.checkin.date.to_string()),
+            Field::Substance => self.start_line(LineTarget::Substance, &slip.substance),
+            Field::Amount => self.start_line(LineTarget::Amount, &slip.amount),
+            Field::Triggers => self.start_line(LineTarget::OwnTrigger, ""),
+            Field::Helped => self.start_line(LineTarget::OwnHelped, ""),
+            Field::Note => {
+                self.note.move_cursor(ratatui_textarea::CursorMove::Bottom);
+                self.note.move_cursor(ratatui_textarea::CursorMove::End);
+                self.show_note_cursor(true);
+                self.editing = Some(Editing::Note);
+            }
+            Field::Done => self.save(ctx),
+            _ => self.toggle(),
+        }
+    }
+}
+
+/// Adds `id` when missing and removes it when present; always a change.
+fn toggle_in(list: &mut Vec<String>, id: &str) -> bool {
+    match list.iter().position(|x| x == id) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(id.to_owned()),
+    }
+    true
+}

@@ -1,0 +1,309 @@
+//! Drawing the check-in form: one row per field (choices fold to one line unless focused, the
+//! note takes the space left), a status line, and on hard days the support offer.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::View;
+use super::checkin::{CheckinPane, Editing, LineTarget};
+use super::checkin_fields::Field;
+use crate::content::{labels, techniques};
+use crate::i18n::{CheckinText, Lang};
+use crate::theme::Theme;
+
+const LABEL_WIDTH: u16 = 17;
+/// Wide enough for the form and the support offer side by side.
+const SIDE_PANEL_MIN_WIDTH: u16 = 100;
+const SIDE_PANEL_WIDTH: u16 = 40;
+/// A focused list of choices shows at most this many lines (scrolled to the cursor).
+const CHIP_LINES_MAX: usize = 4;
+/// The technique the support offer shows step by step.
+const SUPPORT_TECHNIQUE: &str = "breathe-through-the-urge";
+
+impl CheckinPane {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let c = &self.checkin;
+        let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
+        let mut title = format!(" {} · {weekday} {} ", t.tab, c.date);
+        if c.date == self.today {
+            title = format!(" {} · {weekday} {} ({}) ", t.tab, c.date, t.today);
+        }
+        let block =
+            Block::bordered().border_style(view.theme.border).title(Span::styled(title, view.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let (form, side) = if self.support && inner.width >= SIDE_PANEL_MIN_WIDTH {
+            let [form, side] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)]).areas(inner);
+            (form, Some(side))
+        } else {
+            (inner, None)
+        };
+        let [rows_area, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(form);
+        self.render_rows(rows_area, buf, view);
+        self.render_status(status, buf, view, side.is_none());
+        if let Some(side) = side {
+            render_support(side, buf, self.lang, t, view.theme);
+        }
+    }
+
+    fn render_rows(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let value_width = area.width.saturating_sub(LABEL_WIDTH);
+        let fields = Field::visible_for(&self.checkin);
+        let mut heights: Vec<u16> = fields.iter().map(|f| self.height(*f, value_width)).collect();
+        let fixed: u16 = heights.iter().sum();
+        let note = fields.iter().position(|f| *f == Field::Note).unwrap_or(0);
+        heights[note] += area.height.saturating_sub(fixed);
+        // Scroll so the focused field is in view when the form is taller than the screen.
+        let focus = fields.iter().position(|f| *f == self.field).unwrap_or(0);
+        let mut top = 0;
+        while heights[top..=focus].iter().sum::<u16>() > area.height && top < focus {
+            top += 1;
+        }
+        let mut y = area.y;
+        for (field, height) in fields.iter().zip(&heights).skip(top) {
+            let height = (*height).min(area.bottom().saturating_sub(y));
+            if height == 0 {
+                break;
+            }
+            let row = Rect { y, height, ..area };
+            self.render_field(*field, row, buf, view);
+            y += height;
+        }
+    }
+
+    fn height(&self, field: Field, width: u16) -> u16 {
+        match field {
+            Field::Triggers | Field::Helped if self.field == field => {
+                chip_lines(&self.chip_labels(field), width).len().clamp(1, CHIP_LINES_MAX) as u16
+            }
+            Field::Note => 3,
+            _ => 1,
+        }
+    }
+
+    fn chip_labels(&self, field: Field) -> Vec<(String, bool)> {
+        let c = &self.checkin;
+        let t = &self.lang.strings().checkin;
+        match field {
+            Field::Triggers => self
+                .trigger_options
+                .iter()
+                .map(|id| (labels::trigger(self.lang, id).to_owned(), c.triggers.contains(id)))
+                .collect(),
+            Field::Helped => self
+                .helped_options
+                .iter()
+                .map(|id| (labels::helped(self.lang, id).to_owned(), c.helped.contains(id)))
+                .collect(),
+            Field::Halt => {
+                let on = [c.halt.hungry, c.halt.angry, c.halt.lonely, c.halt.tired];
+                t.halt_words.iter().zip(on).map(|(w, on)| ((*w).to_owned(), on)).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn render_field(&self, field: Field, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let theme = view.theme;
+        let focused = self.field == field && self.editing.is_none()
+            || matches!(self.editing, Some(Editing::Note)) && field == Field::Note;
+        let [label_area, value_area] =
+            Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Fill(1)]).areas(area);
+        let label_style = if focused { theme.selected } else { theme.emphasis };
+        let marker = if focused { "› " } else { "  " };
+        Line::styled(format!("{marker}{}", field_label(field, t)), label_style).render(label_area, buf);
+        let c = &self.checkin;
+        let value = |text: String| arrows(text, focused, theme);
+        let line = match field {
+            Field::Date => {
+                value(format!("{} {}", t.weekdays[c.date.weekday().num_days_from_monday() as usize], c.date))
+            }
+            Field::Mood => {
+                let mut line =
+                    value(format!("{} {}", c.mood, t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)]));
+                line.push_span(Span::styled(format!("  {}", meter(c.mood - 1, 4)), theme.key));
+                line
+            }
+            Field::Craving | Field::Stress => {
+                let n = if field == Field::Craving { c.craving } else { c.stress };
+                let mut line = value(format!("{n:>2}"));
+                line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
+                line
+            }
+            Field::Sleep => value(c.sleep_hours().map_or("–".to_owned(), |h| {
+                format!("{} {}", crate::commands::report::decimal(self.lang, f64::from(h)), t.hours_short)
+            })),
+            Field::SleepQuality => value(
+                c.sleep_quality
+                    .map_or("–".to_owned(), |q| t.sleep_words[usize::from(q.clamp(1, 5) - 1)].to_owned()),
+            ),
+            Field::Used => value(if c.slip.is_some() { t.used_yes } else { t.used_no }.to_owned()),
+            Field::Substance | Field::Amount => {
+                let slip = c.slip.clone().unwrap_or_default();
+                let text = if field == Field::Substance { slip.substance } else { slip.amount };
+                if text.is_empty() {
+                    Line::styled(t.enter_to_type, theme.dim)
+                } else {
+                    Line::styled(text, theme.base)
+                }
+            }
+            Field::Triggers | Field::Helped | Field::Halt => {
+                return self.render_chips(field, focused, value_area, buf, view);
+            }
+            Field::Note => {
+                (&self.note).render(value_area, buf);
+                return;
+            }
+            Field::Done => {
+                let style = if focused { theme.selected } else { theme.key };
+                Line::from(Span::styled(format!("[ {} ]", t.save_day), style))
+            }
+        };
+        line.render(value_area, buf);
+    }
+
+    fn render_chips(&self, field: Field, focused: bool, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let chips = self.chip_labels(field);
+        if !focused && field != Field::Halt {
+            let chosen: Vec<&str> = chips.iter().filter(|(_, on)| *on).map(|(l, _)| l.as_str()).collect();
+            let line = if chosen.is_empty() {
+                Line::styled(format!("{} · {}", t.none, t.enter_to_add), view.theme.dim)
+            } else {
+                Line::styled(chosen.join(", "), view.theme.base)
+            };
+            return line.render(area, buf);
+        }
+        let lines = chip_lines(&chips, area.width);
+        let cursor_line = lines.iter().position(|l| l.contains(&self.chip)).unwrap_or(0);
+        let first = (cursor_line + 1).saturating_sub(usize::from(area.height).max(1));
+        let text: Vec<Line> = lines
+            .iter()
+            .skip(first)
+            .take(usize::from(area.height))
+            .map(|members| {
+                let spans = members.iter().flat_map(|&i| {
+                    let (label, on) = &chips[i];
+                    let style = match (focused && i == self.chip, on) {
+                        (true, _) => view.theme.selected,
+                        (false, true) => view.theme.key,
+                        (false, false) => view.theme.base,
+                    };
+                    [
+                        Span::styled(format!("[{}] {label}", if *on { 'x' } else { ' ' }), style),
+                        Span::raw("  "),
+                    ]
+                });
+                Line::from(spans.collect::<Vec<_>>())
+            })
+            .collect();
+        Paragraph::new(text).render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer, view: &View, short_support: bool) {
+        let t = &view.strings.checkin;
+        let theme = view.theme;
+        let line = match &self.editing {
+            Some(Editing::Line(target, input)) => {
+                let prompt = match target {
+                    LineTarget::Date => t.date_prompt,
+                    LineTarget::Substance => t.substance,
+                    LineTarget::Amount => t.amount,
+                    LineTarget::OwnTrigger => t.own_trigger_prompt,
+                    LineTarget::OwnHelped => t.own_helped_prompt,
+                };
+                let prompt = if prompt.ends_with(' ') { prompt.to_owned() } else { format!("{prompt}: ") };
+                Line::from(vec![
+                    Span::styled(prompt, theme.key),
+                    Span::styled(input.lines().join(" "), theme.emphasis),
+                    Span::styled("_", theme.key),
+                ])
+            }
+            Some(Editing::Note) => Line::styled(t.note_hint, theme.dim),
+            None if self.support && short_support => Line::styled(t.support_short, theme.emphasis),
+            None => match self.saved_at {
+                Some(at) => {
+                    Line::styled(format!("{} {}", t.saved_at, at.format("%Y-%m-%d %H:%M")), theme.dim)
+                }
+                None => Line::styled(t.not_saved, theme.dim),
+            },
+        };
+        line.render(area, buf);
+    }
+}
+
+fn render_support(area: Rect, buf: &mut Buffer, lang: Lang, t: &CheckinText, theme: &Theme) {
+    let block = Block::bordered()
+        .border_style(theme.title)
+        .title(Span::styled(format!(" {} ", t.support_title), theme.title));
+    let mut lines = vec![Line::styled(t.support_text, theme.base), Line::default()];
+    if let Some(technique) = techniques::all(lang).iter().find(|x| x.id == SUPPORT_TECHNIQUE) {
+        lines.push(Line::styled(technique.name.clone(), theme.emphasis));
+        for step in &technique.steps {
+            lines.push(Line::styled(format!("· {step}"), theme.base));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(t.support_helplines, theme.emphasis));
+    Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }).block(block).render(area, buf);
+}
+
+fn field_label(field: Field, t: &CheckinText) -> &'static str {
+    match field {
+        Field::Date => t.date,
+        Field::Mood => t.mood,
+        Field::Craving => t.craving,
+        Field::Stress => t.stress,
+        Field::Sleep => t.sleep,
+        Field::SleepQuality => t.sleep_quality,
+        Field::Used => t.used,
+        Field::Substance => t.substance,
+        Field::Amount => t.amount,
+        Field::Triggers => t.triggers,
+        Field::Halt => t.halt,
+        Field::Helped => t.helped,
+        Field::Note => t.note,
+        Field::Done => "",
+    }
+}
+
+/// A value between arrows that show it can be changed with left and right.
+fn arrows(text: String, focused: bool, theme: &Theme) -> Line<'static> {
+    let arrow = if focused { theme.key } else { theme.dim };
+    Line::from(vec![
+        Span::styled("‹ ", arrow),
+        Span::styled(text, if focused { theme.emphasis } else { theme.base }),
+        Span::styled(" ›", arrow),
+    ])
+}
+
+/// `n` of `max` as filled and empty blocks.
+fn meter(n: u8, max: u8) -> String {
+    let n = n.min(max);
+    "■".repeat(usize::from(n)) + &"·".repeat(usize::from(max - n))
+}
+
+/// Which choices go on which line at `width`, in order.
+fn chip_lines(chips: &[(String, bool)], width: u16) -> Vec<Vec<usize>> {
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0usize;
+    for (i, (label, _)) in chips.iter().enumerate() {
+        let w = label.width() + 6;
+        if used > 0 && used + w > usize::from(width) {
+            lines.push(Vec::new());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(i);
+        }
+        used += w;
+    }
+    lines
+}

@@ -1,0 +1,241 @@
+//! "Historikk": check-ins over time, as charts, a year calendar, trigger counts and a list of
+//! days. Data is read when the screen is shown: the last year (and this calendar year) for the
+//! charts, and the list a page at a time, so a long history costs no more than a short one.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::Ctx;
+use super::list_nav::ListNav;
+use crate::action::Action;
+use crate::domain::checkin::CheckIn;
+use crate::domain::stats::{self, CravingByTrigger, Streak, Summary};
+use crate::i18n::Lang;
+
+/// The periods the charts can show, in days.
+pub const RANGES: [u32; 4] = [14, 30, 90, 365];
+/// How many days the list reads at a time.
+const PAGE: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryView {
+    Overview,
+    Calendar,
+    Triggers,
+    Days,
+}
+
+impl HistoryView {
+    pub const ALL: [HistoryView; 4] =
+        [HistoryView::Overview, HistoryView::Calendar, HistoryView::Triggers, HistoryView::Days];
+}
+
+/// Numbers for the chosen period, computed once per load or period change, not per frame.
+#[derive(Debug, Clone, Default)]
+pub struct PeriodStats {
+    pub summary: Summary,
+    pub triggers: Vec<(String, u32)>,
+    pub craving: Option<CravingByTrigger>,
+    pub weekday: [Option<f64>; 7],
+    /// (day index from the period's start, value) per check-in.
+    pub mood: Vec<(f64, f64)>,
+    pub craving_points: Vec<(f64, f64)>,
+    pub stress: Vec<(f64, f64)>,
+}
+
+pub struct HistoryPane {
+    pub(super) lang: Lang,
+    pub(super) today: NaiveDate,
+    pub(super) view: HistoryView,
+    pub(super) range: usize,
+    /// Oldest first: the last 365 days and the current calendar year.
+    pub(super) recent: Vec<CheckIn>,
+    pub(super) stats: PeriodStats,
+    pub(super) streak: Streak,
+    /// Newest first, read a page at a time.
+    pub(super) days: Vec<CheckIn>,
+    days_complete: bool,
+    pub(super) nav: ListNav,
+    /// Narrow screens show the list or the day; wide ones both.
+    pub(super) detail_open: bool,
+    pub(super) detail_scroll: u16,
+    pub(super) problem: Option<String>,
+    edit: Option<NaiveDate>,
+}
+
+impl HistoryPane {
+    pub fn new(lang: Lang, today: NaiveDate) -> Self {
+        Self {
+            lang,
+            today,
+            view: HistoryView::Overview,
+            range: 0,
+            recent: Vec::new(),
+            stats: PeriodStats::default(),
+            streak: Streak::default(),
+            days: Vec::new(),
+            days_complete: false,
+            nav: ListNav::default(),
+            detail_open: false,
+            detail_scroll: 0,
+            problem: None,
+            edit: None,
+        }
+    }
+
+    pub fn range_days(&self) -> u32 {
+        RANGES[self.range]
+    }
+
+    /// First day of the chosen period.
+    pub fn period_start(&self) -> NaiveDate {
+        self.today.checked_sub_days(Days::new(u64::from(self.range_days() - 1))).unwrap_or(self.today)
+    }
+
+    /// Reads what the screen shows. Called each time it is shown, so a new check-in is there.
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        self.today = ctx.clock.today();
+        let year_start = NaiveDate::from_ymd_opt(self.today.year(), 1, 1).unwrap_or(self.today);
+        let last_year = self.today.checked_sub_days(Days::new(364)).unwrap_or(self.today);
+        let store = match ctx.store.get() {
+            Ok(store) => store,
+            Err(problem) => {
+                self.problem = Some(problem.describe(self.lang.strings()));
+                return;
+            }
+        };
+        let read = (|| {
+            let recent = store.checkins_between(year_start.min(last_year), self.today)?;
+            let streak = store.streak(self.today)?;
+            let first_page = store.checkins_before(self.today + Days::new(1), PAGE)?;
+            Ok::<_, crate::store::StoreError>((recent, streak, first_page))
+        })();
+        match read {
+            Ok((recent, streak, first_page)) => {
+                self.problem = None;
+                self.recent = recent;
+                self.streak = streak;
+                self.days_complete = first_page.len() < PAGE;
+                self.days = first_page;
+                self.nav.selected = self.nav.selected.min(self.days.len().saturating_sub(1));
+                self.recompute();
+            }
+            Err(e) => self.problem = Some(e.describe(self.lang.strings())),
+        }
+    }
+
+    fn recompute(&mut self) {
+        let start = self.period_start();
+        let from = self.recent.partition_point(|c| c.date < start);
+        let period = &self.recent[from..];
+        let x = |c: &CheckIn| (c.date - start).num_days() as f64;
+        self.stats = PeriodStats {
+            summary: stats::summary(period),
+            triggers: stats::trigger_counts(period),
+            craving: Some(stats::craving_by_trigger(period)),
+            weekday: stats::mood_by_weekday(period),
+            mood: period.iter().map(|c| (x(c), f64::from(c.mood))).collect(),
+            craving_points: period.iter().map(|c| (x(c), f64::from(c.craving))).collect(),
+            stress: period.iter().map(|c| (x(c), f64::from(c.stress))).collect(),
+        };
+    }
+
+    /// The date the user asked to edit in the check-in screen, once.
+    pub fn take_edit(&mut self) -> Option<NaiveDate> {
+        self.edit.take()
+    }
+
+    pub fn selected_day(&self) -> Option<&CheckIn> {
+        self.days.get(self.nav.selected)
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        match action {
+            Action::NextView => self.view = next(self.view, 1),
+            Action::PrevView => self.view = next(self.view, -1),
+            Action::Increase => self.set_range(self.range + 1),
+            Action::Decrease => self.set_range(self.range.saturating_sub(1)),
+            Action::Edit => {
+                self.edit = match self.view {
+                    HistoryView::Days => self.selected_day().map(|c| c.date),
+                    _ => Some(self.today),
+                }
+            }
+            _ if self.view == HistoryView::Days => self.handle_days(action, ctx),
+            _ => {}
+        }
+    }
+
+    fn set_range(&mut self, range: usize) {
+        let range = range.min(RANGES.len() - 1);
+        if range != self.range {
+            self.range = range;
+            self.recompute();
+        }
+    }
+
+    fn handle_days(&mut self, action: &Action, ctx: &mut Ctx) {
+        let page = usize::from(ctx.area.height.saturating_sub(4)).max(1) as isize;
+        if self.detail_open {
+            match action {
+                Action::Up | Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+                Action::Down | Action::ScrollDown => {
+                    self.detail_scroll = self.detail_scroll.saturating_add(1)
+                }
+                Action::Back => self.detail_open = false,
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Up | Action::ScrollUp => self.move_by(-1, ctx),
+            Action::Down | Action::ScrollDown => self.move_by(1, ctx),
+            Action::PageUp => self.move_by(-page, ctx),
+            Action::PageDown => self.move_by(page, ctx),
+            Action::Top => self.move_by(-(self.days.len() as isize), ctx),
+            Action::Bottom => self.move_by(self.days.len() as isize, ctx),
+            Action::Open if self.selected_day().is_some() => {
+                self.detail_open = true;
+                self.detail_scroll = 0;
+            }
+            _ => {}
+        }
+        self.nav.ensure_visible(usize::from(ctx.area.height.saturating_sub(4)));
+    }
+
+    fn move_by(&mut self, delta: isize, ctx: &mut Ctx) {
+        if delta > 0 {
+            self.read_more_days(self.nav.selected.saturating_add_signed(delta), ctx);
+        }
+        self.nav.move_by(delta, self.days.len(), |_| true);
+        self.detail_scroll = 0;
+    }
+
+    /// Reads further pages until the list reaches row `upto`, or the oldest day.
+    fn read_more_days(&mut self, upto: usize, ctx: &mut Ctx) {
+        while !self.days_complete && upto >= self.days.len() {
+            let Some(oldest) = self.days.last().map(|c| c.date) else { break };
+            let Ok(store) = ctx.store.get() else { break };
+            match store.checkins_before(oldest, PAGE) {
+                Ok(page) => {
+                    self.days_complete = page.len() < PAGE;
+                    self.days.extend(page);
+                }
+                Err(e) => {
+                    *ctx.toast = Some(e.describe(self.lang.strings()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Nothing recorded yet (or nothing readable).
+    pub fn is_empty(&self) -> bool {
+        self.recent.is_empty() && self.days.is_empty()
+    }
+}
+
+fn next(view: HistoryView, step: isize) -> HistoryView {
+    let all = HistoryView::ALL;
+    let at = all.iter().position(|v| *v == view).unwrap_or(0) as isize;
+    all[(at + step).rem_euclid(all.len() as isize) as usize]
+}

@@ -1,0 +1,332 @@
+//! Drawing the history: a header with the views and the period, then the chosen view. Charts
+//! are built from numbers computed when the data was read, so a frame only draws.
+
+use chrono::{Datelike, Days, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
+
+use super::View;
+use super::history::{HistoryPane, HistoryView, RANGES};
+use crate::commands::report::decimal;
+use crate::content::labels;
+use crate::i18n::CheckinText;
+use crate::theme::Theme;
+
+/// Mood 1..=5 as colours, from the calm end of the 16 base colours.
+const MOOD_COLORS: [Color; 5] = [Color::Red, Color::LightRed, Color::Yellow, Color::LightGreen, Color::Green];
+/// Wide enough to put the weekday chart beside the calendar and the charts side by side.
+const WIDE: u16 = 110;
+
+impl HistoryPane {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let block = Block::bordered()
+            .border_style(view.theme.border)
+            .title(Span::styled(format!(" {} ", t.history_tab), view.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        self.render_header(header, buf, view);
+        let message = self.problem.as_deref().or(self.is_empty().then_some(t.history_empty));
+        if let Some(message) = message {
+            Paragraph::new(message).style(view.theme.dim).wrap(Wrap { trim: true }).render(body, buf);
+            return;
+        }
+        match self.view {
+            HistoryView::Overview => self.render_overview(body, buf, view),
+            HistoryView::Calendar => self.render_calendar(body, buf, view),
+            HistoryView::Triggers => self.render_triggers(body, buf, view),
+            HistoryView::Days => self.render_days(body, buf, view),
+        }
+    }
+
+    fn render_header(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let theme = view.theme;
+        let mut views = Vec::new();
+        for (v, name) in HistoryView::ALL.iter().zip(t.views) {
+            views.push(Span::styled(
+                format!(" {name} "),
+                if *v == self.view { theme.tab_active } else { theme.base },
+            ));
+            views.push(Span::raw(" "));
+        }
+        let mut period = Vec::new();
+        if self.view != HistoryView::Days {
+            period.push(Span::styled(format!("{}: ", t.period), theme.dim));
+        }
+        if self.view != HistoryView::Days && self.view != HistoryView::Calendar {
+            for (i, days) in RANGES.iter().enumerate() {
+                let style = if i == self.range { theme.tab_active } else { theme.base };
+                period.push(Span::styled(format!(" {days} "), style));
+            }
+            period.push(Span::styled(format!(" {}", t.days), theme.dim));
+        } else if self.view == HistoryView::Calendar {
+            period.push(Span::styled(self.today.year().to_string(), theme.base));
+        }
+        let [top, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        Line::from(views).render(top, buf);
+        let period_empty = period.is_empty();
+        let mut line = period;
+        if self.streak.days > 0 {
+            line.push(Span::styled(
+                format!(
+                    "{}{}: {} {} ({})",
+                    if period_empty { "" } else { "   " },
+                    t.streak,
+                    self.streak.days,
+                    t.days,
+                    t.streak_note
+                ),
+                theme.emphasis,
+            ));
+        }
+        Line::from(line).render(bottom, buf);
+    }
+
+    fn render_overview(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let s = &self.stats.summary;
+        let [numbers, charts] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        let avg = |v: Option<f64>| v.map_or("–".to_owned(), |v| decimal(self.lang, v));
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", t.checked_in), view.theme.dim),
+                Span::styled(
+                    format!("{} / {} {}", s.checkins, self.range_days(), t.days),
+                    view.theme.emphasis,
+                ),
+                Span::styled(format!("   {}: ", t.slip), view.theme.dim),
+                Span::styled(s.slips.to_string(), view.theme.base),
+            ]),
+            Line::styled(
+                format!(
+                    "{} {} {}  ·  {} {} {} ({} {})  ·  {} {} {}",
+                    t.mood,
+                    t.average,
+                    avg(s.mood),
+                    t.craving,
+                    t.average,
+                    avg(s.craving),
+                    t.highest,
+                    s.craving_max.map_or("–".to_owned(), |m| m.to_string()),
+                    t.stress,
+                    t.average,
+                    avg(s.stress)
+                ),
+                view.theme.base,
+            ),
+        ];
+        Paragraph::new(lines).render(numbers, buf);
+        if s.checkins == 0 {
+            return Paragraph::new(t.no_data).style(view.theme.dim).render(charts, buf);
+        }
+        let direction = if area.width >= WIDE { Direction::Horizontal } else { Direction::Vertical };
+        let [mood, craving] =
+            Layout::default().direction(direction).constraints([Constraint::Fill(1); 2]).areas(charts);
+        let x_max = f64::from(self.range_days() - 1).max(1.0);
+        let mood_data = [Dataset::default()
+            .name(t.mood)
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(view.theme.key)
+            .data(&self.stats.mood)];
+        let mood_title = Line::styled(t.chart_mood, view.theme.heading);
+        self.chart(mood, buf, view, mood_title, mood_data.to_vec(), x_max, [1.0, 5.0], ["1", "3", "5"]);
+        let craving_data = vec![
+            Dataset::default()
+                .name(t.craving)
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(view.theme.match_hl)
+                .data(&self.stats.craving_points),
+            Dataset::default()
+                .name(t.stress)
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(view.theme.heading)
+                .data(&self.stats.stress),
+        ];
+        // The title doubles as the legend: each word in its line's colour.
+        let craving_title = Line::from(vec![
+            Span::styled(t.craving, view.theme.match_hl),
+            Span::styled(" · ", view.theme.dim),
+            Span::styled(t.stress, view.theme.heading),
+        ]);
+        self.chart(craving, buf, view, craving_title, craving_data, x_max, [0.0, 10.0], ["0", "5", "10"]);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn chart(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        view: &View,
+        title: Line,
+        data: Vec<Dataset>,
+        x_max: f64,
+        y: [f64; 2],
+        y_labels: [&'static str; 3],
+    ) {
+        let start = self.period_start();
+        let middle = start + Days::new((x_max / 2.0) as u64);
+        let short = |d: NaiveDate| d.format("%d.%m").to_string();
+        Chart::new(data)
+            .block(Block::new().title(title))
+            .legend_position(None)
+            .x_axis(Axis::default().bounds([0.0, x_max]).style(view.theme.dim).labels([
+                short(start),
+                short(middle),
+                short(self.today),
+            ]))
+            .y_axis(Axis::default().bounds(y).style(view.theme.dim).labels(y_labels))
+            .render(area, buf);
+    }
+
+    fn render_calendar(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        let mono = *view.theme == Theme::MONO;
+        let year = self.today.year();
+        let mut lines = vec![Line::styled(t.calendar_title, view.theme.heading)];
+        let mut days = self.recent.iter().filter(|c| c.date.year() == year).peekable();
+        for month in 1..=12u32 {
+            let name = t.months[month as usize - 1];
+            let mut spans = vec![Span::styled(format!("{name:<4}"), view.theme.dim)];
+            for day in 1..=31 {
+                let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else { break };
+                let checkin = days.next_if(|c| c.date == date);
+                spans.push(match checkin {
+                    Some(c) if mono => Span::styled(format!("{} ", c.mood), view.theme.emphasis),
+                    Some(c) => {
+                        Span::styled("■ ", Style::new().fg(MOOD_COLORS[usize::from(c.mood.clamp(1, 5) - 1)]))
+                    }
+                    None if date > self.today => Span::raw("  "),
+                    None => Span::styled("· ", view.theme.dim),
+                });
+            }
+            lines.push(Line::from(spans));
+        }
+        let mut legend = vec![Span::raw("    ")];
+        for (i, word) in t.mood_words.iter().enumerate() {
+            let style = if mono { view.theme.emphasis } else { Style::new().fg(MOOD_COLORS[i]) };
+            legend.push(Span::styled(if mono { format!("{} ", i + 1) } else { "■ ".to_owned() }, style));
+            legend.push(Span::styled(format!("{word}  "), view.theme.dim));
+        }
+        legend.push(Span::styled(format!("· {}", t.no_checkin), view.theme.dim));
+        lines.push(Line::from(legend));
+        let calendar_height = lines.len() as u16;
+        let wide = area.width >= WIDE;
+        let (calendar, weekday) = if wide {
+            let [c, w] = Layout::horizontal([Constraint::Length(68), Constraint::Fill(1)]).areas(area);
+            (c, w)
+        } else {
+            let [c, w] =
+                Layout::vertical([Constraint::Length(calendar_height + 1), Constraint::Fill(1)]).areas(area);
+            (c, w)
+        };
+        Paragraph::new(lines).render(calendar, buf);
+        self.render_weekdays(weekday, buf, view);
+    }
+
+    fn render_weekdays(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        if area.height < 4 {
+            return;
+        }
+        let bars: Vec<Bar> = t
+            .weekdays
+            .iter()
+            .zip(self.stats.weekday)
+            .map(|(day, mood)| {
+                let value = mood.map_or(0, |m| (m * 10.0).round() as u64);
+                let text = mood.map_or("–".to_owned(), |m| decimal(self.lang, m));
+                Bar::with_label(*day, value).text_value(text)
+            })
+            .collect();
+        BarChart::vertical(bars)
+            .block(Block::new().title(Span::styled(
+                format!("{} ({} {})", t.by_weekday, self.range_days(), t.days),
+                view.theme.heading,
+            )))
+            .bar_width(4)
+            .bar_gap(1)
+            .max(50)
+            .bar_style(view.theme.key)
+            .value_style(view.theme.selected)
+            .label_style(view.theme.dim)
+            .render(area, buf);
+    }
+
+    fn render_triggers(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.checkin;
+        if self.stats.triggers.is_empty() {
+            return Paragraph::new(t.no_data).style(view.theme.dim).render(area, buf);
+        }
+        let direction = if area.width >= WIDE { Direction::Horizontal } else { Direction::Vertical };
+        let [counts, craving] =
+            Layout::default().direction(direction).constraints([Constraint::Fill(1); 2]).areas(area);
+        let shown = usize::from(counts.height.saturating_sub(1)).min(10);
+        let bars: Vec<Bar> = self
+            .stats
+            .triggers
+            .iter()
+            .take(shown)
+            .map(|(id, n)| Bar::with_label(labels::trigger(self.lang, id).to_owned(), u64::from(*n)))
+            .collect();
+        BarChart::horizontal(bars)
+            .block(Block::new().title(Span::styled(
+                format!("{} ({} {})", t.top_triggers, self.range_days(), t.days),
+                view.theme.heading,
+            )))
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_style(view.theme.key)
+            .value_style(view.theme.selected)
+            .label_style(view.theme.base)
+            .render(counts, buf);
+        self.render_craving_by_trigger(craving, buf, view, t);
+    }
+
+    fn render_craving_by_trigger(&self, area: Rect, buf: &mut Buffer, view: &View, t: &CheckinText) {
+        let Some(by) = &self.stats.craving else { return };
+        let mut lines = vec![Line::styled(t.craving_by_trigger, view.theme.heading)];
+        let width = by
+            .triggers
+            .iter()
+            .map(|(id, _, _)| labels::trigger(self.lang, id).chars().count())
+            .max()
+            .unwrap_or(0);
+        let row = |label: &str, avg: f64, n: u32| {
+            Line::from(vec![
+                Span::styled(format!("{label:<width$}  "), view.theme.base),
+                Span::styled(format!("{:>4}", decimal(self.lang, avg)), view.theme.emphasis),
+                Span::styled(format!("  {}  ({n} {})", meter(avg), t.days), view.theme.dim),
+            ])
+        };
+        for (id, avg, n) in by.triggers.iter().take(usize::from(area.height.saturating_sub(3))) {
+            lines.push(row(labels::trigger(self.lang, id), *avg, *n));
+        }
+        if let Some(without) = by.without {
+            lines.push(Line::default());
+            let n = self.stats.summary.checkins as u32;
+            let days_without = n.saturating_sub(self.recent_with_triggers());
+            lines.push(row(t.without_triggers, without, days_without));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn recent_with_triggers(&self) -> u32 {
+        let start = self.period_start();
+        self.recent.iter().filter(|c| c.date >= start && !c.triggers.is_empty()).count() as u32
+    }
+}
+
+/// Craving 0-10 as a bar of ten.
+fn meter(value: f64) -> String {
+    let filled = (value.round().clamp(0.0, 10.0)) as usize;
+    "■".repeat(filled) + &"·".repeat(10 - filled)
+}
