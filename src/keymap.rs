@@ -77,7 +77,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Save, &[ctrl('s')], Scope::Form, true),
     bind(Action::NextView, &[ch('v')], Scope::Charts, true),
     bind(Action::PrevView, &[ch('V')], Scope::Charts, false),
-    bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, true),
+    bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, false),
     bind(Action::Decrease, &[ch('['), ch('-')], Scope::Charts, false),
     bind(Action::Edit, &[ch('e')], Scope::Charts, true),
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),

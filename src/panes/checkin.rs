@@ -358,7 +358,7 @@ impl CheckinPane {
     fn open(&mut self, ctx: &mut Ctx) {
         let slip = self.checkin.slip.clone().unwrap_or_default();
         match self.field {
-            Field::Date => self.start_line(LineTarget::Date, &self.checkin.date.to_string()),
+            Field::Date => self.start_line(LineTarget::Date, ""),
             Field::Substance => self.start_line(LineTarget::Substance, &slip.substance),
             Field::Amount => self.start_line(LineTarget::Amount, &slip.amount),
             Field::Triggers => self.start_line(LineTarget::OwnTrigger, ""),

@@ -139,6 +139,15 @@ impl HistoryPane {
         };
     }
 
+    pub fn view(&self) -> HistoryView {
+        self.view
+    }
+
+    /// How many days the list has read so far.
+    pub fn days_read(&self) -> usize {
+        self.days.len()
+    }
+
     /// The date the user asked to edit in the check-in screen, once.
     pub fn take_edit(&mut self) -> Option<NaiveDate> {
         self.edit.take()

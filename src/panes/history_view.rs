@@ -234,8 +234,20 @@ impl HistoryPane {
 
     fn render_weekdays(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let t = &view.strings.checkin;
-        if area.height < 4 {
-            return;
+        let title = format!("{} ({} {})", t.by_weekday, self.range_days(), t.days);
+        if area.height < 6 {
+            // Too low for bars: the same numbers as one line.
+            let mut spans = Vec::new();
+            for (day, mood) in t.weekdays.iter().zip(self.stats.weekday) {
+                spans.push(Span::styled(format!("{day} "), view.theme.dim));
+                spans.push(Span::styled(
+                    mood.map_or("–".to_owned(), |m| decimal(self.lang, m)),
+                    view.theme.emphasis,
+                ));
+                spans.push(Span::raw("  "));
+            }
+            let lines = vec![Line::styled(title, view.theme.heading), Line::from(spans)];
+            return Paragraph::new(lines).render(area, buf);
         }
         let bars: Vec<Bar> = t
             .weekdays

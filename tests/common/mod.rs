@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests. Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod checkins;
 pub mod pty;
 pub mod render;
