@@ -34,7 +34,7 @@ pub fn day(days_ago: u64) -> Option<CheckIn> {
         slip: (i % 23 == 9).then(|| Slip { substance: "øl".into(), amount: "2".into() }),
         triggers,
         halt: Halt::from_bits((i % 16) as u8),
-        helped: if i % 2 == 0 {
+        helped: if i.is_multiple_of(2) {
             vec!["breathe-through-the-urge".into(), "gikk en tur".into()]
         } else {
             vec![]
@@ -59,7 +59,7 @@ pub fn seed(store: &mut Store, count: u64) {
 
 /// The app's in-memory store, seeded.
 pub fn seed_app(app: &mut App, count: u64) {
-    seed(app.store.get_mut().ok().expect("an open store"), count);
+    seed(app.store.get_mut().expect("an open store"), count);
 }
 
 pub fn show(app: &mut App, tab: Tab) {
