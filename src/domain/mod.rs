@@ -2,5 +2,9 @@
 //! matters) and returns data, so it is tested without a screen.
 
 pub mod checkin;
+pub mod goals;
+pub mod habits;
+pub mod plan;
 pub mod search;
+pub mod sober;
 pub mod stats;
