@@ -62,4 +62,36 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// A deadline the current screen asked for (`App::deadline`) has passed: an animation moves.
     Tick,
+    /// Mark the selected technique as a favourite, or unmark it.
+    ToggleFavourite,
+    /// Show the next filter of a list (all, favourites, then each tag).
+    NextFilter,
+    /// Show the previous filter of a list.
+    PrevFilter,
+    /// Start the exercise that goes with the selected technique.
+    Practise,
+    /// Answer that the statement on screen is a myth.
+    AnswerMyth,
+    /// Answer that the statement on screen is a fact.
+    AnswerFact,
+    /// Go on: to the next statement, or from a round's result back to the start.
+    Continue,
+    /// Start a new round of the quiz.
+    NewRound,
+    /// Start a round of the statements last answered wrong.
+    ReviewMistakes,
+    /// Mark the selected phase as the one you are in; again to remove the mark.
+    MarkPhase,
+    /// Show the next part of a screen that has several.
+    NextSection,
+    /// Show the previous part of a screen that has several.
+    PrevSection,
+    /// Open the question with this id in the questions-and-answers screen (a link elsewhere).
+    OpenFaq(&'static str),
+    /// Start the exercise with this id from `exercises.ron` (a technique's exercise key).
+    StartExercise(&'static str),
+    /// Record that the selected technique helped today.
+    MarkUsed,
+    /// Tick the technique with this id under "what helped" in today's check-in.
+    UsedTechnique(&'static str),
 }

@@ -10,12 +10,16 @@ use std::time::Instant;
 use crate::action::Action;
 use crate::clock::Clock;
 use crate::content::RegionId;
+use crate::content::phases::Phase;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
 use crate::panes::history::HistoryPane;
+use crate::panes::learn::LearnPane;
+use crate::panes::techniques::{self, TechniquesPane};
 use crate::panes::{Ctx, View};
+use crate::store::progress::Progress;
 use crate::store::{Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
@@ -40,16 +44,21 @@ pub enum Tab {
     Faq,
     Checkin,
     History,
+    Techniques,
+    /// The quiz, the phases, the relatives' section and the figures, as parts of one tab.
+    Learn,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Faq, Tab::Checkin, Tab::History];
+    pub const ALL: &'static [Tab] = &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn];
 
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
             Tab::Faq => s.tab_faq,
             Tab::Checkin => s.checkin.tab,
             Tab::History => s.checkin.history_tab,
+            Tab::Techniques => s.tab_techniques,
+            Tab::Learn => s.tab_learn,
         }
     }
 
@@ -80,6 +89,8 @@ pub struct App {
     pub faq: FaqPane,
     pub checkin: CheckinPane,
     pub history: HistoryPane,
+    pub techniques: TechniquesPane,
+    pub learn: LearnPane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
     /// The user's data; screens read and write it through `Ctx`.
@@ -95,20 +106,36 @@ pub struct App {
 impl App {
     /// `store` is the opened database, or why it could not be opened (shown where data is needed).
     pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
+        let lang = options.lang;
+        let store = Slot::new(store);
+        // A few small tables; the knowledge screens draw from this copy and write each change.
+        let (loaded, toast) = match store.get().map(Store::load_progress) {
+            Ok(Ok(loaded)) => (loaded, None),
+            Ok(Err(e)) => (Progress::default(), Some(e.describe(lang.strings()))),
+            // The screens that need the store say why it is missing.
+            Err(_) => (Progress::default(), None),
+        };
         Self {
             tab: Tab::Faq,
             overlay: None,
-            faq: FaqPane::new(options.lang),
+            faq: FaqPane::new(lang),
             checkin: CheckinPane::new(options.lang, clock.today(), clock.now()),
             history: HistoryPane::new(options.lang, clock.today()),
+            techniques: TechniquesPane::new(lang, loaded.favourites.clone()),
+            learn: LearnPane::new(lang, &loaded, clock.today()),
             options,
             clock,
-            store: Slot::new(store),
-            toast: None,
+            store,
+            toast,
             running: true,
             dirty: true,
             area: Rect::default(),
         }
+    }
+
+    /// The recovery phase the person marked, for screens that show it (home).
+    pub fn current_phase(&self) -> Option<&'static Phase> {
+        self.learn.phases.current()
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -140,7 +167,9 @@ impl App {
         if self.overlay.is_none() && self.text_mode() {
             return Some(keymap::text_mode_action(key));
         }
-        keymap::action_for(key, self.scopes())
+        // An overlay scrolls and closes with the list keys, whatever screen is under it.
+        let scopes = if self.overlay.is_some() { &[Scope::List][..] } else { self.scopes() };
+        keymap::action_for(key, scopes)
     }
 
     fn text_mode(&self) -> bool {
@@ -148,6 +177,8 @@ impl App {
             Tab::Faq => self.faq.text_mode(),
             Tab::Checkin => self.checkin.text_mode(),
             Tab::History => false,
+            Tab::Techniques => self.techniques.text_mode(),
+            Tab::Learn => false,
         }
     }
 
@@ -157,6 +188,8 @@ impl App {
             Tab::Faq => &[Scope::List, Scope::Search],
             Tab::Checkin => &[Scope::Form],
             Tab::History => &[Scope::List, Scope::Charts],
+            Tab::Techniques => techniques::SCOPES,
+            Tab::Learn => self.learn.scopes(),
         }
     }
 
@@ -164,7 +197,7 @@ impl App {
     /// idle: the loop blocks until input arrives.
     pub fn deadline(&self) -> Option<Instant> {
         match self.tab {
-            Tab::Faq | Tab::Checkin | Tab::History => None,
+            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => None,
         }
     }
 
@@ -212,19 +245,38 @@ impl App {
             }
             Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
                 let s = self.strings();
-                if let Some((tab, _, _)) = ui::tab_spans(ui::areas(self.area).tabs, Tab::ALL, s)
+                if let Some((tab, _, _)) = ui::tab_spans(ui::areas(self.area).tabs, Tab::ALL, self.tab, s)
                     .into_iter()
                     .find(|(_, _, r)| r.contains((column, row).into()))
                 {
                     self.show(tab);
                 }
             }
-            other => self.route_to_pane(other),
+            Action::OpenFaq(id) => {
+                if self.faq.open(id) {
+                    self.show(Tab::Faq);
+                }
+            }
+            Action::UsedTechnique(id) => {
+                self.show(Tab::Checkin);
+                let mut ctx = ctx!(self);
+                self.checkin.add_helped_today(id, &mut ctx);
+                if self.checkin.checkin().helped.iter().any(|h| h == id) {
+                    let name = crate::content::labels::helped(self.options.lang, id);
+                    self.toast = Some(self.strings().learn.used_added.replace("{}", name));
+                }
+            }
+            Action::StartExercise(id) => {
+                // The breathing screen is not in this build: say so, naming the exercise.
+                let name = techniques::exercise_name(self.options.lang, id).unwrap_or(id);
+                self.toast = Some(self.strings().learn.exercise_unavailable.replace("{}", name));
+            }
+            other => return self.route_to_pane(other),
         }
         None
     }
 
-    fn route_to_pane(&mut self, action: Action) {
+    fn route_to_pane(&mut self, action: Action) -> Option<Action> {
         let mut ctx = ctx!(self);
         match self.tab {
             Tab::Faq => self.faq.handle(&action, &mut ctx),
@@ -237,7 +289,10 @@ impl App {
                     self.checkin.open_date(date, &mut ctx);
                 }
             }
+            Tab::Techniques => return self.techniques.handle(&action, &mut ctx),
+            Tab::Learn => return self.learn.handle(&action, &mut ctx),
         }
+        None
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
@@ -246,7 +301,7 @@ impl App {
         self.tab = tab;
         let mut ctx = ctx!(self);
         match tab {
-            Tab::Faq => {}
+            Tab::Faq | Tab::Techniques | Tab::Learn => {}
             Tab::Checkin => self.checkin.enter(&mut ctx),
             Tab::History => self.history.enter(&mut ctx),
         }
@@ -286,6 +341,8 @@ impl App {
             Tab::Faq => self.faq.render(areas.body, buf, &view),
             Tab::Checkin => self.checkin.render(areas.body, buf, &view),
             Tab::History => self.history.render(areas.body, buf, &view),
+            Tab::Techniques => self.techniques.render(areas.body, buf, &view),
+            Tab::Learn => self.learn.render(areas.body, buf, &view),
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),

@@ -4,8 +4,10 @@
 //! not a blank on screen. Content (FAQ, techniques, ...) lives in RON under `data/`, not here.
 
 mod checkin;
+mod learn;
 
 pub use checkin::CheckinText;
+pub use learn::LearnText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -78,6 +80,9 @@ pub struct Strings {
     pub crisis_close: &'static str,
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
+    pub tab_techniques: &'static str,
+    pub tab_learn: &'static str,
+    pub learn: LearnText,
     pub actions: ActionText,
 }
 
@@ -105,6 +110,19 @@ pub struct ActionText {
     pub next_view: &'static str,
     pub prev_view: &'static str,
     pub edit: &'static str,
+    pub toggle_favourite: &'static str,
+    pub next_filter: &'static str,
+    pub prev_filter: &'static str,
+    pub practise: &'static str,
+    pub answer_myth: &'static str,
+    pub answer_fact: &'static str,
+    pub continue_: &'static str,
+    pub new_round: &'static str,
+    pub review_mistakes: &'static str,
+    pub mark_phase: &'static str,
+    pub next_section: &'static str,
+    pub prev_section: &'static str,
+    pub mark_used: &'static str,
 }
 
 pub const NB: Strings = Strings {
@@ -131,6 +149,9 @@ pub const NB: Strings = Strings {
     crisis_checked_on: "Numrene ble sist sjekket",
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
+    tab_techniques: "Teknikker",
+    tab_learn: "Kunnskap",
+    learn: learn::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -154,6 +175,19 @@ pub const NB: Strings = Strings {
         next_view: "neste visning",
         prev_view: "forrige visning",
         edit: "endre dagen",
+        toggle_favourite: "favoritt",
+        next_filter: "neste filter",
+        prev_filter: "forrige filter",
+        practise: "start øvelsen",
+        answer_myth: "svar myte",
+        answer_fact: "svar fakta",
+        continue_: "videre",
+        new_round: "ny runde",
+        review_mistakes: "øv på feil",
+        mark_phase: "marker fasen",
+        next_section: "neste del",
+        prev_section: "forrige del",
+        mark_used: "jeg brukte denne",
     },
 };
 
@@ -181,6 +215,9 @@ pub const EN: Strings = Strings {
     crisis_checked_on: "Numbers last checked on",
     crisis_close: "Esc closes",
     checkin: checkin::EN,
+    tab_techniques: "Techniques",
+    tab_learn: "Learn",
+    learn: learn::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",
@@ -204,6 +241,19 @@ pub const EN: Strings = Strings {
         next_view: "next view",
         prev_view: "previous view",
         edit: "edit the day",
+        toggle_favourite: "favourite",
+        next_filter: "next filter",
+        prev_filter: "previous filter",
+        practise: "start the exercise",
+        answer_myth: "answer myth",
+        answer_fact: "answer fact",
+        continue_: "continue",
+        new_round: "new round",
+        review_mistakes: "review mistakes",
+        mark_phase: "mark the phase",
+        next_section: "next part",
+        prev_section: "previous part",
+        mark_used: "I used this",
     },
 };
 

@@ -27,7 +27,7 @@ const fn ctrl(c: char) -> Key {
 
 /// Where a binding applies: everywhere, or only on screens that use that kind of control. A
 /// key may mean different things in scopes that are never active together (Left goes back in
-/// a list and lowers a value in a form).
+/// a list and lowers a value in a form; `m` answers "myth" in the quiz and marks a phase).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
@@ -38,6 +38,11 @@ pub enum Scope {
     Form,
     /// A screen of charts: switch view, change the period.
     Charts,
+    /// Screens made of several parts, switched with `<` and `>`.
+    Sections,
+    Techniques,
+    Quiz,
+    Phases,
 }
 
 pub struct Binding {
@@ -80,6 +85,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, false),
     bind(Action::Decrease, &[ch('['), ch('-')], Scope::Charts, false),
     bind(Action::Edit, &[ch('e')], Scope::Charts, true),
+    bind(Action::ToggleFavourite, &[ch('f'), ch('*')], Scope::Techniques, true),
+    bind(Action::NextFilter, &[ch('t')], Scope::Techniques, true),
+    bind(Action::PrevFilter, &[ch('T')], Scope::Techniques, false),
+    bind(Action::Practise, &[ch('e')], Scope::Techniques, false),
+    bind(Action::MarkUsed, &[ch('u')], Scope::Techniques, false),
+    bind(Action::AnswerMyth, &[ch('m')], Scope::Quiz, false),
+    bind(Action::AnswerFact, &[ch('f')], Scope::Quiz, false),
+    bind(Action::Continue, &[key(KeyCode::Enter), ch(' ')], Scope::Quiz, false),
+    bind(Action::NewRound, &[ch('n')], Scope::Quiz, false),
+    bind(Action::ReviewMistakes, &[ch('r')], Scope::Quiz, false),
+    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Quiz, false),
+    bind(Action::MarkPhase, &[ch('m')], Scope::Phases, true),
+    bind(Action::NextSection, &[ch('>')], Scope::Sections, true),
+    bind(Action::PrevSection, &[ch('<')], Scope::Sections, false),
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
     bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
@@ -100,6 +119,26 @@ pub fn action_for(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
         return Some(Action::GoTab(c as u8 - b'1'));
     }
     bindings_for(scopes).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
+}
+
+/// The first key bound to `action` in `scopes`, as written on screen: hints in a pane name
+/// the key the keymap really uses.
+pub fn key_hint(action: Action, scopes: &[Scope]) -> String {
+    bindings_for(scopes).find(|b| b.action == action).map(|b| key_label(b.keys[0])).unwrap_or_default()
+}
+
+/// Pairs of bindings active together on a screen with `scopes` that share a key.
+pub fn conflicts(scopes: &[Scope]) -> Vec<(Action, Action, Key)> {
+    let active: Vec<&Binding> = bindings_for(scopes).collect();
+    let mut found = Vec::new();
+    for (i, a) in active.iter().enumerate() {
+        for b in &active[i + 1..] {
+            for k in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                found.push((a.action, b.action, *k));
+            }
+        }
+    }
+    found
 }
 
 /// While a text field has focus only these keys leave it; everything else is text.
@@ -174,6 +213,20 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::NextView => text.next_view,
         Action::PrevView => text.prev_view,
         Action::Edit => text.edit,
+        Action::ToggleFavourite => text.toggle_favourite,
+        Action::NextFilter => text.next_filter,
+        Action::PrevFilter => text.prev_filter,
+        Action::Practise => text.practise,
+        Action::AnswerMyth => text.answer_myth,
+        Action::AnswerFact => text.answer_fact,
+        Action::Continue => text.continue_,
+        Action::NewRound => text.new_round,
+        Action::ReviewMistakes => text.review_mistakes,
+        Action::MarkPhase => text.mark_phase,
+        Action::NextSection => text.next_section,
+        Action::PrevSection => text.prev_section,
+        Action::MarkUsed => text.mark_used,
+        Action::OpenFaq(_) | Action::StartExercise(_) | Action::UsedTechnique(_) => "",
         Action::Text(_)
         | Action::Click { .. }
         | Action::ScrollUp
@@ -194,8 +247,15 @@ mod tests {
 
     /// Screens combine scopes as listed here; a key may be reused only across scopes that are
     /// never active together.
-    const SCREEN_SCOPES: &[&[Scope]] =
-        &[&[Scope::List, Scope::Search], &[Scope::Form], &[Scope::List, Scope::Charts]];
+    const SCREEN_SCOPES: &[&[Scope]] = &[
+        &[Scope::List, Scope::Search],
+        &[Scope::Form],
+        &[Scope::List, Scope::Charts],
+        &[Scope::List, Scope::Search, Scope::Techniques],
+        &[Scope::Sections, Scope::Quiz],
+        &[Scope::List, Scope::Sections, Scope::Phases],
+        &[Scope::List, Scope::Sections],
+    ];
 
     #[test]
     fn no_key_is_bound_twice_where_scopes_meet() {
@@ -211,6 +271,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_key_means_what_its_screen_says() {
+        let m = KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE);
+        assert_eq!(action_for(m, &[Scope::Sections, Scope::Quiz]), Some(Action::AnswerMyth));
+        assert_eq!(action_for(m, &[Scope::List, Scope::Sections, Scope::Phases]), Some(Action::MarkPhase));
+        assert_eq!(action_for(m, &[Scope::List]), None);
+        assert_eq!(key_hint(Action::AnswerFact, &[Scope::Quiz]), "f");
+        assert!(conflicts(&[Scope::List, Scope::Quiz]).iter().any(|(_, _, k)| k.code == KeyCode::Enter));
     }
 
     #[test]

@@ -18,3 +18,4 @@ pub mod store;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod widgets;

@@ -18,6 +18,10 @@ pub struct Theme {
     pub key: Style,
     pub tab_active: Style,
     pub emphasis: Style,
+    /// The bars of a chart, one style per series (the articles' tables have at most two).
+    pub bars: [Style; 2],
+    /// The value written inside a bar, per series; it must read against the bar's colour.
+    pub bar_values: [Style; 2],
 }
 
 impl Theme {
@@ -33,6 +37,11 @@ impl Theme {
         key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
         emphasis: Style::new().add_modifier(Modifier::BOLD),
+        bars: [Style::new().fg(Color::Cyan), Style::new().fg(Color::Yellow)],
+        bar_values: [
+            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+        ],
     };
 
     /// No colour anywhere: selection is reverse + bold, matches are bold + underlined.
@@ -47,6 +56,12 @@ impl Theme {
         key: Style::new().add_modifier(Modifier::BOLD),
         tab_active: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
         emphasis: Style::new().add_modifier(Modifier::BOLD),
+        // Both series look alike here; the value text inside each bar names its series.
+        bars: [Style::new(), Style::new()],
+        bar_values: [
+            Style::new().add_modifier(Modifier::REVERSED),
+            Style::new().add_modifier(Modifier::REVERSED),
+        ],
     };
 
     /// `NO_COLOR` set to any non-empty value asks for no colour (no-color.org).

@@ -10,8 +10,9 @@ use crate::action::Action;
 use crate::app::Tab;
 use crate::content::helplines::{self, RegionId};
 use crate::i18n::{Lang, Strings};
-use crate::keymap::{self, Scope};
+use crate::keymap::{self, Binding, Scope};
 use crate::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// Smaller than this, no screen can be laid out readably; a short message is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -46,14 +47,36 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme
         .render(Rect { y, height: area.height - (y - area.y), ..area }, buf);
 }
 
-/// Each tab's title as drawn, and the columns it spans, so a click can find its tab.
-pub fn tab_spans(area: Rect, tabs: &[Tab], s: &Strings) -> Vec<(Tab, String, Rect)> {
-    let mut x = area.x + s.app_name.chars().count() as u16 + 2;
+/// Each tab's title as drawn, and the columns it spans, so a click can find its tab. When the
+/// whole titles do not fit, the other tabs' titles are shortened, longest first and marked with
+/// "…", so every tab keeps its number and the current one its whole name.
+pub fn tab_spans(area: Rect, tabs: &[Tab], active: Tab, s: &Strings) -> Vec<(Tab, String, Rect)> {
+    let start = area.x + s.app_name.chars().count() as u16 + 2;
+    let mut names: Vec<Vec<char>> = tabs.iter().map(|t| t.title(s).chars().collect()).collect();
+    let mut cut = vec![false; tabs.len()];
+    let title = |i: usize, name: &[char], cut: bool| {
+        let name: String = name.iter().collect();
+        if cut { format!(" {} {}… ", i + 1, name.trim_end()) } else { format!(" {} {name} ", i + 1) }
+    };
+    let room = usize::from(area.right().saturating_sub(start));
+    loop {
+        let used: usize = (0..tabs.len()).map(|i| title(i, &names[i], cut[i]).width() + 1).sum();
+        if used <= room + 1 {
+            break;
+        }
+        let longest = (0..tabs.len())
+            .filter(|&i| tabs[i] != active && names[i].len() > 1)
+            .max_by_key(|&i| names[i].len());
+        let Some(i) = longest else { break };
+        names[i].pop();
+        cut[i] = true;
+    }
+    let mut x = start;
     tabs.iter()
         .enumerate()
         .map(|(i, tab)| {
-            let title = format!(" {} {} ", i + 1, tab.title(s));
-            let width = unicode_width::UnicodeWidthStr::width(title.as_str()) as u16;
+            let title = title(i, &names[i], cut[i]);
+            let width = title.width() as u16;
             let rect = Rect { x, y: area.y, width, height: 1 }.intersection(area);
             x = x.saturating_add(width + 1);
             (*tab, title, rect)
@@ -63,22 +86,34 @@ pub fn tab_spans(area: Rect, tabs: &[Tab], s: &Strings) -> Vec<(Tab, String, Rec
 
 pub fn render_tabs(area: Rect, buf: &mut Buffer, active: Tab, s: &Strings, theme: &Theme) {
     let mut spans = vec![Span::styled(format!(" {} ", s.app_name), theme.title)];
-    for (tab, title, _) in tab_spans(area, Tab::ALL, s) {
+    for (tab, title, _) in tab_spans(area, Tab::ALL, active, s) {
         spans.push(Span::styled(title, if tab == active { theme.tab_active } else { theme.base }));
         spans.push(Span::raw(" "));
     }
     Line::from(spans).render(area, buf);
 }
 
+/// The one-line key hints. The global ones (help, crisis help, quit) always fit: a screen's own
+/// hints are dropped from the end when the line would be too wide.
 pub fn render_footer(area: Rect, buf: &mut Buffer, scopes: &[Scope], s: &Strings, theme: &Theme) {
+    let hint = |b: &Binding| (keymap::key_label(b.keys[0]), keymap::describe(b.action, &s.actions));
+    let (global, mut own): (Vec<_>, Vec<_>) =
+        keymap::bindings_for(scopes).filter(|b| b.footer).partition(|b| b.scope == Scope::Global);
+    let width = |hints: &[&Binding]| -> usize {
+        hints.iter().map(|b| hint(b)).map(|(k, d)| k.width() + 1 + d.width() + 3).sum()
+    };
+    while !own.is_empty() && width(&own) + width(&global) > usize::from(area.width) + 3 {
+        own.pop();
+    }
     let mut spans = Vec::new();
-    for b in keymap::bindings_for(scopes).filter(|b| b.footer) {
+    for b in own.iter().chain(&global) {
         if !spans.is_empty() {
             spans.push(Span::styled(" · ", theme.dim));
         }
-        spans.push(Span::styled(keymap::key_label(b.keys[0]), theme.key));
+        let (key, what) = hint(b);
+        spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(keymap::describe(b.action, &s.actions), theme.dim));
+        spans.push(Span::styled(what, theme.dim));
     }
     Line::from(spans).render(area, buf);
 }

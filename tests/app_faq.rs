@@ -41,7 +41,7 @@ fn moving_skips_topic_headings_and_stops_at_the_ends() {
 fn open_and_back_move_between_list_and_answer() {
     let mut app = app(Lang::En, 80, 24);
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.faq.focus(), Focus::Answer);
+    assert_eq!(app.faq.focus(), Focus::Detail);
     feed(&mut app, [Action::Back]);
     assert_eq!(app.faq.focus(), Focus::List);
     assert!(app.running, "Esc goes back; it never quits");

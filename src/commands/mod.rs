@@ -127,5 +127,6 @@ fn import(file: &Path, env: &Env) -> Outcome {
             .replace("{updated}", &summary.updated.to_string())
             .replace("{unchanged}", &summary.unchanged.to_string())
     );
+    println!("{}", env.lang.strings().learn.imported_progress.replace("{n}", &summary.progress.to_string()));
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Every kind is parsed lazily, the first time a screen asks for it, and then kept for the life
 //! of the process: start-up parses nothing that the first screen does not show.
 
+mod cross_refs;
 pub mod exercises;
 pub mod faq;
 pub mod figures;

@@ -47,7 +47,7 @@ pub struct RelativesFile {
     /// How relatives can avoid burning out.
     pub burnout: Vec<Step>,
     pub support_kinds: Vec<SupportKind>,
-    /// Ids of FAQ items (in `faq.ron`) written for relatives; empty until the FAQ is settled.
+    /// Ids of FAQ items (in `faq.ron`) written for relatives, linked from the relatives' screen.
     #[serde(default)]
     pub faq_ids: Vec<String>,
 }

@@ -5,6 +5,7 @@ pub mod checkin;
 pub mod goals;
 pub mod habits;
 pub mod plan;
+pub mod quiz;
 pub mod search;
 pub mod sober;
 pub mod stats;

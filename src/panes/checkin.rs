@@ -104,6 +104,25 @@ impl CheckinPane {
         self.load(date.min(self.today), ctx);
     }
 
+    /// Ticks `id` under "what helped" in today's check-in, for "I used this" on the techniques
+    /// screen: today's check-in is shown (after saving what was pending) with the technique
+    /// ticked, and the change is saved with the next flush like any other.
+    pub fn add_helped_today(&mut self, id: &str, ctx: &mut Ctx) {
+        let today = ctx.clock.today();
+        if !self.loaded || self.checkin.date != today {
+            self.open_date(today, ctx);
+        }
+        if self.checkin.date != today {
+            return; // Another day's changes could not be saved; they stay on screen.
+        }
+        self.field = Field::Helped;
+        self.chip = checkin_fields::add_option(&mut self.helped_options, id);
+        if !self.checkin.helped.iter().any(|h| h == id) {
+            self.checkin.helped.push(id.to_owned());
+            self.changed();
+        }
+    }
+
     fn load(&mut self, date: NaiveDate, ctx: &mut Ctx) {
         let since = self.today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(self.today);
         let (existing, own_triggers, own_helped) = match ctx.store.get() {

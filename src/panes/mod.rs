@@ -1,20 +1,28 @@
 //! One plain struct per screen, each with its own `handle` and `render`. `App` owns them as
 //! fields and switches on `Tab`: exhaustive matches, no trait objects, no channels.
 
+pub mod browse;
 pub mod checkin;
 mod checkin_fields;
 mod checkin_view;
 pub mod faq;
+pub mod figures;
 pub mod history;
 mod history_days;
 mod history_view;
+pub mod learn;
 pub mod list_nav;
+pub mod phases;
+pub mod quiz;
+pub mod relatives;
+pub mod search_field;
+pub mod techniques;
 
 use ratatui::layout::Rect;
 
 use crate::clock::Clock;
 use crate::i18n::{Lang, Strings};
-use crate::store::Slot;
+use crate::store::{self, Slot, Store};
 use crate::theme::Theme;
 
 /// What a pane may know and use while handling an action.
@@ -35,4 +43,27 @@ pub struct View<'a> {
     pub lang: Lang,
     pub strings: &'static Strings,
     pub theme: &'a Theme,
+}
+
+impl Ctx<'_> {
+    /// Runs one write on the store. A failure, or a store that could not be opened, is told in
+    /// the footer in the person's words; the caller keeps its state as it was. True when saved.
+    pub fn save(&mut self, write: impl FnOnce(&mut Store) -> store::Result<()>) -> bool {
+        let strings = self.lang.strings();
+        let result = match self.store.get_mut() {
+            Ok(store) => write(store),
+            Err(problem) => {
+                *self.toast = Some(problem.describe(strings));
+                return false;
+            }
+        };
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                *self.toast = Some(e.describe(strings));
+                self.store.failed(e);
+                false
+            }
+        }
+    }
 }

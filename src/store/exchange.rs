@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::checkins::{read_one, upsert};
+use super::progress::{self, ProgressExport};
 use super::{Result, Store, StoreError};
 use crate::domain::checkin::{CheckIn, Invalid};
 
@@ -19,6 +20,10 @@ pub struct Export {
     pub version: u32,
     pub exported_at: NaiveDateTime,
     pub checkins: Vec<CheckIn>,
+    /// Favourites, quiz boxes and rounds, the marked phase. Absent in exports made before the
+    /// knowledge screens kept anything; those import as they always did.
+    #[serde(default)]
+    pub progress: ProgressExport,
 }
 
 /// What an import did, day by day.
@@ -28,6 +33,8 @@ pub struct ImportSummary {
     pub updated: usize,
     /// Identical, or older than what the store has.
     pub unchanged: usize,
+    /// Favourites, quiz cards and rounds, and the phase mark added or replaced.
+    pub progress: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +47,8 @@ pub enum ImportError {
     Json(#[from] serde_json::Error),
     #[error("check-in {date}: {problem}")]
     Invalid { date: NaiveDate, problem: Invalid },
+    #[error("{0}")]
+    InvalidProgress(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -60,6 +69,8 @@ impl Store {
             version: VERSION,
             exported_at: now,
             checkins: self.checkins_between(from, to)?,
+            // Not by date: the boxes and the marks are state, and a partial copy would mislead.
+            progress: self.export_progress()?,
         })
     }
 
@@ -72,6 +83,7 @@ impl Store {
             checkin.validate().map_err(|problem| ImportError::Invalid { date: checkin.date, problem })?;
             checkins.push(checkin);
         }
+        progress::validate(&export.progress).map_err(ImportError::InvalidProgress)?;
         let summary = self.write(|tx| {
             let mut summary = ImportSummary::default();
             for incoming in &checkins {
@@ -89,6 +101,7 @@ impl Store {
                     Some(_) => summary.unchanged += 1,
                 }
             }
+            summary.progress = progress::import_progress(tx, &export.progress)?;
             Ok(summary)
         })?;
         Ok(summary)

@@ -42,6 +42,32 @@ pub const MIGRATIONS: &[M<'static>] = &[
              PRIMARY KEY (date, position)
          ) WITHOUT ROWID;",
     ),
+    // 2: the knowledge screens: favourite techniques, the quiz's Leitner boxes and rounds, and
+    // the phase the person marked. Times are local, to the millisecond, sortable as text.
+    M::up(
+        "CREATE TABLE favourite_technique (
+             technique TEXT PRIMARY KEY NOT NULL,
+             added_at TEXT NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE quiz_card (
+             statement TEXT PRIMARY KEY NOT NULL,
+             leitner_box INTEGER NOT NULL CHECK (leitner_box BETWEEN 1 AND 5),
+             due TEXT NOT NULL CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             answered_at TEXT NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE quiz_round (
+             finished_at TEXT NOT NULL,
+             kind TEXT NOT NULL CHECK (kind IN ('regular', 'mistakes')),
+             right_answers INTEGER NOT NULL CHECK (right_answers >= 0),
+             total INTEGER NOT NULL CHECK (total BETWEEN 1 AND 255 AND total >= right_answers)
+         );
+         CREATE INDEX quiz_round_finished ON quiz_round(finished_at);
+         CREATE TABLE chosen_phase (
+             only INTEGER PRIMARY KEY CHECK (only = 1),
+             phase TEXT,
+             updated_at TEXT NOT NULL
+         );",
+    ),
 ];
 
 /// Must equal the id in migration 1 (checked by a test).
@@ -98,6 +124,15 @@ mod tests {
                 )
                 .unwrap();
             }
+            if from >= 2 {
+                conn.execute_batch(
+                    "INSERT INTO favourite_technique VALUES ('mindfulness', '2026-11-01T20:00:00.000');
+                     INSERT INTO quiz_card VALUES ('a-slip-can-teach', 3, '2026-11-05', '2026-11-01T20:00:00.000');
+                     INSERT INTO quiz_round VALUES ('2026-11-01T20:00:00.000', 'regular', 7, 10);
+                     INSERT INTO chosen_phase VALUES (1, 'treatment', '2026-11-01T20:00:00.000');",
+                )
+                .unwrap();
+            }
             drop(conn);
             let store = Store::open(&path).unwrap_or_else(|e| panic!("from {from}: {e}"));
             let version: i64 = store.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -109,6 +144,14 @@ mod tests {
                 let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
                 let kept = store.checkin_on(day).unwrap().expect("kept");
                 assert_eq!((kept.mood, kept.note.as_str(), kept.triggers.len()), (4, "før", 1));
+            }
+            if from >= 2 {
+                let kept = store.load_progress().unwrap();
+                assert!(kept.favourites.contains("mindfulness"));
+                assert_eq!(
+                    (kept.cards.len(), kept.rounds.len(), kept.phase.as_deref()),
+                    (1, 1, Some("treatment"))
+                );
             }
         }
     }

@@ -15,6 +15,7 @@ mod error;
 pub mod exchange;
 pub mod location;
 pub mod migrations;
+pub mod progress;
 mod slot;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,125 @@
+//! "Kunnskap": four parts under one tab, so the tab bar stays readable at 80 columns: the quiz,
+//! the phases, the relatives' section and the figures. `<` and `>` switch parts; each part is
+//! its own pane below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::figures::{self, FiguresPane};
+use super::phases::{self, PhasesPane};
+use super::quiz::{self, QuizPane};
+use super::relatives::{self, RelativesPane};
+use super::{Ctx, View};
+use crate::action::Action;
+use crate::i18n::{Lang, LearnText};
+use crate::keymap::{self, Scope};
+use crate::store::progress::Progress;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Quiz,
+    Phases,
+    Relatives,
+    Figures,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [Section::Quiz, Section::Phases, Section::Relatives, Section::Figures];
+
+    pub fn title(self, s: &LearnText) -> &'static str {
+        match self {
+            Section::Quiz => s.section_quiz,
+            Section::Phases => s.section_phases,
+            Section::Relatives => s.section_relatives,
+            Section::Figures => s.section_figures,
+        }
+    }
+
+    fn step(self, delta: isize) -> Section {
+        let here = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Section::ALL[(here + delta).rem_euclid(Section::ALL.len() as isize) as usize]
+    }
+}
+
+pub struct LearnPane {
+    pub section: Section,
+    pub quiz: QuizPane,
+    pub phases: PhasesPane,
+    pub relatives: RelativesPane,
+    pub figures: FiguresPane,
+}
+
+impl LearnPane {
+    pub fn new(lang: Lang, progress: &Progress, today: chrono::NaiveDate) -> Self {
+        Self {
+            section: Section::Quiz,
+            quiz: QuizPane::new(lang, progress.cards.clone(), progress.rounds.clone(), today),
+            phases: PhasesPane::new(lang, progress.phase.clone()),
+            relatives: RelativesPane::new(lang),
+            figures: FiguresPane::new(lang),
+        }
+    }
+
+    pub fn scopes(&self) -> &'static [Scope] {
+        match self.section {
+            Section::Quiz => quiz::SCOPES,
+            Section::Phases => phases::SCOPES,
+            Section::Relatives => relatives::SCOPES,
+            Section::Figures => figures::SCOPES,
+        }
+    }
+
+    fn body(area: Rect) -> (Rect, Rect) {
+        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        (bar, body)
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        match action {
+            Action::NextSection => self.section = self.section.step(1),
+            Action::PrevSection => self.section = self.section.step(-1),
+            _ => {
+                ctx.area = Self::body(ctx.area).1;
+                match self.section {
+                    Section::Quiz => self.quiz.handle(action, ctx),
+                    Section::Phases => self.phases.handle(action, ctx),
+                    Section::Relatives => return self.relatives.handle(action, ctx),
+                    Section::Figures => self.figures.handle(action, ctx),
+                }
+            }
+        }
+        None
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (bar, body) = Self::body(area);
+        self.render_sections(bar, buf, view);
+        match self.section {
+            Section::Quiz => self.quiz.render(body, buf, view),
+            Section::Phases => self.phases.render(body, buf, view),
+            Section::Relatives => self.relatives.render(body, buf, view),
+            Section::Figures => self.figures.render(body, buf, view),
+        }
+    }
+
+    fn render_sections(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (s, theme) = (&view.strings.learn, view.theme);
+        let mut spans = Vec::new();
+        for section in Section::ALL {
+            let style = if section == self.section { theme.tab_active } else { theme.base };
+            spans.push(Span::styled(format!(" {} ", section.title(s)), style));
+            spans.push(Span::raw(" "));
+        }
+        let prev = keymap::key_hint(Action::PrevSection, self.scopes());
+        let next = keymap::key_hint(Action::NextSection, self.scopes());
+        let hint = Span::styled(format!("{prev} {next} {}", s.section_switch), theme.dim);
+        // The parts' names matter more than the hint; the footer and help name the keys too.
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + hint.width() <= usize::from(area.width) {
+            spans.push(hint);
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+    }
+}

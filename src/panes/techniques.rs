@@ -1,0 +1,414 @@
+//! "Teknikker": every technique and tip of the articles, grouped as the articles list them, with a
+//! filter by what the person struggles with (or their favourites), the same forgiving search as
+//! the questions screen, and a key to start the exercise that goes with a technique.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::browse::{Browse, Focus, Row};
+use super::search_field::{self, Edit};
+use super::{Ctx, View};
+use crate::action::Action;
+use crate::content::{Tag, Technique, TechniqueGroup, exercises, techniques};
+use crate::domain::search::{Finder, Hit, MatchKind, Query, Searchable};
+use crate::i18n::{Lang, LearnText};
+use crate::keymap::{self, Scope};
+use crate::theme::Theme;
+use crate::widgets::doc::Doc;
+use crate::widgets::highlight::{highlighted, highlighted_paragraphs};
+use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
+
+pub const SCOPES: &[Scope] = &[Scope::List, Scope::Search, Scope::Techniques];
+
+/// Which techniques the list shows, besides the search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Favourites,
+    Tag(Tag),
+}
+
+impl Filter {
+    /// The order `t` steps through.
+    pub fn cycle() -> impl Iterator<Item = Filter> {
+        [Filter::All, Filter::Favourites].into_iter().chain(Tag::ALL.map(Filter::Tag))
+    }
+
+    fn step(self, delta: isize) -> Filter {
+        let all: Vec<Filter> = Filter::cycle().collect();
+        let here = all.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        all[(here + delta).rem_euclid(all.len() as isize) as usize]
+    }
+
+    pub fn name(self, s: &LearnText) -> &'static str {
+        match self {
+            Filter::All => s.filter_all,
+            Filter::Favourites => s.filter_favourites,
+            Filter::Tag(tag) => tag_name(tag, s),
+        }
+    }
+}
+
+pub struct TechniquesPane {
+    lang: Lang,
+    browse: Browse<TechniqueGroup>,
+    filter: Filter,
+    favourites: BTreeSet<String>,
+    query: String,
+    /// Per technique, where the query matched (name, summary, steps); empty without a query.
+    hits: Vec<Option<Hit>>,
+    /// Built on the first search.
+    index: Option<Vec<[Searchable; 3]>>,
+    finder: Finder,
+}
+
+impl TechniquesPane {
+    pub fn new(lang: Lang, favourites: BTreeSet<String>) -> Self {
+        let mut pane = Self {
+            lang,
+            browse: Browse::new(Vec::new()),
+            filter: Filter::All,
+            favourites,
+            query: String::new(),
+            hits: Vec::new(),
+            index: None,
+            finder: Finder::default(),
+        };
+        pane.rebuild_rows();
+        pane
+    }
+
+    pub fn text_mode(&self) -> bool {
+        self.browse.focus == Focus::Search
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.browse.focus
+    }
+
+    pub fn filter(&self) -> Filter {
+        self.filter
+    }
+
+    pub fn favourites(&self) -> &BTreeSet<String> {
+        &self.favourites
+    }
+
+    pub fn selected(&self) -> Option<&'static Technique> {
+        techniques::all(self.lang).get(self.browse.selected()?)
+    }
+
+    /// Ids of the techniques the list shows, in order.
+    pub fn visible_ids(&self) -> Vec<&'static str> {
+        let items = techniques::all(self.lang);
+        self.browse
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => Some(items[*i].id.as_str()),
+                Row::Heading(_) => None,
+            })
+            .collect()
+    }
+
+    fn split(&self, area: Rect) -> Split {
+        Split::new(area, 1 + u16::from(self.shows_search_line()), 42)
+    }
+
+    fn shows_search_line(&self) -> bool {
+        self.browse.focus == Focus::Search || !self.query.is_empty()
+    }
+
+    /// Handles one action; may ask the app to do something beyond this screen (an exercise).
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        let split = self.split(ctx.area);
+        let mut follow_up = None;
+        if self.browse.focus == Focus::Search {
+            match search_field::edit(&self.query, action) {
+                Edit::Query(q) => self.set_query(q),
+                Edit::Move(delta) => self.browse.move_selection(delta),
+                Edit::Done => self.browse.focus = Focus::List,
+                Edit::Cancel => {
+                    self.browse.focus = Focus::List;
+                    self.set_query(String::new());
+                }
+                Edit::Nothing => {}
+            }
+        } else {
+            let max_scroll = self.max_detail_scroll(&split);
+            if !self.browse.handle(action, &split, max_scroll) {
+                follow_up = self.handle_own(action, ctx);
+            }
+        }
+        let split = self.split(ctx.area);
+        self.browse.nav.ensure_visible(split.list_rows());
+        follow_up
+    }
+
+    fn handle_own(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        match action {
+            Action::Search => self.browse.focus = Focus::Search,
+            Action::Back if !self.query.is_empty() => self.set_query(String::new()),
+            Action::Back if self.filter != Filter::All => self.set_filter(Filter::All),
+            Action::NextFilter => self.set_filter(self.filter.step(1)),
+            Action::PrevFilter => self.set_filter(self.filter.step(-1)),
+            Action::ToggleFavourite => self.toggle_favourite(ctx),
+            Action::MarkUsed => return self.selected().map(|t| Action::UsedTechnique(t.id.as_str())),
+            Action::Practise => {
+                let technique = self.selected()?;
+                match &technique.exercise {
+                    Some(id) => return Some(Action::StartExercise(id.as_str())),
+                    None => *ctx.toast = Some(ctx.lang.strings().learn.no_exercise.to_owned()),
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn toggle_favourite(&mut self, ctx: &mut Ctx) {
+        let Some(technique) = self.selected() else { return };
+        let s = &ctx.lang.strings().learn;
+        let on = !self.favourites.contains(&technique.id);
+        let now = ctx.clock.now();
+        if ctx.save(|store| store.set_favourite(&technique.id, on, now)) {
+            if on {
+                self.favourites.insert(technique.id.clone());
+            } else {
+                self.favourites.remove(&technique.id);
+            }
+            *ctx.toast = Some(if on { s.favourite_added } else { s.favourite_removed }.to_owned());
+            // Unmarking in the favourites view removes the row; keep the cursor near it.
+            if self.filter == Filter::Favourites {
+                let row = self.browse.nav.selected;
+                self.rebuild_rows();
+                self.browse.nav.selected = row;
+                self.browse.move_selection(0);
+            }
+        }
+    }
+
+    fn set_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+        self.rebuild_rows();
+    }
+
+    fn set_query(&mut self, query: String) {
+        self.query = query;
+        let items = techniques::all(self.lang);
+        self.hits = match Query::new(&self.query) {
+            None => Vec::new(),
+            Some(q) => {
+                let index = self.index.get_or_insert_with(|| {
+                    items
+                        .iter()
+                        .map(|t| {
+                            let steps = t.steps.join("\n");
+                            [Searchable::new(&t.name), Searchable::new(&t.summary), Searchable::new(&steps)]
+                        })
+                        .collect()
+                });
+                index
+                    .iter()
+                    .map(|[name, summary, steps]| {
+                        let fields = [
+                            (name, MatchKind::Fuzzy),
+                            (summary, MatchKind::Substring),
+                            (steps, MatchKind::Substring),
+                        ];
+                        self.finder.find(&q, &fields)
+                    })
+                    .collect()
+            }
+        };
+        self.rebuild_rows();
+    }
+
+    fn keeps(&self, index: usize, technique: &Technique) -> bool {
+        let by_filter = match self.filter {
+            Filter::All => true,
+            Filter::Favourites => self.favourites.contains(&technique.id),
+            Filter::Tag(tag) => technique.tags.contains(&tag),
+        };
+        by_filter && (self.hits.is_empty() || self.hits[index].is_some())
+    }
+
+    /// Group headings followed by their techniques that pass the filter and the search.
+    fn rebuild_rows(&mut self) {
+        let items = techniques::all(self.lang);
+        let mut rows = Vec::new();
+        for group in TechniqueGroup::ALL {
+            let mut members =
+                items.iter().enumerate().filter(|(i, t)| t.group == group && self.keeps(*i, t)).peekable();
+            if members.peek().is_some() {
+                rows.push(Row::Heading(group));
+                rows.extend(members.map(|(i, _)| Row::Item(i)));
+            }
+        }
+        self.browse.set_rows(rows);
+    }
+
+    fn max_detail_scroll(&self, split: &Split) -> u16 {
+        let Some(t) = self.selected() else { return 0 };
+        let favourite = self.favourites.contains(&t.id);
+        detail_doc(t, None, favourite, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let split = self.split(area);
+        let detail_focused = self.browse.focus == Focus::Detail;
+        self.render_top(split.top, buf, view);
+        if split.shows_list(detail_focused) {
+            self.render_list(split.list, buf, view);
+        }
+        if split.shows_detail(detail_focused) {
+            self.render_detail(split.detail, buf, view);
+        }
+    }
+
+    fn render_top(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (s, theme) = (&view.strings.learn, view.theme);
+        let filter_area = Rect { height: 1.min(area.height), ..area };
+        let line = Line::from(vec![
+            Span::styled(s.filter_label, theme.key),
+            Span::styled(self.filter.name(s), theme.emphasis),
+            Span::styled(
+                format!("  ({} {})", keymap::key_hint(Action::NextFilter, SCOPES), s.filter_change),
+                theme.dim,
+            ),
+        ]);
+        Paragraph::new(line).render(filter_area, buf);
+        if self.shows_search_line() {
+            let search = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
+            let typing = self.browse.focus == Focus::Search;
+            let count = self.browse.item_count();
+            list_detail::render_search(search, buf, &self.query, typing, count, view.strings, theme);
+        }
+    }
+
+    fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (s, theme) = (&view.strings.learn, view.theme);
+        let items = techniques::all(self.lang);
+        let title = format!("{} ({})", view.strings.tab_techniques, self.browse.item_count());
+        let frame =
+            ListBox { title: &title, focused: self.browse.focus != Focus::Detail, empty: s.techniques_none };
+        let row = |i: usize| match self.browse.rows[i] {
+            Row::Heading(group) => ListRow::Heading(Line::from(group_name(group, s))),
+            Row::Item(item) => {
+                let t = &items[item];
+                let hits = self.hits.get(item).and_then(|h| h.as_ref()).map(|h| h.fields[0].as_slice());
+                let mut spans = highlighted(&t.name, hits, theme.base, theme.match_hl);
+                if self.favourites.contains(&t.id) {
+                    spans.push(Span::styled(" *", theme.key));
+                }
+                ListRow::Item(Line::from(spans))
+            }
+        };
+        list_detail::render_list(area, buf, frame, &self.browse.nav, self.browse.rows.len(), row, theme);
+    }
+
+    fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let s = &view.strings.learn;
+        let Some(t) = self.selected() else {
+            list_detail::render_empty_detail(area, buf, s.techniques_select_hint, view.theme);
+            return;
+        };
+        let hit = self.browse.selected().and_then(|i| self.hits.get(i)?.as_ref());
+        let title = Line::from(Span::styled(format!(" {} ", group_name(t.group, s)), view.theme.heading));
+        let favourite = self.favourites.contains(&t.id);
+        let doc = detail_doc(t, hit, favourite, self.lang, view.theme);
+        let focused = self.browse.focus == Focus::Detail;
+        list_detail::render_detail(area, buf, Some(title), focused, &doc, self.browse.scroll, view.theme);
+    }
+}
+
+fn detail_doc<'a>(
+    t: &'a Technique,
+    hit: Option<&Hit>,
+    favourite: bool,
+    lang: Lang,
+    theme: &Theme,
+) -> Doc<'a> {
+    let strings = lang.strings();
+    let s = &strings.learn;
+    let field = |i: usize| hit.map(|h| h.fields[i].as_slice());
+    let mut doc = Doc::new();
+    let mut title = highlighted(&t.name, field(0), theme.emphasis, theme.match_hl);
+    if favourite {
+        title.push(Span::styled(format!("  * {}", s.technique_favourite), theme.key));
+    }
+    doc.line(Line::from(title));
+    let tags: Vec<&str> = t.tags.iter().map(|tag| tag_name(*tag, s)).collect();
+    doc.line(Line::styled(format!("{}: {}", s.technique_helps_with, tags.join(", ")), theme.dim));
+    doc.blank();
+    doc.lines(highlighted_paragraphs(&t.summary, field(1), theme.base, theme.match_hl));
+    doc.blank();
+    doc.line(Line::styled(s.technique_steps, theme.heading));
+    let steps = t.steps.join("\n");
+    let lines = highlighted_paragraphs(&steps, field(2), theme.base, theme.match_hl);
+    for (n, line) in lines.into_iter().enumerate() {
+        let mut spans = vec![Span::styled(format!("{}. ", n + 1), theme.key)];
+        // Each step borrows from the joined text, which dies here: own the words.
+        spans.extend(line.spans.into_iter().map(|sp| Span::styled(sp.content.into_owned(), sp.style)));
+        doc.line(Line::from(spans));
+    }
+    if let Some(id) = &t.exercise {
+        doc.blank();
+        let name = exercise_name(lang, id).unwrap_or(id.as_str());
+        let key = keymap::key_hint(Action::Practise, SCOPES);
+        doc.line(Line::from(vec![
+            Span::styled(format!("{}: ", s.technique_exercise), theme.heading),
+            Span::styled(name, theme.emphasis),
+            Span::styled(format!("  ({key} {})", s.technique_exercise_start), theme.dim),
+        ]));
+    }
+    doc.blank();
+    doc.line(Line::from(vec![
+        Span::styled(format!("{}  ", keymap::key_hint(Action::MarkUsed, SCOPES)), theme.key),
+        Span::styled(s.technique_used, theme.dim),
+    ]));
+    if let Some(reported) = &t.reported {
+        doc.blank();
+        doc.line(Line::styled(s.technique_reported, theme.heading));
+        doc.line(Line::from(reported.text.as_str()));
+    }
+    doc.blank();
+    doc.line(Line::styled(
+        format!("{}: {} · {}", strings.source, t.source.seed, t.source.section),
+        theme.dim,
+    ));
+    doc
+}
+
+/// The name of a breathing or mindfulness exercise, for the detail and the start message.
+pub fn exercise_name(lang: Lang, id: &str) -> Option<&'static str> {
+    let breathing = exercises::breathing(lang).iter().find(|b| b.id == id).map(|b| b.name.as_str());
+    breathing.or_else(|| exercises::mindfulness(lang).iter().find(|m| m.id == id).map(|m| m.name.as_str()))
+}
+
+pub fn tag_name(tag: Tag, s: &LearnText) -> &'static str {
+    match tag {
+        Tag::Craving => s.tag_craving,
+        Tag::Stress => s.tag_stress,
+        Tag::Anxiety => s.tag_anxiety,
+        Tag::LowMood => s.tag_low_mood,
+        Tag::Sleep => s.tag_sleep,
+        Tag::Loneliness => s.tag_loneliness,
+        Tag::Relapse => s.tag_relapse,
+        Tag::Motivation => s.tag_motivation,
+    }
+}
+
+pub fn group_name(group: TechniqueGroup, s: &LearnText) -> &'static str {
+    match group {
+        TechniqueGroup::Method => s.group_method,
+        TechniqueGroup::QuitStep => s.group_quit_step,
+        TechniqueGroup::EverydayTip => s.group_everyday_tip,
+        TechniqueGroup::MotivationTip => s.group_motivation_tip,
+        TechniqueGroup::Mistake => s.group_mistake,
+    }
+}

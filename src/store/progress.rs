@@ -1,0 +1,404 @@
+//! What the knowledge screens remember: favourite techniques, the quiz's Leitner boxes and round
+//! history, and the recovery phase the person marked. One row per change, like the check-ins.
+//!
+//! Each row carries the time it was last changed, so an import merges without a doubt: newer
+//! wins, favourites and rounds are added when missing, and importing twice changes nothing.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store};
+use crate::domain::quiz::{BOXES, Card, RoundKind, RoundRecord};
+
+/// To the millisecond: two rounds in one second are two rounds.
+const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3f";
+const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// What the knowledge screens start from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Technique ids.
+    pub favourites: BTreeSet<String>,
+    pub cards: Vec<Card>,
+    /// Oldest first.
+    pub rounds: Vec<RoundRecord>,
+    /// The id of the phase in `phases.ron` the person says they are in.
+    pub phase: Option<String>,
+}
+
+/// A card with the time of the answer that put it where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCard {
+    #[serde(flatten)]
+    pub card: Card,
+    pub answered_at: NaiveDateTime,
+}
+
+/// The phase mark and when it was set or removed (`phase: None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseMark {
+    pub phase: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The knowledge screens' part of a JSON export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressExport {
+    pub favourites: Vec<String>,
+    pub quiz_cards: Vec<StoredCard>,
+    pub quiz_rounds: Vec<RoundRecord>,
+    pub phase: Option<PhaseMark>,
+}
+
+impl Store {
+    pub fn load_progress(&self) -> Result<Progress> {
+        let export = self.export_progress()?;
+        Ok(Progress {
+            favourites: export.favourites.into_iter().collect(),
+            cards: export.quiz_cards.into_iter().map(|c| c.card).collect(),
+            rounds: export.quiz_rounds,
+            phase: export.phase.and_then(|mark| mark.phase),
+        })
+    }
+
+    pub fn set_favourite(&mut self, technique: &str, favourite: bool, now: NaiveDateTime) -> Result<()> {
+        self.write(|tx| {
+            if favourite {
+                tx.execute(
+                    "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, ?2)",
+                    params![technique, time(now)],
+                )?;
+            } else {
+                tx.execute("DELETE FROM favourite_technique WHERE technique = ?1", [technique])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Inserts or replaces the card for its statement.
+    pub fn save_card(&mut self, card: &Card, answered_at: NaiveDateTime) -> Result<()> {
+        let stored = StoredCard { card: card.clone(), answered_at };
+        self.write(|tx| upsert_card(tx, &stored))
+    }
+
+    pub fn add_round(&mut self, round: &RoundRecord) -> Result<()> {
+        self.write(|tx| insert_round(tx, round))
+    }
+
+    /// Marks the phase the person is in, or removes the mark with `None`.
+    pub fn set_phase(&mut self, phase: Option<&str>, now: NaiveDateTime) -> Result<()> {
+        self.write(|tx| {
+            let mark = PhaseMark { phase: phase.map(str::to_owned), updated_at: now };
+            upsert_phase(tx, &mark)
+        })
+    }
+
+    pub fn export_progress(&self) -> Result<ProgressExport> {
+        let read = || -> rusqlite::Result<ProgressExport> {
+            let conn = self.conn();
+            let favourites = conn
+                .prepare_cached("SELECT technique FROM favourite_technique ORDER BY technique")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let quiz_cards = conn
+                .prepare_cached(
+                    "SELECT statement, leitner_box, due, answered_at FROM quiz_card ORDER BY statement",
+                )?
+                .query_map([], |r| {
+                    let card = Card { id: r.get(0)?, leitner_box: r.get(1)?, due: date_at(r, 2)? };
+                    Ok(StoredCard { card, answered_at: time_at(r, 3)? })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let quiz_rounds = conn
+                .prepare_cached(
+                    "SELECT finished_at, kind, right_answers, total FROM quiz_round ORDER BY finished_at, rowid",
+                )?
+                .query_map([], |r| {
+                    Ok(RoundRecord {
+                        finished_at: time_at(r, 0)?,
+                        kind: kind_from(&r.get::<_, String>(1)?),
+                        right: r.get(2)?,
+                        total: r.get(3)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let phase = read_phase(conn)?;
+            Ok(ProgressExport { favourites, quiz_cards, quiz_rounds, phase })
+        };
+        read().map_err(|e| self.sql_error(e))
+    }
+}
+
+/// Merges an export's knowledge part into the store inside `tx`; returns how many rows changed.
+pub(super) fn import_progress(tx: &Transaction, incoming: &ProgressExport) -> rusqlite::Result<usize> {
+    let mut changed = 0;
+    for technique in &incoming.favourites {
+        // The time it was added is not in the export; an imported favourite is old news.
+        changed += tx.execute(
+            "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, '1970-01-01T00:00:00.000')",
+            [technique],
+        )?;
+    }
+    for stored in &incoming.quiz_cards {
+        let current: Option<String> = tx
+            .query_row("SELECT answered_at FROM quiz_card WHERE statement = ?1", [&stored.card.id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if current.is_none_or(|at| time(stored.answered_at) > at) {
+            upsert_card(tx, stored)?;
+            changed += 1;
+        }
+    }
+    // Rounds have no identity but their content: add as many copies as the export has more of.
+    let mut wanted: HashMap<(String, &'static str, u8, u8), usize> = HashMap::new();
+    for round in &incoming.quiz_rounds {
+        *wanted.entry(round_key(round)).or_default() += 1;
+    }
+    for (key, count) in wanted {
+        let have: i64 = tx.query_row(
+            "SELECT count(*) FROM quiz_round WHERE finished_at = ?1 AND kind = ?2 AND right_answers = ?3 AND total = ?4",
+            params![key.0, key.1, key.2, key.3],
+            |r| r.get(0),
+        )?;
+        for _ in have.max(0) as usize..count {
+            tx.execute(
+                "INSERT INTO quiz_round (finished_at, kind, right_answers, total) VALUES (?1, ?2, ?3, ?4)",
+                params![key.0, key.1, key.2, key.3],
+            )?;
+            changed += 1;
+        }
+    }
+    if let Some(mark) = &incoming.phase {
+        let newer = read_phase(tx)?.is_none_or(|current| mark.updated_at > current.updated_at);
+        if newer {
+            upsert_phase(tx, mark)?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
+}
+
+/// Checks what an import would write, before anything is: boxes and scores must make sense.
+pub(super) fn validate(incoming: &ProgressExport) -> std::result::Result<(), String> {
+    for stored in &incoming.quiz_cards {
+        if !(1..=BOXES).contains(&stored.card.leitner_box) {
+            return Err(format!(
+                "quiz card {}: box {} is not 1-{BOXES}",
+                stored.card.id, stored.card.leitner_box
+            ));
+        }
+    }
+    for round in &incoming.quiz_rounds {
+        if round.right > round.total {
+            return Err(format!(
+                "quiz round {}: {} right of {}",
+                round.finished_at, round.right, round.total
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn round_key(round: &RoundRecord) -> (String, &'static str, u8, u8) {
+    (time(round.finished_at), kind_name(round.kind), round.right, round.total)
+}
+
+fn upsert_card(tx: &Transaction, stored: &StoredCard) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO quiz_card (statement, leitner_box, due, answered_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (statement) DO UPDATE SET
+             leitner_box = excluded.leitner_box, due = excluded.due, answered_at = excluded.answered_at",
+        params![
+            stored.card.id,
+            stored.card.leitner_box,
+            stored.card.due.format(DATE_FORMAT).to_string(),
+            time(stored.answered_at)
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_round(tx: &Transaction, round: &RoundRecord) -> rusqlite::Result<()> {
+    let (at, kind, right, total) = round_key(round);
+    tx.execute(
+        "INSERT INTO quiz_round (finished_at, kind, right_answers, total) VALUES (?1, ?2, ?3, ?4)",
+        params![at, kind, right, total],
+    )?;
+    Ok(())
+}
+
+fn upsert_phase(tx: &Transaction, mark: &PhaseMark) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO chosen_phase (only, phase, updated_at) VALUES (1, ?1, ?2)
+         ON CONFLICT (only) DO UPDATE SET phase = excluded.phase, updated_at = excluded.updated_at",
+        params![mark.phase, time(mark.updated_at)],
+    )?;
+    Ok(())
+}
+
+fn read_phase(conn: &rusqlite::Connection) -> rusqlite::Result<Option<PhaseMark>> {
+    conn.query_row("SELECT phase, updated_at FROM chosen_phase WHERE only = 1", [], |r| {
+        Ok(PhaseMark { phase: r.get(0)?, updated_at: time_at(r, 1)? })
+    })
+    .optional()
+}
+
+fn kind_name(kind: RoundKind) -> &'static str {
+    match kind {
+        RoundKind::Regular => "regular",
+        RoundKind::Mistakes => "mistakes",
+    }
+}
+
+/// The table's CHECK allows only the two names.
+fn kind_from(name: &str) -> RoundKind {
+    if name == "mistakes" { RoundKind::Mistakes } else { RoundKind::Regular }
+}
+
+fn time(at: NaiveDateTime) -> String {
+    at.format(TIME_FORMAT).to_string()
+}
+
+fn time_at(row: &rusqlite::Row, index: usize) -> rusqlite::Result<NaiveDateTime> {
+    let text: String = row.get(index)?;
+    NaiveDateTime::parse_from_str(&text, TIME_FORMAT).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn date_at(row: &rusqlite::Row, index: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(index)?;
+    NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, FixedClock};
+
+    fn store() -> Store {
+        Store::open_in_memory().unwrap()
+    }
+
+    fn now() -> NaiveDateTime {
+        FixedClock::sample().now()
+    }
+
+    fn card(id: &str, leitner_box: u8) -> Card {
+        Card { id: id.to_owned(), leitner_box, due: now().date() + chrono::Days::new(1) }
+    }
+
+    fn round(minutes: i64, right: u8) -> RoundRecord {
+        RoundRecord {
+            finished_at: now() + chrono::Duration::minutes(minutes),
+            kind: RoundKind::Regular,
+            right,
+            total: 10,
+        }
+    }
+
+    #[test]
+    fn every_change_reads_back() {
+        let mut s = store();
+        assert_eq!(s.load_progress().unwrap(), Progress::default());
+        s.set_favourite("mindfulness", true, now()).unwrap();
+        s.set_favourite("detox", true, now()).unwrap();
+        s.set_favourite("detox", false, now()).unwrap();
+        s.save_card(&card("a", 1), now()).unwrap();
+        s.save_card(&card("a", 2), now()).unwrap();
+        s.save_card(&card("b", 5), now()).unwrap();
+        s.add_round(&round(0, 7)).unwrap();
+        s.add_round(&round(0, 7)).unwrap();
+        s.add_round(&RoundRecord { kind: RoundKind::Mistakes, ..round(1, 2) }).unwrap();
+        s.set_phase(Some("treatment"), now()).unwrap();
+        let p = s.load_progress().unwrap();
+        assert_eq!(p.favourites.into_iter().collect::<Vec<_>>(), ["mindfulness"]);
+        assert_eq!(p.cards, [card("a", 2), card("b", 5)]);
+        assert_eq!(p.rounds.len(), 3, "two identical rounds are two rounds");
+        assert_eq!(p.rounds[2].kind, RoundKind::Mistakes);
+        assert_eq!(p.phase.as_deref(), Some("treatment"));
+        s.set_phase(None, now()).unwrap();
+        assert_eq!(s.load_progress().unwrap().phase, None);
+    }
+
+    #[test]
+    fn the_schema_refuses_impossible_rows() {
+        let mut s = store();
+        assert!(s.save_card(&card("a", 0), now()).is_err());
+        assert!(s.save_card(&card("a", 6), now()).is_err());
+        assert!(s.add_round(&round(0, 11)).is_err());
+        assert_eq!(s.load_progress().unwrap(), Progress::default(), "nothing half-written");
+    }
+
+    #[test]
+    fn importing_merges_newer_wins_and_twice_changes_nothing() {
+        let mut from = store();
+        from.set_favourite("mindfulness", true, now()).unwrap();
+        from.save_card(&card("a", 3), now() + chrono::Duration::hours(1)).unwrap();
+        from.save_card(&card("b", 1), now()).unwrap();
+        from.add_round(&round(0, 7)).unwrap();
+        from.add_round(&round(0, 7)).unwrap();
+        from.set_phase(Some("follow-up"), now() + chrono::Duration::hours(1)).unwrap();
+        let export = from.export_progress().unwrap();
+
+        let mut into = store();
+        into.set_favourite("detox", true, now()).unwrap();
+        into.save_card(&card("a", 1), now()).unwrap(); // older than the export's
+        into.save_card(&card("b", 4), now() + chrono::Duration::hours(2)).unwrap(); // newer
+        into.add_round(&round(0, 7)).unwrap(); // one of the two identical rounds is here already
+        into.set_phase(Some("treatment"), now()).unwrap();
+        let changed = into.write(|tx| import_progress(tx, &export)).unwrap();
+        assert_eq!(changed, 1 + 1 + 1 + 1, "a favourite, card a, one round, the phase");
+        let p = into.load_progress().unwrap();
+        assert_eq!(p.favourites.len(), 2);
+        assert_eq!(p.cards, [card("a", 3), card("b", 4)]);
+        assert_eq!(p.rounds.len(), 2);
+        assert_eq!(p.phase.as_deref(), Some("follow-up"));
+        assert_eq!(into.write(|tx| import_progress(tx, &export)).unwrap(), 0);
+        assert_eq!(into.load_progress().unwrap(), p);
+    }
+
+    #[test]
+    fn validation_names_the_bad_row() {
+        let mut export = ProgressExport::default();
+        export.quiz_rounds.push(round(0, 12));
+        assert!(validate(&export).unwrap_err().contains("12 right of 10"));
+        export.quiz_rounds.clear();
+        export.quiz_cards.push(StoredCard { card: card("x", 9), answered_at: now() });
+        assert!(validate(&export).unwrap_err().contains("quiz card x"));
+    }
+
+    #[test]
+    fn the_json_export_carries_progress_and_imports_back_once() {
+        let mut from = store();
+        from.set_favourite("mindfulness", true, now()).unwrap();
+        from.save_card(&card("a", 4), now()).unwrap();
+        from.add_round(&round(0, 9)).unwrap();
+        from.set_phase(Some("adjustment"), now()).unwrap();
+        let json = serde_json::to_string(&from.export(None, None, now()).unwrap()).unwrap();
+        assert!(json.contains("\"progress\"") && json.contains("\"answered_at\""), "{json}");
+        let mut into = store();
+        assert_eq!(into.import_json(&json).unwrap().progress, 4);
+        assert_eq!(into.load_progress().unwrap(), from.load_progress().unwrap());
+        assert_eq!(into.import_json(&json).unwrap().progress, 0, "a second import changes nothing");
+    }
+
+    #[test]
+    fn an_export_without_progress_still_imports_and_a_bad_one_is_refused_whole() {
+        let mut s = store();
+        let old = r#"{"format": "mestring-export", "version": 1, "exported_at": "2026-11-22T09:30:00", "checkins": []}"#;
+        assert_eq!(s.import_json(old).unwrap().progress, 0);
+        let mut export = store().export(None, None, now()).unwrap();
+        export.progress.favourites.push("mindfulness".to_owned());
+        export.progress.quiz_rounds.push(round(0, 11));
+        let err = s.import_json(&serde_json::to_string(&export).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("11 right of 10"), "{err}");
+        assert_eq!(s.load_progress().unwrap(), Progress::default(), "nothing of it was written");
+    }
+}
