@@ -17,6 +17,7 @@ pub mod quiz;
 pub mod relatives;
 pub mod search_field;
 pub mod techniques;
+mod techniques_view;
 
 use ratatui::layout::Rect;
 
