@@ -18,11 +18,11 @@ use crate::content::RegionId;
 )]
 pub struct Cli {
     /// Interface language: nb (Norwegian bokmål, default) or en. Also MESTRING_LANG, or LANG.
-    #[arg(long, env = "MESTRING_LANG", value_name = "LANG")]
+    #[arg(long, env = "MESTRING_LANG", value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
     /// Which help lines to show. Chosen by where you are, not by language.
-    #[arg(long, value_enum, default_value_t = Region::Norway)]
+    #[arg(long, value_enum, default_value_t = Region::Norway, global = true)]
     pub region: Region,
 
     /// Let the mouse click tabs and rows and scroll. Off by default so you can select and copy
@@ -78,6 +78,22 @@ pub enum Command {
         /// A file written by `mestring export --format json`.
         file: PathBuf,
     },
+    /// Print a shell completion script: `mestring completions bash > ~/.local/share/bash-completion/completions/mestring`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `mestring man > mestring.1 && man ./mestring.1`.
+    Man,
+    /// Print the questions and answers that match WORDS (all without WORDS), as plain text.
+    Faq(TextQuery),
+    /// Print the coping techniques that match WORDS (all without WORDS), as plain text.
+    Techniques(TextQuery),
+    /// Print the help lines for the region (--region), as plain text.
+    HelpLines {
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
     /// Check the database, list the backups, and restore one.
     Doctor {
         /// Restore the backup of this date (YYYY-MM-DD) or this file. The current database is
@@ -85,6 +101,23 @@ pub enum Command {
         #[arg(long, value_name = "DATE|FILE")]
         restore: Option<String>,
     },
+}
+
+/// Words to look for in content printed as text, for pipes and screen readers.
+#[derive(Debug, Args)]
+pub struct TextQuery {
+    /// Words that must all occur (forgiving of case and of æ/ø/å spelled ae/o/aa).
+    pub words: Vec<String>,
+    #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Plain text, wrapped to the terminal (80 columns in a pipe).
+    Text,
+    /// Markdown.
+    Md,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 mod checkin;
 mod doctor;
 pub mod report;
+pub mod text;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,7 @@ impl Error for Usage {}
 type Outcome = Result<(), Box<dyn Error>>;
 
 pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitCode {
+    restore_default_sigpipe();
     let db_path = match location::data_dir(cli.data_dir.as_deref()) {
         Ok(dir) => location::db_path(&dir),
         Err(e) => return fail(&e),
@@ -50,6 +52,11 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
         Command::Export(args) => export(args.format, args.from, args.to, &env),
         Command::Import { file } => import(file, &env),
         Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
+        Command::Completions { shell } => text::completions(*shell),
+        Command::Man => text::man(),
+        Command::Faq(query) => text::faq(query, &env),
+        Command::Techniques(query) => text::techniques(query, &env),
+        Command::HelpLines { format } => text::help_lines(*format, &env),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -58,6 +65,15 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
             ExitCode::from(2)
         }
         Err(e) => fail(e.as_ref()),
+    }
+}
+
+/// Rust ignores SIGPIPE, so `mestring faq | head` would end in a write error or a panic. Like
+/// other command-line tools, the subcommands simply stop when the reader has gone away.
+fn restore_default_sigpipe() {
+    // SAFETY: called before any other thread exists; resets one signal's disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

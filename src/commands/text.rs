@@ -1,0 +1,177 @@
+//! Content as plain text or Markdown, for pipes and screen readers, and the generated shell
+//! completions and manual page. Nothing here opens the database.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Env, Outcome};
+use crate::cli::{Cli, TextFormat, TextQuery};
+use crate::content::{faq, helplines, techniques};
+use crate::domain::search::{Finder, MatchKind, Query, Searchable};
+use crate::panes::faq::topic_name;
+
+pub fn completions(shell: clap_complete::Shell) -> Outcome {
+    clap_complete::generate(shell, &mut Cli::command(), "mestring", &mut std::io::stdout().lock());
+    Ok(())
+}
+
+pub fn man() -> Outcome {
+    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+    Ok(())
+}
+
+/// An item to print: a heading, paragraphs, and a dim last line (the source).
+struct Entry {
+    title: String,
+    paragraphs: Vec<String>,
+    footer: String,
+}
+
+pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
+    let s = env.lang.strings();
+    let items = faq::all(env.lang);
+    let keep = matching(&query.words, items.iter().map(|f| [f.question.as_str(), f.answer.as_str()]));
+    let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| Entry {
+        title: f.question.clone(),
+        paragraphs: std::iter::once(format!("[{}]", topic_name(f.topic, s)))
+            .chain(f.answer.split("\n\n").map(str::to_owned))
+            .collect(),
+        footer: format!("{}: {} · {}", s.source, f.source.seed, f.source.section),
+    });
+    print_entries(entries, query.format)
+}
+
+pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
+    let s = env.lang.strings();
+    let items = techniques::all(env.lang);
+    let keep = matching(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
+    let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| {
+        let mut paragraphs = vec![t.summary.clone()];
+        paragraphs.extend(t.steps.iter().enumerate().map(|(i, step)| format!("{}. {step}", i + 1)));
+        if let Some(reported) = &t.reported {
+            paragraphs.push(reported.text.clone());
+        }
+        Entry {
+            title: t.name.clone(),
+            paragraphs,
+            footer: format!("{}: {} · {}", s.source, t.source.seed, t.source.section),
+        }
+    });
+    print_entries(entries, query.format)
+}
+
+pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
+    let s = env.lang.strings();
+    let Some(region) = helplines::for_region(env.region) else { return Ok(()) };
+    let entries = region.lines.iter().map(|l| Entry {
+        title: format!("{}  {}", l.number, l.name),
+        paragraphs: [
+            Some(l.description.get(env.lang)),
+            Some(l.hours.get(env.lang)),
+            l.note.as_ref().map(|n| n.get(env.lang)),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect(),
+        footer: format!("{} {}", s.crisis_verified, l.last_verified),
+    });
+    print_entries(entries, format)?;
+    println!("{}", s.crisis_not_treatment);
+    Ok(())
+}
+
+/// Which items match every word, in title or text; all of them without words. Same rules as
+/// the search in the app: titles fuzzy, text as whole runs.
+fn matching<'a>(words: &[String], fields: impl Iterator<Item = [&'a str; 2]>) -> Vec<bool> {
+    let Some(query) = Query::new(&words.join(" ")) else { return fields.map(|_| true).collect() };
+    let mut finder = Finder::default();
+    fields
+        .map(|[title, text]| {
+            let (title, text) = (Searchable::new(title), Searchable::new(text));
+            finder.find(&query, &[(&title, MatchKind::Fuzzy), (&text, MatchKind::Substring)]).is_some()
+        })
+        .collect()
+}
+
+fn print_entries(entries: impl Iterator<Item = Entry>, format: TextFormat) -> Outcome {
+    let width = output_width();
+    let mut out = std::io::stdout().lock();
+    for entry in entries {
+        match format {
+            TextFormat::Md => {
+                writeln!(out, "## {}\n", entry.title)?;
+                for p in &entry.paragraphs {
+                    writeln!(out, "{p}\n")?;
+                }
+                writeln!(out, "*{}*\n", entry.footer)?;
+            }
+            TextFormat::Text => {
+                writeln!(out, "{}", entry.title)?;
+                writeln!(out, "{}", "=".repeat(entry.title.width().min(width)))?;
+                for p in &entry.paragraphs {
+                    for line in wrap(p, width) {
+                        writeln!(out, "{line}")?;
+                    }
+                    writeln!(out)?;
+                }
+                writeln!(out, "{}\n", entry.footer)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The terminal's width when printing to one (at most 100, for readable lines), else 80.
+fn output_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        if let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
+            return usize::from(cols).clamp(20, 100);
+        }
+    }
+    80
+}
+
+/// Greedy word wrap by display width; a word longer than the line gets a line of its own.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_words_whole_and_lines_within_width() {
+        let lines = wrap("Du trenger ikke bære alt alene, og det er ingen skam å be om hjelp.", 20);
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), "Du trenger ikke bære alt alene, og det er ingen skam å be om hjelp.");
+        assert_eq!(wrap("ordsomerlengreennlinjen kort", 10), vec!["ordsomerlengreennlinjen", "kort"]);
+        assert!(wrap("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn no_words_keeps_everything_and_words_filter() {
+        let fields = [["Motivasjon", "Om å holde ut"], ["Pårørende", "For familien"]];
+        assert_eq!(matching(&[], fields.into_iter()), vec![true, true]);
+        assert_eq!(matching(&["parorende".into()], fields.into_iter()), vec![false, true]);
+        assert_eq!(matching(&["holde".into(), "ut".into()], fields.into_iter()), vec![true, false]);
+    }
+}
