@@ -127,10 +127,10 @@ fn print_entries(entries: impl Iterator<Item = Entry>, format: TextFormat) -> Ou
 /// The terminal's width when printing to one (at most 100, for readable lines), else 80.
 fn output_width() -> usize {
     use std::io::IsTerminal;
-    if std::io::stdout().is_terminal() {
-        if let Ok((cols, _)) = ratatui::crossterm::terminal::size() {
-            return usize::from(cols).clamp(20, 100);
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
+    {
+        return usize::from(cols).clamp(20, 100);
     }
     80
 }
