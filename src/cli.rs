@@ -68,7 +68,8 @@ impl Cli {
 pub enum Command {
     /// Record or update a day's check-in without opening the app (for cron and shell habits).
     Checkin(CheckinArgs),
-    /// One short line for a shell prompt: checked in today or not, and the streak.
+    /// One short line for a shell prompt: checked in today or not, the streak, days on the
+    /// first sober counter, and how many habits are left today.
     Status,
     /// Write check-ins to standard output: a two-week summary for your therapist (md), a table
     /// (csv), or everything, re-importable (json).

@@ -4,9 +4,11 @@
 //! not a blank on screen. Content (FAQ, techniques, ...) lives in RON under `data/`, not here.
 
 mod checkin;
+mod goals;
 mod learn;
 
 pub use checkin::CheckinText;
+pub use goals::GoalsText;
 pub use learn::LearnText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -83,6 +85,8 @@ pub struct Strings {
     pub tab_techniques: &'static str,
     pub tab_learn: &'static str,
     pub learn: LearnText,
+    /// Goals and habits, the sober counter, the personal plan and the home screen.
+    pub goals: GoalsText,
     pub actions: ActionText,
 }
 
@@ -152,6 +156,7 @@ pub const NB: Strings = Strings {
     tab_techniques: "Teknikker",
     tab_learn: "Kunnskap",
     learn: learn::NB,
+    goals: goals::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -218,6 +223,7 @@ pub const EN: Strings = Strings {
     tab_techniques: "Techniques",
     tab_learn: "Learn",
     learn: learn::EN,
+    goals: goals::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",

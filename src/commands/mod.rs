@@ -97,8 +97,28 @@ fn status(env: &Env) -> Outcome {
     if streak.days > 1 {
         line.push_str(&format!(" · {} {}", streak.days, t.streak_days));
     }
+    line.push_str(&personal_status(&store, env)?);
     println!("{line}");
     Ok(())
+}
+
+/// The first counter and the habits still open today, as " · "-separated parts (or nothing).
+fn personal_status(store: &Store, env: &Env) -> Result<String, Box<dyn Error>> {
+    let g = &env.lang.strings().goals;
+    let mut parts = String::new();
+    if let Some(counter) = store.first_counter_today(env.clock.today())? {
+        let days = g.days_n(counter.stats.current);
+        parts.push_str(&format!(" · {}: {days} {}", counter.counter.name, g.status_sober));
+    }
+    let habits = store.habits_today(env.clock.now())?;
+    let left = habits.iter().filter(|h| h.open()).count();
+    match left {
+        _ if habits.is_empty() => {}
+        0 => parts.push_str(&format!(" · {}", g.status_habits_done)),
+        1 => parts.push_str(&format!(" · 1 {}", g.status_habit_left)),
+        n => parts.push_str(&format!(" · {n} {}", g.status_habits_left)),
+    }
+    Ok(parts)
 }
 
 fn export(
@@ -144,5 +164,11 @@ fn import(file: &Path, env: &Env) -> Outcome {
             .replace("{unchanged}", &summary.unchanged.to_string())
     );
     println!("{}", env.lang.strings().learn.imported_progress.replace("{n}", &summary.progress.to_string()));
+    if summary.personal > 0 {
+        println!(
+            "{}",
+            env.lang.strings().goals.imported_personal.replace("{n}", &summary.personal.to_string())
+        );
+    }
     Ok(())
 }

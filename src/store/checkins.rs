@@ -249,12 +249,12 @@ fn parse_failure(index: usize, text: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, err.into())
 }
 
-fn date_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
+pub(super) fn date_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(index)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| parse_failure(index, text))
 }
 
-fn time_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDateTime> {
+pub(super) fn time_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDateTime> {
     let text: String = row.get(index)?;
     NaiveDateTime::parse_from_str(&text, TIME_FORMAT).map_err(|_| parse_failure(index, text))
 }

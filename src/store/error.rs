@@ -35,6 +35,9 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Invalid(#[from] Invalid),
+    /// A goal, habit, counter, slip or plan entry that breaks a rule of its domain type.
+    #[error("{0}")]
+    Record(String),
     #[error("{path}: {source}")]
     Sqlite { path: PathBuf, source: rusqlite::Error },
 }
@@ -71,6 +74,7 @@ impl StoreError {
             StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.checkin.store_read_only),
             StoreError::Busy { .. } => s.checkin.store_busy.to_owned(),
             StoreError::Invalid(invalid) => invalid.to_string(),
+            StoreError::Record(problem) => problem.clone(),
             StoreError::Io { .. } | StoreError::Sqlite { .. } => format!("{} {self}", s.checkin.store_failed),
         }
     }

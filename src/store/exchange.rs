@@ -6,7 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::checkins::{read_one, upsert};
+use super::goals::GoalRecord;
+use super::habits::HabitRecord;
+use super::plan::PlanRecord;
 use super::progress::{self, ProgressExport};
+use super::sober::CounterRecord;
 use super::{Result, Store, StoreError};
 use crate::domain::checkin::{CheckIn, Invalid};
 
@@ -24,6 +28,16 @@ pub struct Export {
     /// knowledge screens kept anything; those import as they always did.
     #[serde(default)]
     pub progress: ProgressExport,
+    /// Goals, habits, counters and the plan are state, not days: exported whole, whatever
+    /// the dates asked for. Absent in exports made before they existed.
+    #[serde(default)]
+    pub goals: Vec<GoalRecord>,
+    #[serde(default)]
+    pub habits: Vec<HabitRecord>,
+    #[serde(default)]
+    pub counters: Vec<CounterRecord>,
+    #[serde(default)]
+    pub plan: Vec<PlanRecord>,
 }
 
 /// What an import did, day by day.
@@ -35,6 +49,9 @@ pub struct ImportSummary {
     pub unchanged: usize,
     /// Favourites, quiz cards and rounds, and the phase mark added or replaced.
     pub progress: usize,
+    /// Goals, habits and their marks, counters and their slips, and plan entries added or
+    /// replaced.
+    pub personal: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +66,8 @@ pub enum ImportError {
     Invalid { date: NaiveDate, problem: Invalid },
     #[error("{0}")]
     InvalidProgress(String),
+    #[error("{0}")]
+    InvalidRecord(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -71,19 +90,24 @@ impl Store {
             checkins: self.checkins_between(from, to)?,
             // Not by date: the boxes and the marks are state, and a partial copy would mislead.
             progress: self.export_progress()?,
+            goals: super::goals::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            habits: super::habits::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            counters: super::sober::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            plan: super::plan::export(self.conn()).map_err(|e| self.sql_error(e))?,
         })
     }
 
     /// Merges an export in one transaction: all of it, or (on any invalid day) none of it.
     pub fn import_json(&mut self, json: &str) -> Result<ImportSummary, ImportError> {
-        let export = parse(json)?;
+        let mut export = parse(json)?;
         let mut checkins = Vec::with_capacity(export.checkins.len());
-        for checkin in export.checkins {
+        for checkin in std::mem::take(&mut export.checkins) {
             let checkin = checkin.normalised();
             checkin.validate().map_err(|problem| ImportError::Invalid { date: checkin.date, problem })?;
             checkins.push(checkin);
         }
         progress::validate(&export.progress).map_err(ImportError::InvalidProgress)?;
+        validate_personal(&export).map_err(ImportError::InvalidRecord)?;
         let summary = self.write(|tx| {
             let mut summary = ImportSummary::default();
             for incoming in &checkins {
@@ -102,10 +126,63 @@ impl Store {
                 }
             }
             summary.progress = progress::import_progress(tx, &export.progress)?;
+            summary.personal = import_personal(tx, &export)?;
             Ok(summary)
         })?;
         Ok(summary)
     }
+}
+
+/// Every goal, habit, counter, slip and plan entry checked before anything is written.
+fn validate_personal(export: &Export) -> Result<(), String> {
+    let uid_ok = |uid: &str| !uid.is_empty() && uid.len() <= 64;
+    for g in &export.goals {
+        g.goal.validate().map_err(|e| format!("goal \"{}\": {e}", g.goal.title))?;
+        if !uid_ok(&g.uid) {
+            return Err(format!("goal \"{}\": no uid", g.goal.title));
+        }
+    }
+    for h in &export.habits {
+        if !crate::domain::habits::Habit::valid_name(&h.habit.name) || !uid_ok(&h.uid) {
+            return Err(format!("habit \"{}\": the name or uid is missing or too long", h.habit.name));
+        }
+    }
+    for c in &export.counters {
+        let name = &c.counter.name;
+        c.counter.validate(NaiveDate::MAX).map_err(|e| format!("counter \"{name}\": {e}"))?;
+        if !uid_ok(&c.uid) {
+            return Err(format!("counter \"{name}\": no uid"));
+        }
+        for slip in &c.slips {
+            crate::domain::sober::validate_slip_date(c.counter.start, slip.date, NaiveDate::MAX)
+                .and_then(|()| slip.note.validate())
+                .map_err(|e| format!("counter \"{name}\", slip {}: {e}", slip.date))?;
+        }
+    }
+    for p in &export.plan {
+        p.item.validate(p.section).map_err(|e| format!("plan entry \"{}\": {e}", p.item.text))?;
+        if !uid_ok(&p.uid) {
+            return Err(format!("plan entry \"{}\": no uid", p.item.text));
+        }
+    }
+    Ok(())
+}
+
+fn import_personal(tx: &rusqlite::Transaction, export: &Export) -> rusqlite::Result<usize> {
+    let mut changed = 0;
+    for g in &export.goals {
+        changed += usize::from(super::goals::import(tx, g)?);
+    }
+    for h in &export.habits {
+        changed += super::habits::import(tx, h)?;
+    }
+    for c in &export.counters {
+        changed += super::sober::import(tx, c)?;
+    }
+    for p in &export.plan {
+        changed += usize::from(super::plan::import(tx, p)?);
+    }
+    Ok(changed)
 }
 
 fn parse(json: &str) -> Result<Export, ImportError> {

@@ -68,6 +68,77 @@ pub const MIGRATIONS: &[M<'static>] = &[
              updated_at TEXT NOT NULL
          );",
     ),
+    // 3: goals, habits, sober counters with their slips, and the personal plan. Each row that
+    // travels in an export has a random `uid`, so importing the same file twice finds the
+    // same rows; `updated_at` decides which of two versions is kept.
+    M::up(
+        "CREATE TABLE goal (
+             id INTEGER PRIMARY KEY,
+             uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+             title TEXT NOT NULL,
+             due TEXT CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             note TEXT NOT NULL DEFAULT '',
+             created_at TEXT NOT NULL,
+             done_at TEXT,
+             updated_at TEXT NOT NULL
+         );
+         CREATE INDEX goal_open_due ON goal(due) WHERE done_at IS NULL;
+         CREATE INDEX goal_done ON goal(done_at) WHERE done_at IS NOT NULL;
+         CREATE TABLE goal_step (
+             goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,
+             position INTEGER NOT NULL,
+             text TEXT NOT NULL,
+             done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+             PRIMARY KEY (goal_id, position)
+         ) WITHOUT ROWID;
+         CREATE TABLE habit (
+             id INTEGER PRIMARY KEY,
+             uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+             name TEXT NOT NULL,
+             cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+             created_at TEXT NOT NULL,
+             updated_at TEXT NOT NULL
+         );
+         CREATE TABLE habit_mark (
+             habit_id INTEGER NOT NULL REFERENCES habit(id) ON DELETE CASCADE,
+             date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             mark TEXT NOT NULL CHECK (mark IN ('done', 'skip')),
+             updated_at TEXT NOT NULL,
+             PRIMARY KEY (habit_id, date)
+         ) WITHOUT ROWID;
+         CREATE TABLE counter (
+             id INTEGER PRIMARY KEY,
+             uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+             name TEXT NOT NULL,
+             start TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             follows_checkins INTEGER NOT NULL DEFAULT 1 CHECK (follows_checkins IN (0, 1)),
+             created_at TEXT NOT NULL,
+             updated_at TEXT NOT NULL
+         );
+         CREATE TABLE slip (
+             counter_id INTEGER NOT NULL REFERENCES counter(id) ON DELETE CASCADE,
+             date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             what_happened TEXT NOT NULL DEFAULT '',
+             what_to_learn TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL,
+             PRIMARY KEY (counter_id, date)
+         ) WITHOUT ROWID;
+         -- A check-in with used = 1 is a slip on the counters that follow check-ins;
+         -- this keeps reading those days proportional to the slips, not to the history.
+         CREATE INDEX checkin_used ON checkin(date) WHERE used = 1;
+         CREATE TABLE plan_item (
+             id INTEGER PRIMARY KEY,
+             uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+             section TEXT NOT NULL CHECK (section IN ('warning-signs', 'triggers', 'on-my-own',
+                 'distractions', 'people', 'professionals', 'safer-surroundings', 'reasons',
+                 'what-matters')),
+             position INTEGER NOT NULL,
+             text TEXT NOT NULL,
+             phone TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL
+         );
+         CREATE INDEX plan_item_section ON plan_item(section, position);",
+    ),
 ];
 
 /// Must equal the id in migration 1 (checked by a test).
@@ -102,6 +173,9 @@ mod tests {
     use super::*;
     use crate::store::Store;
 
+    /// The version that added goals, habits, counters and the plan.
+    const GOALS_MIGRATION: usize = 3;
+
     #[test]
     fn the_migrations_are_valid() {
         migrations().validate().unwrap();
@@ -133,6 +207,17 @@ mod tests {
                 )
                 .unwrap();
             }
+            if from >= GOALS_MIGRATION {
+                conn.execute_batch(
+                    "INSERT INTO goal (title, created_at, updated_at) VALUES ('Gå tur', '2026-11-01T20:00:00', '2026-11-01T20:00:00');
+                     INSERT INTO counter (name, start, created_at, updated_at)
+                         VALUES ('Alkohol', '2026-11-01', '2026-11-01T20:00:00', '2026-11-01T20:00:00');
+                     INSERT INTO slip (counter_id, date, updated_at) VALUES (1, '2026-11-03', '2026-11-03T20:00:00');
+                     INSERT INTO plan_item (section, position, text, updated_at)
+                         VALUES ('reasons', 0, 'Barna', '2026-11-01T20:00:00');",
+                )
+                .unwrap();
+            }
             drop(conn);
             let store = Store::open(&path).unwrap_or_else(|e| panic!("from {from}: {e}"));
             let version: i64 = store.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -152,6 +237,12 @@ mod tests {
                     (kept.cards.len(), kept.rounds.len(), kept.phase.as_deref()),
                     (1, 1, Some("treatment"))
                 );
+            }
+            if from >= GOALS_MIGRATION {
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+                assert_eq!(store.open_goals().unwrap()[0].goal.title, "Gå tur");
+                assert_eq!(store.first_counter_today(day).unwrap().unwrap().stats.slips, 1);
+                assert_eq!(store.plan().unwrap()[0].item.text, "Barna");
             }
         }
     }

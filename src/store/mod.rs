@@ -13,10 +13,14 @@ pub mod backup;
 pub mod checkins;
 mod error;
 pub mod exchange;
+pub mod goals;
+pub mod habits;
 pub mod location;
 pub mod migrations;
+pub mod plan;
 pub mod progress;
 mod slot;
+pub mod sober;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
