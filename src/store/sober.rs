@@ -187,7 +187,7 @@ impl Store {
                     }
                 }
             }
-            entries.sort_by(|a, b| b.date.cmp(&a.date));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.date));
             entries.truncate(limit);
             Ok(entries)
         };
