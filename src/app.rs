@@ -205,8 +205,23 @@ impl App {
     pub fn after_first_frame(&mut self) {
         let today = self.clock.today();
         let strings = self.strings();
+        self.notice_content_problems();
         if let Some(problem) = self.store.after_first_frame(today) {
             self.toast = Some(problem.describe(strings));
+            self.dirty = true;
+        }
+    }
+
+    /// A broken content pack is named (file:line:column) in the footer; the rest still loads.
+    /// Content loads lazily, so this is asked again after each action.
+    fn notice_content_problems(&mut self) {
+        let problems = crate::content::packs::take_problems();
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (+{})", n - 1),
+            };
+            self.toast = Some(format!("{}: {first}{more}", self.strings().content_problem));
             self.dirty = true;
         }
     }
@@ -217,6 +232,7 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize { .. }) {
             self.toast = None;
         }
+        self.notice_content_problems();
         if let Some(Err(e)) = self.store.finished_backup() {
             self.toast =
                 Some(format!("{} {}", self.strings().checkin.backup_failed, e.describe(self.strings())));

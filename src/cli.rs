@@ -35,6 +35,11 @@ pub struct Cli {
     #[arg(long, env = "MESTRING_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
+    /// The settings file. Default: $XDG_CONFIG_HOME/mestring/config.ron, usually
+    /// ~/.config/mestring/config.ron. Content packs are read from content/ beside it.
+    #[arg(long, env = "MESTRING_CONFIG", value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -59,6 +64,7 @@ impl Cli {
             region: Region::Norway,
             mouse: false,
             data_dir: var("MESTRING_DATA_DIR").map(PathBuf::from),
+            config: var("MESTRING_CONFIG").map(PathBuf::from),
             command: None,
         }
     }
@@ -256,6 +262,7 @@ mod tests {
         assert_eq!(clap.region, bare.region);
         assert_eq!(clap.mouse, bare.mouse);
         assert_eq!(clap.data_dir, bare.data_dir);
+        assert_eq!(clap.config, bare.config);
         assert!(clap.command.is_none() && bare.command.is_none());
     }
 

@@ -79,6 +79,7 @@ pub struct Strings {
     pub crisis_emergency: &'static str,
     pub crisis_verified: &'static str,
     pub crisis_checked_on: &'static str,
+    pub content_problem: &'static str,
     pub crisis_close: &'static str,
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
@@ -151,6 +152,7 @@ pub const NB: Strings = Strings {
     crisis_emergency: "Er livet i fare: ring 113.",
     crisis_verified: "sjekket",
     crisis_checked_on: "Numrene ble sist sjekket",
+    content_problem: "Feil i innholdsfil",
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
     tab_techniques: "Teknikker",
@@ -218,6 +220,7 @@ pub const EN: Strings = Strings {
     crisis_emergency: "If a life is in danger: call the emergency number.",
     crisis_verified: "checked",
     crisis_checked_on: "Numbers last checked on",
+    content_problem: "Problem in a content file",
     crisis_close: "Esc closes",
     checkin: checkin::EN,
     tab_techniques: "Techniques",

@@ -12,6 +12,8 @@ use mestring::theme::Theme;
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse_args();
+    let config = mestring::config::config_path(cli.config.as_deref());
+    mestring::content::packs::set_dir(config.as_deref().map(mestring::config::pack_dir));
     let lang_env = std::env::var("LANG").ok();
     let options = Options {
         lang: Lang::resolve(cli.lang.as_deref(), lang_env.as_deref()),

@@ -58,6 +58,10 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
         Command::Techniques(query) => text::techniques(query, &env),
         Command::HelpLines { format } => text::help_lines(*format, &env),
     };
+    // Content packs load as commands use them; a broken one is named, and the rest was used.
+    for problem in crate::content::packs::take_problems() {
+        eprintln!("mestring: {problem}");
+    }
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is::<Usage>() => {

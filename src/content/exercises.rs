@@ -70,11 +70,44 @@ impl Mindfulness {
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct ExercisesFile {
+    /// `default` so a content pack may bring only one of the two lists.
+    #[serde(default)]
     pub breathing: Vec<BreathingPattern>,
+    #[serde(default)]
     pub mindfulness: Vec<Mindfulness>,
 }
 
-static EXERCISES: PerLang<ExercisesFile> = PerLang::new(embed_per_lang!("exercises.ron"));
+static EXERCISES: PerLang<ExercisesFile> =
+    PerLang::with_packs(embed_per_lang!("exercises.ron"), |base, pack, file, text| {
+        super::packs::merge_items(&mut base.breathing, pack.breathing, file, text);
+        super::packs::merge_items(&mut base.mindfulness, pack.mindfulness, file, text);
+    });
+
+impl super::packs::Item for BreathingPattern {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.name, &self.summary]
+    }
+    fn problem(&self) -> Option<String> {
+        let sane = |s: f32| s.is_finite() && (0.0..=600.0).contains(&s);
+        (!self.steps.iter().all(|s| sane(s.seconds)) || self.cycle_seconds() <= 0.0)
+            .then(|| "every step needs 0 to 600 seconds, and the cycle more than 0".to_owned())
+    }
+}
+
+impl super::packs::Item for Mindfulness {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.name, &self.summary]
+    }
+    fn problem(&self) -> Option<String> {
+        self.steps.is_empty().then(|| "an exercise needs at least one step".to_owned())
+    }
+}
 
 /// All breathing patterns in one language, in the order they are offered.
 pub fn breathing(lang: Lang) -> &'static [BreathingPattern] {

@@ -37,7 +37,18 @@ pub struct FaqFile {
     pub items: Vec<Faq>,
 }
 
-static FAQ: PerLang<FaqFile> = PerLang::new(embed_per_lang!("faq.ron"));
+static FAQ: PerLang<FaqFile> = PerLang::with_packs(embed_per_lang!("faq.ron"), |base, pack, file, text| {
+    super::packs::merge_items(&mut base.items, pack.items, file, text)
+});
+
+impl super::packs::Item for Faq {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.question, &self.answer]
+    }
+}
 
 /// All questions in one language, in file order (grouped by topic).
 pub fn all(lang: Lang) -> &'static [Faq] {

@@ -68,11 +68,38 @@ pub fn try_parse() -> Result<HelplineFile, super::ContentError> {
 fn all() -> &'static HelplineFile {
     static CELL: OnceLock<HelplineFile> = OnceLock::new();
     CELL.get_or_init(|| {
-        try_parse().unwrap_or_else(|err| {
-            eprintln!("mestring: embedded help lines are broken: {err}");
+        let mut file = try_parse().unwrap_or_else(|err| {
+            super::packs::report(err);
             HelplineFile::default()
-        })
+        });
+        if let Some((name, text)) = super::packs::read("helplines.ron") {
+            match super::parse::<HelplineFile>(&name, &text) {
+                Ok(pack) => merge(&mut file, pack, &name, &text),
+                Err(err) => super::packs::report(err),
+            }
+        }
+        file
     })
+}
+
+/// A clinic's own lines join their region (replacing a line with the same id); a new region is
+/// added as it is.
+fn merge(file: &mut HelplineFile, pack: HelplineFile, name: &str, text: &str) {
+    for region in pack.regions {
+        match file.regions.iter_mut().find(|r| r.id == region.id) {
+            Some(existing) => super::packs::merge_items(&mut existing.lines, region.lines, name, text),
+            None => file.regions.push(region),
+        }
+    }
+}
+
+impl super::packs::Item for Helpline {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.number, &self.name, &self.description.nb, &self.description.en]
+    }
 }
 
 /// The region's lines; Norway's if the region is missing, so the overlay is never empty.

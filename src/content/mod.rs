@@ -9,6 +9,7 @@ pub mod faq;
 pub mod figures;
 pub mod helplines;
 pub mod labels;
+pub mod packs;
 pub mod phases;
 pub mod quiz;
 pub mod relatives;
@@ -66,26 +67,44 @@ macro_rules! embed_per_lang {
 }
 pub(crate) use embed_per_lang;
 
+/// Merges a content pack into the embedded content: `(base, pack, pack file name, pack text)`.
+pub type Merge<T> = fn(&mut T, T, &str, &str);
+
 /// One lazily parsed content kind per language. Embedded content is validated by tests, so a
-/// parse failure here is a build defect; it is reported, and the kind is shown empty.
+/// parse failure here is a build defect; it is reported, and the kind is shown empty. Kinds
+/// with a `merge` also take the user's content pack for that kind and language, if any.
 pub struct PerLang<T: 'static> {
     files: [(&'static str, &'static str); 2],
     cells: [OnceLock<T>; 2],
+    merge: Option<Merge<T>>,
 }
 
 impl<T: DeserializeOwned + Default> PerLang<T> {
     pub const fn new(files: [(&'static str, &'static str); 2]) -> Self {
-        Self { files, cells: [OnceLock::new(), OnceLock::new()] }
+        Self { files, cells: [OnceLock::new(), OnceLock::new()], merge: None }
+    }
+
+    pub const fn with_packs(files: [(&'static str, &'static str); 2], merge: Merge<T>) -> Self {
+        Self { files, cells: [OnceLock::new(), OnceLock::new()], merge: Some(merge) }
     }
 
     pub fn get(&self, lang: Lang) -> &T {
         let index = lang as usize;
         self.cells[index].get_or_init(|| {
             let (name, text) = self.files[index];
-            parse(&format!("data/{}/{name}", lang.code()), text).unwrap_or_else(|err| {
-                eprintln!("mestring: embedded content is broken: {err}");
+            let mut content = parse(&format!("data/{}/{name}", lang.code()), text).unwrap_or_else(|err| {
+                packs::report(err);
                 T::default()
-            })
+            });
+            if let Some(merge) = self.merge
+                && let Some((file, text)) = packs::read(&format!("{}/{name}", lang.code()))
+            {
+                match parse::<T>(&file, &text) {
+                    Ok(pack) => merge(&mut content, pack, &file, &text),
+                    Err(err) => packs::report(err),
+                }
+            }
+            content
         })
     }
 

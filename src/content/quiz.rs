@@ -38,7 +38,19 @@ pub struct QuizFile {
     pub items: Vec<Statement>,
 }
 
-static QUIZ: PerLang<QuizFile> = PerLang::new(embed_per_lang!("quiz.ron"));
+static QUIZ: PerLang<QuizFile> =
+    PerLang::with_packs(embed_per_lang!("quiz.ron"), |base, pack, file, text| {
+        super::packs::merge_items(&mut base.items, pack.items, file, text)
+    });
+
+impl super::packs::Item for Statement {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.text, &self.explanation]
+    }
+}
 
 /// All statements in one language, in file order (myths and facts mixed).
 pub fn all(lang: Lang) -> &'static [Statement] {

@@ -101,7 +101,19 @@ pub struct TechniqueFile {
     pub items: Vec<Technique>,
 }
 
-static TECHNIQUES: PerLang<TechniqueFile> = PerLang::new(embed_per_lang!("techniques.ron"));
+static TECHNIQUES: PerLang<TechniqueFile> =
+    PerLang::with_packs(embed_per_lang!("techniques.ron"), |base, pack, file, text| {
+        super::packs::merge_items(&mut base.items, pack.items, file, text)
+    });
+
+impl super::packs::Item for Technique {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.name, &self.summary]
+    }
+}
 
 /// All techniques in one language, in file order (grouped, each group in the articles' order).
 pub fn all(lang: Lang) -> &'static [Technique] {

@@ -23,12 +23,17 @@ pub struct Pty {
 }
 
 impl Pty {
-    /// Starts mestring with `args` at `cols`x`rows`, with its data in `data_dir` and
-    /// a fixed, predictable environment (language from `lang`, colours on).
+    /// Starts mestring with `args` at `cols`x`rows`, with its data and settings in `data_dir`
+    /// (never the user's own) and a fixed environment (language from `lang`, colours on).
     pub fn spawn(args: &[&str], data_dir: &Path, lang: &str, cols: u16, rows: u16) -> Self {
+        let config = data_dir.join("config.ron");
         Self::spawn_with_env(
             args,
-            &[("MESTRING_DATA_DIR", data_dir.to_str().unwrap()), ("LANG", lang)],
+            &[
+                ("MESTRING_DATA_DIR", data_dir.to_str().unwrap()),
+                ("MESTRING_CONFIG", config.to_str().unwrap()),
+                ("LANG", lang),
+            ],
             cols,
             rows,
         )
