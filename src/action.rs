@@ -36,6 +36,8 @@ pub enum Action {
     Help,
     /// Show the help lines and the user's own support contacts.
     Crisis,
+    /// Blank the screen at once, for a shared screen; any key brings it back.
+    Hide,
     /// Lower the focused value (a form), or shorten the period (charts).
     Decrease,
     /// Raise the focused value (a form), or lengthen the period (charts).

@@ -70,8 +70,14 @@ impl Tab {
 /// A box drawn over the current screen; it takes the keys until it is closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    Crisis { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    Crisis {
+        scroll: u16,
+    },
+    /// A blank screen for when someone looks over your shoulder; any key or click ends it.
+    Hidden,
 }
 
 /// Choices made at start-up (flags, environment).
@@ -164,6 +170,10 @@ impl App {
         if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
             return None;
         }
+        if self.overlay == Some(Overlay::Hidden) {
+            // Any key, even q, only brings the screen back.
+            return Some(Action::Back);
+        }
         if self.overlay.is_none() && self.text_mode() {
             return Some(keymap::text_mode_action(key));
         }
@@ -196,6 +206,10 @@ impl App {
     /// When the current screen next changes by itself (an animation), if ever. `None` means
     /// idle: the loop blocks until input arrives.
     pub fn deadline(&self) -> Option<Instant> {
+        if self.overlay == Some(Overlay::Hidden) {
+            // Nothing shows, so nothing needs a frame; a running timer catches up on return.
+            return None;
+        }
         match self.tab {
             Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => None,
         }
@@ -252,6 +266,7 @@ impl App {
         match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Crisis => self.overlay = Some(Overlay::Crisis { scroll: 0 }),
+            Action::Hide => self.overlay = Some(Overlay::Hidden),
             Action::NextTab => self.switch_tab(1),
             Action::PrevTab => self.switch_tab(-1),
             Action::GoTab(i) => {
@@ -346,6 +361,10 @@ impl App {
         let buf = frame.buffer_mut();
         let s = self.strings();
         let theme = &self.options.theme;
+        if self.overlay == Some(Overlay::Hidden) {
+            // Leave the frame blank: nothing of the app, not even its name, shows.
+            return;
+        }
         if ui::too_small(area) {
             ui::render_too_small(area, buf, s, theme);
             return;
@@ -373,12 +392,18 @@ impl App {
                 let text = ui::crisis_text(self.options.region, self.options.lang, s, theme);
                 ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
             }
-            None => {}
+            Some(Overlay::Hidden) | None => {}
         }
     }
 }
 
 fn overlay_update(overlay: Overlay, action: Action) -> Option<Overlay> {
+    if overlay == Overlay::Hidden {
+        return match action {
+            Action::Tick | Action::Resize { .. } => Some(overlay),
+            _ => None,
+        };
+    }
     let scrolled = |scroll: u16, delta: i32| (i32::from(scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
     let delta = match action {
         Action::Up | Action::ScrollUp => -1,
@@ -398,5 +423,6 @@ fn overlay_update(overlay: Overlay, action: Action) -> Option<Overlay> {
     Some(match overlay {
         Overlay::Help { scroll } => Overlay::Help { scroll: scrolled(scroll, delta) },
         Overlay::Crisis { scroll } => Overlay::Crisis { scroll: scrolled(scroll, delta) },
+        Overlay::Hidden => Overlay::Hidden,
     })
 }

@@ -104,6 +104,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
     bind(Action::Help, &[ch('?')], Scope::Global, true),
     bind(Action::Crisis, &[ch('!'), key(KeyCode::F(1))], Scope::Global, true),
+    bind(Action::Hide, &[key(KeyCode::F(12))], Scope::Global, false),
     bind(Action::Quit, &[ch('q'), ctrl('c')], Scope::Global, true),
 ];
 
@@ -149,6 +150,7 @@ pub fn text_mode_action(event: KeyEvent) -> Action {
         (KeyCode::Char('c'), KeyModifiers::CONTROL) => Action::Quit,
         (KeyCode::Char('s'), KeyModifiers::CONTROL) => Action::Save,
         (KeyCode::F(1), _) => Action::Crisis,
+        (KeyCode::F(12), _) => Action::Hide,
         _ => Action::Text(event),
     }
 }
@@ -206,6 +208,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::Back => text.back,
         Action::Help => text.help,
         Action::Crisis => text.crisis,
+        Action::Hide => text.hide,
         Action::Decrease => text.decrease,
         Action::Increase => text.increase,
         Action::Toggle => text.toggle,
