@@ -62,6 +62,20 @@ pub enum Action {
     ScrollDown,
     /// The terminal changed size; the next frame lays out anew.
     Resize { width: u16, height: u16 },
+    /// Pause a running exercise, or continue a paused one.
+    Pause,
+    /// In a guided exercise, move on to the next step before its time is up.
+    NextStep,
+    /// Make the chosen session longer (one minute or one cycle).
+    Longer,
+    /// Make the chosen session shorter (one minute or one cycle).
+    Shorter,
+    /// Switch the session length between minutes and cycles.
+    SwitchUnit,
+    /// Create a new item on the current screen (a breathing pattern of one's own).
+    NewItem,
+    /// Delete the selected item (asks first).
+    Delete,
     /// A deadline the current screen asked for (`App::deadline`) has passed: an animation moves.
     Tick,
     /// Mark the selected technique as a favourite, or unmark it.

@@ -11,8 +11,10 @@ use crate::action::Action;
 use crate::clock::Clock;
 use crate::content::RegionId;
 use crate::content::phases::Phase;
+use crate::domain::breathing::Length;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
+use crate::panes::breathe::{BreathePane, UnknownExercise};
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
 use crate::panes::history::HistoryPane;
@@ -47,10 +49,12 @@ pub enum Tab {
     Techniques,
     /// The quiz, the phases, the relatives' section and the figures, as parts of one tab.
     Learn,
+    Breathe,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn];
+    pub const ALL: &'static [Tab] =
+        &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn, Tab::Breathe];
 
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
@@ -59,6 +63,7 @@ impl Tab {
             Tab::History => s.checkin.history_tab,
             Tab::Techniques => s.tab_techniques,
             Tab::Learn => s.tab_learn,
+            Tab::Breathe => s.tab_breathe,
         }
     }
 
@@ -87,6 +92,8 @@ pub struct Options {
     pub region: RegionId,
     pub theme: Theme,
     pub mouse: bool,
+    /// Ring the terminal bell at each new breathing phase (off unless asked for).
+    pub bell: bool,
 }
 
 pub struct App {
@@ -97,6 +104,7 @@ pub struct App {
     pub history: HistoryPane,
     pub techniques: TechniquesPane,
     pub learn: LearnPane,
+    pub breathe: BreathePane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
     /// The user's data; screens read and write it through `Ctx`.
@@ -129,6 +137,7 @@ impl App {
             history: HistoryPane::new(options.lang, clock.today()),
             techniques: TechniquesPane::new(lang, loaded.favourites.clone()),
             learn: LearnPane::new(lang, &loaded, clock.today()),
+            breathe: BreathePane::new(options.lang, options.bell, clock.today()),
             options,
             clock,
             store,
@@ -189,6 +198,7 @@ impl App {
             Tab::History => false,
             Tab::Techniques => self.techniques.text_mode(),
             Tab::Learn => false,
+            Tab::Breathe => self.breathe.text_mode(),
         }
     }
 
@@ -200,19 +210,37 @@ impl App {
             Tab::History => &[Scope::List, Scope::Charts],
             Tab::Techniques => techniques::SCOPES,
             Tab::Learn => self.learn.scopes(),
+            Tab::Breathe => self.breathe.scopes(),
         }
     }
 
     /// When the current screen next changes by itself (an animation), if ever. `None` means
     /// idle: the loop blocks until input arrives.
     pub fn deadline(&self) -> Option<Instant> {
-        if self.overlay == Some(Overlay::Hidden) {
-            // Nothing shows, so nothing needs a frame; a running timer catches up on return.
+        // Nothing moves under an overlay: a running session waits (see `open_overlay`), and a
+        // hidden screen shows nothing that could need a frame.
+        if self.overlay.is_some() {
             return None;
         }
         match self.tab {
             Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => None,
+            Tab::Breathe => self.breathe.deadline(ui::areas(self.area).body),
         }
+    }
+
+    /// Opens the breathing screen straight into a session of the exercise with this id (see
+    /// `BreathePane::start_exercise`); `Action::StartExercise` does the same from a pane.
+    pub fn start_exercise(&mut self, id: &str, length: Option<Length>) -> Result<(), UnknownExercise> {
+        self.show(Tab::Breathe);
+        self.overlay = None;
+        self.dirty = true;
+        let mut ctx = ctx!(self);
+        self.breathe.start_exercise(id, length, &mut ctx)
+    }
+
+    /// Whether the terminal bell should ring now (a new breathing phase began).
+    pub fn take_bell(&mut self) -> bool {
+        self.breathe.take_bell()
     }
 
     /// Work that must not delay the first frame: the database check and the daily backup.
@@ -242,6 +270,12 @@ impl App {
 
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
+        if action == Action::Tick {
+            // Only a change the person can see is worth a frame.
+            let changed = self.tick();
+            self.dirty |= changed;
+            return None;
+        }
         self.dirty = true;
         if !matches!(action, Action::Tick | Action::Resize { .. }) {
             self.toast = None;
@@ -256,6 +290,9 @@ impl App {
             return None;
         }
         if action == Action::Quit {
+            // A session in progress is recorded as ended before the app closes.
+            let mut ctx = ctx!(self);
+            self.breathe.end(&mut ctx);
             self.running = false;
             return None;
         }
@@ -264,14 +301,19 @@ impl App {
             return None;
         }
         match action {
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Crisis => self.overlay = Some(Overlay::Crisis { scroll: 0 }),
-            Action::Hide => self.overlay = Some(Overlay::Hidden),
+            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
+            Action::Crisis => self.open_overlay(Overlay::Crisis { scroll: 0 }),
+            Action::Hide => self.open_overlay(Overlay::Hidden),
             Action::NextTab => self.switch_tab(1),
             Action::PrevTab => self.switch_tab(-1),
             Action::GoTab(i) => {
                 if let Some(tab) = Tab::ALL.get(usize::from(i)) {
                     self.show(*tab);
+                }
+            }
+            Action::StartExercise(id) => {
+                if let Err(err) = self.start_exercise(id, None) {
+                    self.toast = Some(err.to_string());
                 }
             }
             Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
@@ -297,11 +339,6 @@ impl App {
                     self.toast = Some(self.strings().learn.used_added.replace("{}", name));
                 }
             }
-            Action::StartExercise(id) => {
-                // The breathing screen is not in this build: say so, naming the exercise.
-                let name = techniques::exercise_name(self.options.lang, id).unwrap_or(id);
-                self.toast = Some(self.strings().learn.exercise_unavailable.replace("{}", name));
-            }
             other => return self.route_to_pane(other),
         }
         None
@@ -322,19 +359,40 @@ impl App {
             }
             Tab::Techniques => return self.techniques.handle(&action, &mut ctx),
             Tab::Learn => return self.learn.handle(&action, &mut ctx),
+            Tab::Breathe => self.breathe.handle(&action, &mut ctx),
         }
         None
+    }
+
+    /// A deadline passed: the screen with the animation moves on. Whether to redraw.
+    fn tick(&mut self) -> bool {
+        let mut ctx = ctx!(self);
+        match self.tab {
+            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => false,
+            Tab::Breathe => self.breathe.tick(&mut ctx),
+        }
+    }
+
+    /// Overlays and other screens hide a running session: it waits for the person, and the
+    /// app does not wake for a screen nobody sees.
+    fn open_overlay(&mut self, overlay: Overlay) {
+        self.breathe.pause(self.clock.instant());
+        self.overlay = Some(overlay);
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
     pub fn show(&mut self, tab: Tab) {
         self.flush();
+        if tab != self.tab {
+            self.breathe.pause(self.clock.instant());
+        }
         self.tab = tab;
         let mut ctx = ctx!(self);
         match tab {
             Tab::Faq | Tab::Techniques | Tab::Learn => {}
             Tab::Checkin => self.checkin.enter(&mut ctx),
             Tab::History => self.history.enter(&mut ctx),
+            Tab::Breathe => self.breathe.enter(&mut ctx),
         }
     }
 
@@ -378,6 +436,7 @@ impl App {
             Tab::History => self.history.render(areas.body, buf, &view),
             Tab::Techniques => self.techniques.render(areas.body, buf, &view),
             Tab::Learn => self.learn.render(areas.body, buf, &view),
+            Tab::Breathe => self.breathe.render(areas.body, buf, &view),
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::content::RegionId;
+use crate::app::{App, Tab};
+use crate::content::{RegionId, exercises};
+use crate::domain::breathing::Length;
+use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +42,10 @@ pub struct Cli {
     /// ~/.config/mestring/config.ron. Content packs are read from content/ beside it.
     #[arg(long, env = "MESTRING_CONFIG", value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+    /// Ring the terminal bell at each new breathing phase, so you can follow with your eyes
+    /// closed.
+    #[arg(long, global = true)]
+    pub bell: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -63,6 +70,7 @@ impl Cli {
             lang: var("MESTRING_LANG").map(|v| v.to_string_lossy().into_owned()),
             region: Region::Norway,
             mouse: false,
+            bell: false,
             data_dir: var("MESTRING_DATA_DIR").map(PathBuf::from),
             config: var("MESTRING_CONFIG").map(PathBuf::from),
             command: None,
@@ -108,6 +116,57 @@ pub enum Command {
         #[arg(long, value_name = "DATE|FILE")]
         restore: Option<String>,
     },
+    /// Open the breathing screen, or go straight into a session with --pattern.
+    Breathe(BreatheArgs),
+}
+
+impl Command {
+    /// Subcommands that open the full-screen app (at some screen) instead of running without it.
+    pub fn opens_app(&self) -> bool {
+        matches!(self, Command::Breathe(_))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct BreatheArgs {
+    /// A breathing pattern (box, 4-7-8, resonance, physiological-sigh, calm-4-6), a
+    /// mindfulness exercise (urge-surfing, grounding-54321, body-scan, stop), or the name of
+    /// one of your own patterns.
+    #[arg(long, value_name = "ID")]
+    pub pattern: Option<String>,
+    /// How long to breathe, in minutes (rounded to whole cycles).
+    #[arg(long, conflicts_with = "cycles", value_parser = clap::value_parser!(u16).range(1..=60))]
+    pub minutes: Option<u16>,
+    /// How long to breathe, in cycles of the pattern.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=300))]
+    pub cycles: Option<u16>,
+}
+
+impl BreatheArgs {
+    /// The session length asked for, if any.
+    pub fn length(&self) -> Option<Length> {
+        self.minutes.map(Length::Minutes).or(self.cycles.map(Length::Cycles))
+    }
+}
+
+/// Puts the app where a subcommand that opens it asks: `breathe` opens the breathing screen,
+/// and with `--pattern` a session that is already running. An unknown pattern is a usage error.
+pub fn open_app_at(app: &mut App, command: &Command) -> Result<(), String> {
+    let Command::Breathe(args) = command else { return Ok(()) };
+    app.show(Tab::Breathe);
+    match &args.pattern {
+        Some(id) => app
+            .start_exercise(id, args.length())
+            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.options.lang))),
+        None => Ok(()),
+    }
+}
+
+/// The ids `breathe --pattern` accepts from content, for the message when one is unknown.
+pub fn exercise_ids(lang: Lang) -> String {
+    let breathing = exercises::breathing(lang).iter().map(|p| p.id.as_str());
+    let guided = exercises::mindfulness(lang).iter().map(|m| m.id.as_str());
+    breathing.chain(guided).collect::<Vec<_>>().join(", ")
 }
 
 /// Words to look for in content printed as text, for pipes and screen readers.
@@ -281,5 +340,24 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn breathe_takes_a_pattern_and_a_length() {
+        use clap::Parser;
+
+        use super::{Cli, Command};
+        use crate::domain::breathing::Length;
+        let cli =
+            Cli::try_parse_from(["mestring", "breathe", "--bell", "--pattern", "4-7-8", "--minutes", "3"])
+                .unwrap();
+        assert!(cli.bell);
+        let Some(Command::Breathe(args)) = &cli.command else { panic!("breathe") };
+        assert!(cli.command.as_ref().is_some_and(Command::opens_app));
+        assert_eq!(args.pattern.as_deref(), Some("4-7-8"));
+        assert_eq!(args.length(), Some(Length::Minutes(3)));
+        assert!(Cli::try_parse_from(["mestring", "breathe", "--minutes", "3", "--cycles", "4"]).is_err());
+        assert!(Cli::try_parse_from(["mestring", "breathe", "--minutes", "0"]).is_err());
+        assert!(super::exercise_ids(crate::i18n::Lang::En).contains("urge-surfing"));
     }
 }

@@ -69,3 +69,14 @@ impl Clock for FixedClock {
         self.origin + self.elapsed.get()
     }
 }
+
+/// Lets a test keep a handle on a `FixedClock` it gave to the app, and move it.
+impl<C: Clock + ?Sized> Clock for std::rc::Rc<C> {
+    fn now(&self) -> NaiveDateTime {
+        (**self).now()
+    }
+
+    fn instant(&self) -> Instant {
+        (**self).instant()
+    }
+}

@@ -88,6 +88,8 @@ pub struct Strings {
     pub learn: LearnText,
     /// Goals and habits, the sober counter, the personal plan and the home screen.
     pub goals: GoalsText,
+    pub tab_breathe: &'static str,
+    pub breathe: &'static crate::i18n_breathe::BreatheText,
     pub actions: ActionText,
 }
 
@@ -129,6 +131,13 @@ pub struct ActionText {
     pub next_section: &'static str,
     pub prev_section: &'static str,
     pub mark_used: &'static str,
+    pub pause: &'static str,
+    pub next_step: &'static str,
+    pub longer: &'static str,
+    pub shorter: &'static str,
+    pub switch_unit: &'static str,
+    pub new_item: &'static str,
+    pub delete: &'static str,
 }
 
 pub const NB: Strings = Strings {
@@ -160,6 +169,8 @@ pub const NB: Strings = Strings {
     tab_learn: "Kunnskap",
     learn: learn::NB,
     goals: goals::NB,
+    tab_breathe: "Pust",
+    breathe: &crate::i18n_breathe::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -197,6 +208,13 @@ pub const NB: Strings = Strings {
         next_section: "neste del",
         prev_section: "forrige del",
         mark_used: "jeg brukte denne",
+        pause: "pause / fortsett",
+        next_step: "neste steg",
+        longer: "lengre økt",
+        shorter: "kortere økt",
+        switch_unit: "minutter eller runder",
+        new_item: "nytt mønster",
+        delete: "slette mønster",
     },
 };
 
@@ -229,6 +247,8 @@ pub const EN: Strings = Strings {
     tab_learn: "Learn",
     learn: learn::EN,
     goals: goals::EN,
+    tab_breathe: "Breathe",
+    breathe: &crate::i18n_breathe::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",
@@ -266,6 +286,13 @@ pub const EN: Strings = Strings {
         next_section: "next part",
         prev_section: "previous part",
         mark_used: "I used this",
+        pause: "pause / continue",
+        next_step: "next step",
+        longer: "longer session",
+        shorter: "shorter session",
+        switch_unit: "minutes or cycles",
+        new_item: "new pattern",
+        delete: "delete pattern",
     },
 };
 

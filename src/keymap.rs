@@ -43,6 +43,10 @@ pub enum Scope {
     Techniques,
     Quiz,
     Phases,
+    /// The breathing screen's list of patterns and exercises.
+    Patterns,
+    /// A running breathing or guided exercise.
+    Session,
 }
 
 pub struct Binding {
@@ -99,6 +103,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::MarkPhase, &[ch('m')], Scope::Phases, true),
     bind(Action::NextSection, &[ch('>')], Scope::Sections, true),
     bind(Action::PrevSection, &[ch('<')], Scope::Sections, false),
+    bind(Action::Longer, &[ch('+'), ch('=')], Scope::Patterns, false),
+    bind(Action::Shorter, &[ch('-')], Scope::Patterns, false),
+    bind(Action::SwitchUnit, &[ch('c')], Scope::Patterns, false),
+    bind(Action::NewItem, &[ch('a')], Scope::Patterns, true),
+    bind(Action::Edit, &[ch('e')], Scope::Patterns, false),
+    bind(Action::Delete, &[ch('d'), key(KeyCode::Delete)], Scope::Patterns, false),
+    bind(Action::Pause, &[ch(' ')], Scope::Session, false),
+    bind(Action::NextStep, &[ch('n')], Scope::Session, false),
+    bind(Action::Open, &[key(KeyCode::Enter)], Scope::Session, false),
+    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Session, false),
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
     bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
@@ -178,6 +192,7 @@ pub fn key_label(key: Key) -> String {
         KeyCode::Right => "→".to_owned(),
         KeyCode::Enter => "Enter".to_owned(),
         KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Delete => "Del".to_owned(),
         KeyCode::Tab => "Tab".to_owned(),
         KeyCode::BackTab => "Shift-Tab".to_owned(),
         KeyCode::Home => "Home".to_owned(),
@@ -230,6 +245,13 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::PrevSection => text.prev_section,
         Action::MarkUsed => text.mark_used,
         Action::OpenFaq(_) | Action::StartExercise(_) | Action::UsedTechnique(_) => "",
+        Action::Pause => text.pause,
+        Action::NextStep => text.next_step,
+        Action::Longer => text.longer,
+        Action::Shorter => text.shorter,
+        Action::SwitchUnit => text.switch_unit,
+        Action::NewItem => text.new_item,
+        Action::Delete => text.delete,
         Action::Text(_)
         | Action::Click { .. }
         | Action::ScrollUp
@@ -258,6 +280,8 @@ mod tests {
         &[Scope::Sections, Scope::Quiz],
         &[Scope::List, Scope::Sections, Scope::Phases],
         &[Scope::List, Scope::Sections],
+        &[Scope::List, Scope::Patterns],
+        &[Scope::Session],
     ];
 
     #[test]

@@ -12,6 +12,7 @@ pub mod content;
 pub mod domain;
 pub mod event;
 pub mod i18n;
+pub mod i18n_breathe;
 pub mod keymap;
 pub mod panes;
 pub mod run;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use mestring::app::{App, Options};
-use mestring::cli::Cli;
+use mestring::cli::{self, Cli};
 use mestring::clock::SystemClock;
 use mestring::i18n::Lang;
 use mestring::store::{Store, location};
@@ -20,14 +20,23 @@ fn main() -> color_eyre::Result<ExitCode> {
         region: cli.region.into(),
         theme: Theme::from_env(std::env::var_os("NO_COLOR").as_deref()),
         mouse: cli.mouse,
+        bell: cli.bell,
     };
-    if let Some(command) = &cli.command {
+    // `breathe` opens the app itself; every other subcommand runs without it.
+    if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app()) {
         return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
     }
     // Cheap: a few pragmas and the schema version. The full check and the backup come after
     // the first frame; a store that cannot open is shown on the screens that need it.
     let store =
         location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
-    mestring::run::run(App::new(options, Box::new(SystemClock), store))?;
+    let mut app = App::new(options, Box::new(SystemClock), store);
+    if let Some(command) = &cli.command
+        && let Err(message) = cli::open_app_at(&mut app, command)
+    {
+        eprintln!("mestring: {message}");
+        return Ok(ExitCode::from(2));
+    }
+    mestring::run::run(app)?;
     Ok(ExitCode::SUCCESS)
 }

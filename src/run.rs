@@ -1,5 +1,7 @@
 //! The event loop: draw when something changed, block until the next event otherwise.
 
+use std::io::Write;
+
 use crate::action::Action;
 use crate::app::App;
 use crate::event::{Event, Events};
@@ -29,6 +31,11 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                     app.after_first_frame();
                     continue;
                 }
+            }
+            if app.take_bell() {
+                // BEL after the frame that shows the new phase: sound and sight agree.
+                tui.backend_mut().write_all(b"\x07")?;
+                tui.backend_mut().flush()?;
             }
             // Idle means no deadline: this blocks until a key, a resize or a signal arrives.
             // While an animation runs, it wakes exactly when the next visible change is due.

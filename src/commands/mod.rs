@@ -57,6 +57,8 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
         Command::Faq(query) => text::faq(query, &env),
         Command::Techniques(query) => text::techniques(query, &env),
         Command::HelpLines { format } => text::help_lines(*format, &env),
+        // Opens the app (see `Command::opens_app`); `main` never sends it here.
+        Command::Breathe(_) => Ok(()),
     };
     // Content packs load as commands use them; a broken one is named, and the rest was used.
     for problem in crate::content::packs::take_problems() {
@@ -174,5 +176,16 @@ fn import(file: &Path, env: &Env) -> Outcome {
             env.lang.strings().goals.imported_personal.replace("{n}", &summary.personal.to_string())
         );
     }
+    let p = summary.practice;
+    println!(
+        "{}",
+        env.lang
+            .strings()
+            .breathe
+            .imported
+            .replace("{sessions}", &p.sessions_added.to_string())
+            .replace("{added}", &p.patterns_added.to_string())
+            .replace("{updated}", &p.patterns_updated.to_string())
+    );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! One plain struct per screen, each with its own `handle` and `render`. `App` owns them as
 //! fields and switches on `Tab`: exhaustive matches, no trait objects, no channels.
 
+pub mod breathe;
 pub mod browse;
 pub mod checkin;
 mod checkin_fields;

@@ -9,10 +9,12 @@ use super::checkins::{read_one, upsert};
 use super::goals::GoalRecord;
 use super::habits::HabitRecord;
 use super::plan::PlanRecord;
+use super::practice::{self, PatternExport, PracticeImport};
 use super::progress::{self, ProgressExport};
 use super::sober::CounterRecord;
 use super::{Result, Store, StoreError};
 use crate::domain::checkin::{CheckIn, Invalid};
+use crate::domain::practice::PracticeRecord;
 
 /// Names the file kind, so a random JSON file is refused with a clear message.
 pub const FORMAT: &str = "mestring-export";
@@ -38,6 +40,12 @@ pub struct Export {
     pub counters: Vec<CounterRecord>,
     #[serde(default)]
     pub plan: Vec<PlanRecord>,
+    /// Breathing and mindfulness sessions. Absent in exports made before they were kept.
+    #[serde(default)]
+    pub practice: Vec<PracticeRecord>,
+    /// The person's own breathing patterns (always all of them: they have no date).
+    #[serde(default)]
+    pub patterns: Vec<PatternExport>,
 }
 
 /// What an import did, day by day.
@@ -52,6 +60,7 @@ pub struct ImportSummary {
     /// Goals, habits and their marks, counters and their slips, and plan entries added or
     /// replaced.
     pub personal: usize,
+    pub practice: PracticeImport,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +77,8 @@ pub enum ImportError {
     InvalidProgress(String),
     #[error("{0}")]
     InvalidRecord(String),
+    #[error("{0}")]
+    Practice(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -94,6 +105,8 @@ impl Store {
             habits: super::habits::export(self.conn()).map_err(|e| self.sql_error(e))?,
             counters: super::sober::export(self.conn()).map_err(|e| self.sql_error(e))?,
             plan: super::plan::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            practice: self.practice_between(from, to)?,
+            patterns: self.patterns_for_export()?,
         })
     }
 
@@ -108,6 +121,7 @@ impl Store {
         }
         progress::validate(&export.progress).map_err(ImportError::InvalidProgress)?;
         validate_personal(&export).map_err(ImportError::InvalidRecord)?;
+        practice::validate(&export.practice, &export.patterns).map_err(ImportError::Practice)?;
         let summary = self.write(|tx| {
             let mut summary = ImportSummary::default();
             for incoming in &checkins {
@@ -127,6 +141,7 @@ impl Store {
             }
             summary.progress = progress::import_progress(tx, &export.progress)?;
             summary.personal = import_personal(tx, &export)?;
+            summary.practice = practice::import(tx, &export.practice, &export.patterns)?;
             Ok(summary)
         })?;
         Ok(summary)

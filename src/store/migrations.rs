@@ -139,6 +139,31 @@ pub const MIGRATIONS: &[M<'static>] = &[
          );
          CREATE INDEX plan_item_section ON plan_item(section, position);",
     ),
+    // 4: breathing and mindfulness practice (one row per session, never rewritten) and the
+    // person's own breathing patterns. Names are unique regardless of case, because a pattern
+    // can be started by name (`mestring breathe --pattern <name>`).
+    M::up(
+        "CREATE TABLE practice_session (
+             id INTEGER PRIMARY KEY,
+             kind TEXT NOT NULL CHECK (kind IN ('breathing', 'mindfulness')),
+             exercise TEXT NOT NULL,
+             name TEXT NOT NULL,
+             started_at TEXT NOT NULL,
+             planned_ms INTEGER NOT NULL CHECK (planned_ms >= 0),
+             actual_ms INTEGER NOT NULL CHECK (actual_ms >= 0),
+             completed INTEGER NOT NULL CHECK (completed IN (0, 1))
+         );
+         CREATE INDEX practice_session_started ON practice_session(started_at);
+         CREATE TABLE breathing_pattern (
+             id INTEGER PRIMARY KEY,
+             name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+             inhale INTEGER NOT NULL CHECK (inhale BETWEEN 1 AND 600),
+             hold_in INTEGER NOT NULL CHECK (hold_in BETWEEN 0 AND 600),
+             exhale INTEGER NOT NULL CHECK (exhale BETWEEN 1 AND 600),
+             hold_out INTEGER NOT NULL CHECK (hold_out BETWEEN 0 AND 600),
+             updated_at TEXT NOT NULL
+         );",
+    ),
 ];
 
 /// Must equal the id in migration 1 (checked by a test).
@@ -175,6 +200,8 @@ mod tests {
 
     /// The version that added goals, habits, counters and the plan.
     const GOALS_MIGRATION: usize = 3;
+    /// The version that added practice sessions and own breathing patterns.
+    const PRACTICE_MIGRATION: usize = 4;
 
     #[test]
     fn the_migrations_are_valid() {
@@ -218,6 +245,16 @@ mod tests {
                 )
                 .unwrap();
             }
+            if from >= PRACTICE_MIGRATION {
+                conn.execute_batch(
+                    "INSERT INTO practice_session (kind, exercise, name, started_at, planned_ms, actual_ms,
+                         completed) VALUES ('breathing', 'box', 'Firkantpust', '2026-11-01T08:00:00.000',
+                         240000, 240000, 1);
+                     INSERT INTO breathing_pattern (name, inhale, hold_in, exhale, hold_out, updated_at)
+                     VALUES ('Kveld', 45, 0, 60, 0, '2026-11-01T08:00:00');",
+                )
+                .unwrap();
+            }
             drop(conn);
             let store = Store::open(&path).unwrap_or_else(|e| panic!("from {from}: {e}"));
             let version: i64 = store.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -243,6 +280,10 @@ mod tests {
                 assert_eq!(store.open_goals().unwrap()[0].goal.title, "Gå tur");
                 assert_eq!(store.first_counter_today(day).unwrap().unwrap().stats.slips, 1);
                 assert_eq!(store.plan().unwrap()[0].item.text, "Barna");
+            }
+            if from >= PRACTICE_MIGRATION {
+                assert_eq!(store.own_patterns().unwrap()[0].tenths, [45, 0, 60, 0]);
+                assert_eq!(store.practice_count().unwrap(), 1);
             }
         }
     }

@@ -7,7 +7,7 @@
 //! and the daily backup run after the first frame, see [`Store::quick_check`] and [`backup`].
 //!
 //! `Store` is one concrete type; each table group adds its methods in its own module
-//! (`checkins.rs`, ...), and its tables as migrations at the end of [`migrations::MIGRATIONS`].
+//! (`checkins.rs`, `practice.rs`, ...), and its tables as migrations at the end of [`migrations::MIGRATIONS`].
 
 pub mod backup;
 pub mod checkins;
@@ -18,6 +18,7 @@ pub mod habits;
 pub mod location;
 pub mod migrations;
 pub mod plan;
+pub mod practice;
 pub mod progress;
 mod slot;
 pub mod sober;

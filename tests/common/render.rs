@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 pub fn options(lang: Lang) -> Options {
-    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: true }
+    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: true, bell: false }
 }
 
 /// An app at `width`x`height`, as after start-up.

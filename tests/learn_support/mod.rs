@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub fn options(lang: Lang) -> Options {
-    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: false }
+    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: false, bell: false }
 }
 
 pub fn app(lang: Lang, width: u16, height: u16) -> App {

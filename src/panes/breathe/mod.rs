@@ -1,0 +1,398 @@
+//! "Pust": breathing patterns and guided mindfulness exercises in one screen. It opens on a list
+//! (Enter starts the selected exercise at once), runs a session with a figure that breathes, and
+//! ends on a summary. Sessions and a person's own patterns are kept as records.
+//!
+//! While a session runs, `deadline` is the instant of the next visible change and nothing else
+//! wakes the app; paused, ended, or out of sight, there is no deadline at all.
+
+pub mod form;
+pub mod picker;
+pub mod session;
+pub mod summary;
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use self::form::{FormOutcome, PatternForm};
+use self::picker::{Picker, Row};
+use self::session::{Plan, Running};
+use self::summary::Summary;
+use super::{Ctx, View};
+use crate::action::Action;
+use crate::content::exercises;
+use crate::domain::breathing::Length;
+use crate::domain::own_pattern::OwnPattern;
+use crate::domain::own_pattern::Problem;
+use crate::domain::practice::{PracticeRecord, PracticeStats};
+use crate::i18n::Lang;
+use crate::keymap::Scope;
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Mode {
+    Picker,
+    Form(PatternForm),
+    Running(Running),
+    Summary(Summary),
+}
+
+/// No exercise, pattern or own pattern has this id or name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no exercise called \"{0}\"")]
+pub struct UnknownExercise(pub String);
+
+pub struct BreathePane {
+    lang: Lang,
+    /// Ring the terminal bell at each new phase: the one cue that works with eyes closed.
+    pub bell: bool,
+    mode: Mode,
+    picker: Picker,
+    /// A copy of the store's own patterns, read again after every change.
+    own: Vec<OwnPattern>,
+    stats: PracticeStats,
+    /// The day `stats` is for: "this week" and the streak move at midnight.
+    stats_day: NaiveDate,
+    /// Records the store could not take (full disk, busy file): kept and retried with the
+    /// next write, never dropped.
+    unsaved: Vec<PracticeRecord>,
+    bell_due: bool,
+}
+
+impl BreathePane {
+    pub fn new(lang: Lang, bell: bool, today: NaiveDate) -> Self {
+        Self {
+            lang,
+            bell,
+            mode: Mode::Picker,
+            picker: Picker::new(lang, &[]),
+            own: Vec::new(),
+            stats: PracticeStats::default(),
+            stats_day: today,
+            unsaved: Vec::new(),
+            bell_due: false,
+        }
+    }
+
+    /// The screen is shown: read the person's own patterns and the practice statistics (the
+    /// store is read when a screen needs it, not at start-up). Without a store the screen still
+    /// works - breathing needs no data - and saving says why it cannot.
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        self.reload_own(ctx);
+        self.refresh_stats(ctx);
+    }
+
+    /// True while the pattern form has the keys.
+    pub fn text_mode(&self) -> bool {
+        matches!(self.mode, Mode::Form(_))
+    }
+
+    pub fn scopes(&self) -> &'static [Scope] {
+        match self.mode {
+            Mode::Picker => &[Scope::List, Scope::Patterns],
+            // Only Esc ends a session (not ← or h, easy to press by accident), and only Enter
+            // starts it again from the summary.
+            Mode::Running(_) | Mode::Summary(_) => &[Scope::Session],
+            // The form says its keys itself; its keys are text.
+            Mode::Form(_) => &[],
+        }
+    }
+
+    /// A session is on screen (running or paused).
+    pub fn in_session(&self) -> bool {
+        matches!(self.mode, Mode::Running(_))
+    }
+
+    /// Sessions that ended but could not be stored yet.
+    pub fn unsaved(&self) -> &[PracticeRecord] {
+        &self.unsaved
+    }
+
+    pub fn stats(&self) -> PracticeStats {
+        self.stats
+    }
+
+    pub fn own_patterns(&self) -> &[OwnPattern] {
+        &self.own
+    }
+
+    /// The next instant something on screen changes by itself, if a session is running.
+    pub fn deadline(&self, area: Rect) -> Option<Instant> {
+        match &self.mode {
+            Mode::Running(running) => running.deadline(area),
+            _ => None,
+        }
+    }
+
+    /// A deadline passed. Returns whether the frame must be redrawn.
+    pub fn tick(&mut self, ctx: &mut Ctx) -> bool {
+        let Mode::Running(running) = &mut self.mode else { return false };
+        let outcome = running.tick(ctx.clock.instant(), ctx.area);
+        self.bell_due |= outcome.new_phase && self.bell;
+        if outcome.done {
+            self.finish(ctx);
+        }
+        outcome.redraw || outcome.done
+    }
+
+    /// Whether a bell is due (and forget it): the loop rings it after drawing the frame.
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell_due)
+    }
+
+    /// The screen is hidden (another tab, an overlay): a running session waits for the person.
+    pub fn pause(&mut self, now: Instant) {
+        if let Mode::Running(running) = &mut self.mode {
+            running.pause(now);
+        }
+    }
+
+    /// The app is closing: a session in progress is recorded as ended.
+    pub fn end(&mut self, ctx: &mut Ctx) {
+        if let Mode::Running(running) = &self.mode
+            && let Some(record) = running.record(ctx.clock.instant())
+        {
+            self.save_record(record, ctx);
+        }
+        self.mode = Mode::Picker;
+    }
+
+    /// Opens straight into a session of the exercise with this id (a breathing pattern or a
+    /// mindfulness exercise from content) or this name (one of the person's own patterns).
+    /// `length` applies to breathing; `None` takes the pattern's suggested length.
+    pub fn start_exercise(
+        &mut self,
+        id: &str,
+        length: Option<Length>,
+        ctx: &mut Ctx,
+    ) -> Result<(), UnknownExercise> {
+        let row = exercises::breathing(self.lang)
+            .iter()
+            .position(|p| p.id == id)
+            .map(Row::Pattern)
+            .or_else(|| exercises::mindfulness(self.lang).iter().position(|m| m.id == id).map(Row::Guided))
+            .or_else(|| {
+                let wanted = id.trim().to_lowercase();
+                self.own.iter().position(|p| p.name.to_lowercase() == wanted).map(Row::Own)
+            })
+            .ok_or_else(|| UnknownExercise(id.to_owned()))?;
+        self.end(ctx);
+        self.picker.select(row);
+        if let Some(length) = length {
+            self.picker.length = length;
+        }
+        let plan = self.picker.plan(&self.own).ok_or_else(|| UnknownExercise(id.to_owned()))?;
+        self.run(plan, ctx);
+        Ok(())
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        if ctx.clock.today() != self.stats_day {
+            self.refresh_stats(ctx);
+        }
+        match &mut self.mode {
+            Mode::Picker => self.handle_picker(action, ctx),
+            Mode::Form(form) => match action {
+                Action::Text(key) => form.key(key),
+                Action::Open | Action::Save => {
+                    if let FormOutcome::Save(pattern) = form.submit() {
+                        self.save_pattern(pattern, ctx);
+                    }
+                }
+                Action::Back => self.mode = Mode::Picker,
+                _ => {}
+            },
+            Mode::Running(running) => match action {
+                Action::Pause => running.toggle_pause(ctx.clock.instant()),
+                Action::NextStep => running.next_step(ctx.clock.instant()),
+                Action::Back => self.finish(ctx),
+                _ => {}
+            },
+            Mode::Summary(summary) => match action {
+                Action::Open => {
+                    let plan = summary.plan.clone();
+                    self.run(plan, ctx);
+                }
+                Action::Back => self.mode = Mode::Picker,
+                _ => {}
+            },
+        }
+    }
+
+    fn handle_picker(&mut self, action: &Action, ctx: &mut Ctx) {
+        let page = ctx.area.height.saturating_sub(4).max(1) as isize;
+        let p = &mut self.picker;
+        match action {
+            Action::Up | Action::ScrollUp => p.move_by(-1),
+            Action::Down | Action::ScrollDown => p.move_by(1),
+            Action::PageUp => p.move_by(-page),
+            Action::PageDown => p.move_by(page),
+            Action::Top => p.first(),
+            Action::Bottom => p.last(),
+            Action::Longer => p.change_length(1),
+            Action::Shorter => p.change_length(-1),
+            Action::SwitchUnit => p.switch_unit(&self.own),
+            Action::NewItem => self.mode = Mode::Form(PatternForm::new_pattern()),
+            Action::Open if p.selected() == Some(Row::NewPattern) => {
+                self.mode = Mode::Form(PatternForm::new_pattern());
+            }
+            Action::Open => {
+                if let Some(plan) = p.plan(&self.own) {
+                    self.run(plan, ctx);
+                }
+            }
+            Action::Edit => {
+                if let Some(Row::Own(i)) = p.selected() {
+                    self.mode =
+                        Mode::Form(PatternForm::edit(&self.own[i], ctx.lang.strings().breathe.decimal));
+                }
+            }
+            Action::Delete => {
+                if let Some(Row::Own(i)) = p.selected() {
+                    if p.confirm_delete {
+                        self.delete_pattern(i, ctx);
+                    } else {
+                        p.confirm_delete = true;
+                    }
+                }
+            }
+            Action::Back => p.confirm_delete = false,
+            _ => {}
+        }
+    }
+
+    fn run(&mut self, plan: Plan, ctx: &mut Ctx) {
+        self.mode = match Running::start(plan, self.lang, ctx.clock.instant(), ctx.clock.now()) {
+            Some(running) => Mode::Running(running),
+            None => Mode::Picker,
+        };
+    }
+
+    /// The session ends (done, or ended early): record it and show the summary. A session
+    /// ended before any practice (during the 3-2-1) is not a session; back to the list.
+    fn finish(&mut self, ctx: &mut Ctx) {
+        let Mode::Running(running) = &self.mode else { return };
+        let plan = running.plan.clone();
+        let record = running.record(ctx.clock.instant());
+        self.mode = match record {
+            Some(record) => {
+                self.save_record(record.clone(), ctx);
+                Mode::Summary(Summary { plan, record })
+            }
+            None => Mode::Picker,
+        };
+    }
+
+    /// Stores the record (and any earlier ones that could not be stored). A failure is shown,
+    /// and the records are kept to be tried again with the next write.
+    fn save_record(&mut self, record: PracticeRecord, ctx: &mut Ctx) {
+        self.unsaved.push(record);
+        let lang = ctx.lang;
+        let result = match ctx.store.get_mut() {
+            Ok(store) => {
+                let mut result = Ok(());
+                while let Some(first) = self.unsaved.first() {
+                    result = store.record_practice(first);
+                    if result.is_err() {
+                        break;
+                    }
+                    self.unsaved.remove(0);
+                }
+                result
+            }
+            Err(problem) => {
+                *ctx.toast = Some(save_failed(problem, lang));
+                return;
+            }
+        };
+        if let Err(e) = result {
+            *ctx.toast = Some(save_failed(&e, lang));
+            ctx.store.failed(e);
+        }
+        self.refresh_stats(ctx);
+    }
+
+    fn refresh_stats(&mut self, ctx: &mut Ctx) {
+        self.stats_day = ctx.clock.today();
+        if let Ok(store) = ctx.store.get() {
+            self.stats = store.practice_stats(self.stats_day).unwrap_or(self.stats);
+        }
+    }
+
+    /// Saves the form's pattern. On success the list shows it selected; on a name already in
+    /// use or a failed write the form stays open with everything typed.
+    fn save_pattern(&mut self, pattern: OwnPattern, ctx: &mut Ctx) {
+        let (lang, now) = (ctx.lang, ctx.clock.now());
+        let saved = ctx.store.get_mut().map_err(|p| save_failed(p, lang)).and_then(|store| {
+            match store.own_pattern_name_taken(&pattern.name, pattern.id) {
+                Ok(true) => Err(String::new()),
+                Ok(false) => store.save_own_pattern(&pattern, now).map_err(|e| save_failed(&e, lang)),
+                Err(e) => Err(save_failed(&e, lang)),
+            }
+        });
+        match saved {
+            Ok(id) => {
+                self.reload_own(ctx);
+                if let Some(i) = self.own.iter().position(|p| p.id == id) {
+                    self.picker.select(Row::Own(i));
+                }
+                self.mode = Mode::Picker;
+                *ctx.toast = Some(ctx.lang.strings().breathe.saved.to_owned());
+            }
+            Err(message) if message.is_empty() => {
+                if let Mode::Form(form) = &mut self.mode {
+                    form.show(Problem::NameTaken);
+                }
+            }
+            Err(message) => *ctx.toast = Some(message),
+        }
+    }
+
+    fn delete_pattern(&mut self, index: usize, ctx: &mut Ctx) {
+        let Some(id) = self.own.get(index).map(|p| p.id) else { return };
+        let lang = ctx.lang;
+        let deleted = ctx
+            .store
+            .get_mut()
+            .map_err(|p| save_failed(p, lang))
+            .and_then(|store| store.delete_own_pattern(id).map_err(|e| save_failed(&e, lang)));
+        self.picker.confirm_delete = false;
+        match deleted {
+            Ok(()) => {
+                self.reload_own(ctx);
+                *ctx.toast = Some(ctx.lang.strings().breathe.deleted.to_owned());
+            }
+            Err(message) => *ctx.toast = Some(message),
+        }
+    }
+
+    fn reload_own(&mut self, ctx: &mut Ctx) {
+        if let Ok(store) = ctx.store.get() {
+            match store.own_patterns() {
+                Ok(own) => self.own = own,
+                Err(e) => *ctx.toast = Some(save_failed(&e, ctx.lang)),
+            }
+        }
+        self.picker.rebuild(&self.own);
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        match &self.mode {
+            Mode::Picker => self.picker.render(area, buf, view, &self.own, &self.stats),
+            Mode::Form(form) => {
+                self.picker.render(area, buf, view, &self.own, &self.stats);
+                form.render(area, buf, view);
+            }
+            Mode::Running(running) => running.render(area, buf, view),
+            Mode::Summary(summary) => summary.render(area, buf, view, &self.stats),
+        }
+    }
+}
+
+/// "Kunne ikke lagre: <why>", in the interface language.
+fn save_failed(problem: &StoreError, lang: Lang) -> String {
+    let s = lang.strings();
+    format!("{}: {}", s.breathe.save_failed, problem.describe(s))
+}
