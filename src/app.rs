@@ -254,6 +254,14 @@ impl App {
         }
     }
 
+    /// Problems in the settings file, shown in the footer from the first frame.
+    pub fn settings_problems(&mut self, problems: Vec<String>) {
+        if let Some(first) = problems.first() {
+            let more = if problems.len() > 1 { format!(" (+{})", problems.len() - 1) } else { String::new() };
+            self.toast = Some(format!("{}: {first}{more}", self.strings().settings_problem));
+        }
+    }
+
     /// A broken content pack is named (file:line:column) in the footer; the rest still loads.
     /// Content loads lazily, so this is asked again after each action.
     fn notice_content_problems(&mut self) {

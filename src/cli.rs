@@ -52,6 +52,27 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The app's start-up choices. Precedence: a flag or `MESTRING_*` variable, then the
+    /// settings file, then `LANG` / `NO_COLOR`, then the defaults. `NO_COLOR` always wins
+    /// over a colour theme: it is the user saying this terminal must not get colour.
+    pub fn options(&self, settings: &crate::config::Settings) -> crate::app::Options {
+        use crate::i18n::Lang;
+        let lang_env = std::env::var("LANG").ok();
+        let lang = self
+            .lang
+            .as_deref()
+            .and_then(Lang::from_tag)
+            .or(settings.lang)
+            .unwrap_or_else(|| Lang::resolve(None, lang_env.as_deref()));
+        crate::app::Options {
+            lang,
+            region: self.region.into(),
+            theme: crate::theme::Theme::choose(settings.theme, std::env::var_os("NO_COLOR").as_deref()),
+            mouse: self.mouse,
+            bell: self.bell || settings.bell,
+        }
+    }
+
     /// `Cli::parse()`, except that a bare `mestring`, the way people start the app, does not
     /// build clap's whole command description: that is about a tenth of the start-up time.
     /// The result is the same; `bare_start_equals_clap` proves it.

@@ -1,11 +1,23 @@
-//! Where the user's settings live. Content packs are read from `content/` beside the settings
-//! file, so a clinic can hand out one folder.
+//! The user's settings in `config.ron`, and where it (and the content packs beside it) live.
+//!
+//! The file is meant to be edited by hand too, so values are plain: strings, booleans, lists.
+//! Reading is forgiving per setting: a broken or unknown setting is named with file, line and
+//! column, its default is used, and the others still apply. A file with any problem is never
+//! written over; the settings screen says so instead. Writing is atomic (a temporary file in
+//! the same directory, synced, then renamed), mode 0600.
 
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
+use ron::Value;
+
+use crate::i18n::Lang;
 
 pub const CONFIG_FILE: &str = "config.ron";
+/// A settings file larger than this was not written by a person; it is not read.
+pub const MAX_CONFIG_BYTES: u64 = 256 * 1024;
 
 /// The settings file: `--config` / `MESTRING_CONFIG`, else the XDG config dir (also on macOS).
 /// `None` when no home directory can be found.
@@ -22,14 +34,226 @@ pub fn pack_dir(config_path: &Path) -> PathBuf {
     config_path.parent().unwrap_or(Path::new(".")).join("content")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
 
-    #[test]
-    fn packs_sit_beside_the_settings_file() {
-        let config = config_path(Some(Path::new("/srv/clinic/mestring.ron"))).unwrap();
-        assert_eq!(pack_dir(&config), PathBuf::from("/srv/clinic/content"));
-        assert_eq!(pack_dir(Path::new("config.ron")), PathBuf::from("content"));
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// `None`: from `--lang`, `MESTRING_LANG` or `LANG`.
+    pub lang: Option<Lang>,
+    pub theme: ThemeName,
+    /// A terminal bell on each breathing phase change: the only cue that works with eyes closed.
+    pub bell: bool,
+    pub week_start: WeekStart,
+    /// The user's own triggers, offered in the check-in beside the built-in ones.
+    pub triggers: Vec<String>,
+    /// Action name (as in the help overlay's table, e.g. "quit") to its keys ("q", "ctrl-q").
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// A setting that could not be used, with where it stands in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Settings as read, with what was wrong. `writable` is false when writing would lose
+/// something the user wrote (a problem in the file, or a file that could not be read).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub settings: Settings,
+    pub problems: Vec<Problem>,
+    pub writable: bool,
+}
+
+pub fn load(path: &Path) -> Loaded {
+    let file = path.display().to_string();
+    let problem = |line, column, message: String| Problem { file: file.clone(), line, column, message };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Loaded { writable: true, ..Loaded::default() };
+        }
+        Ok(meta) if meta.len() > MAX_CONFIG_BYTES => {
+            let message = format!("larger than {} KiB; not read, defaults used", MAX_CONFIG_BYTES >> 10);
+            return Loaded { problems: vec![problem(1, 1, message)], ..Loaded::default() };
+        }
+        _ => {}
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&file, &text),
+        Err(e) => Loaded { problems: vec![problem(1, 1, e.to_string())], ..Loaded::default() },
     }
 }
+
+/// Reads settings from `text`; every problem names `file`.
+pub fn parse(file: &str, text: &str) -> Loaded {
+    let mut loaded = Loaded { writable: true, ..Loaded::default() };
+    let mut report = |line, column, message: String| {
+        loaded.problems.push(Problem { file: file.to_owned(), line, column, message });
+    };
+    let value = match ron::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(e) => {
+            report(e.span.start.line, e.span.start.col, format!("{}; defaults used", e.code));
+            loaded.writable = false;
+            return loaded;
+        }
+    };
+    let Value::Map(map) = value else {
+        report(1, 1, "expected settings in parentheses: (theme: \"dark\", bell: false)".to_owned());
+        loaded.writable = false;
+        return loaded;
+    };
+    let s = &mut loaded.settings;
+    for (key, value) in map.iter() {
+        let Value::String(name) = key else { continue };
+        let (line, column) = locate(text, name);
+        let result = match name.as_str() {
+            "lang" => one_of(value, &[("nb", Lang::Nb), ("en", Lang::En)]).map(|l| s.lang = Some(l)),
+            "theme" => one_of(
+                value,
+                &[("dark", ThemeName::Dark), ("light", ThemeName::Light), ("mono", ThemeName::Mono)],
+            )
+            .map(|t| s.theme = t),
+            "bell" => match value {
+                Value::Bool(b) => Ok(s.bell = *b),
+                _ => Err("expected true or false".to_owned()),
+            },
+            "week_start" => one_of(value, &[("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)])
+                .map(|w| s.week_start = w),
+            "triggers" => strings(value).map(|t| s.triggers = t),
+            "keys" => keys(value).map(|k| s.keys = k),
+            _ => Err("unknown setting; it is ignored".to_owned()),
+        };
+        if let Err(message) = result {
+            report(line, column, format!("{name}: {message}"));
+        }
+    }
+    loaded.writable = loaded.problems.is_empty();
+    loaded
+}
+
+fn one_of<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Result<T, String> {
+    let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+    let wanted = || format!("expected one of {}; default used", names.join(", "));
+    match value {
+        Value::String(s) => {
+            choices.iter().find(|(n, _)| n.eq_ignore_ascii_case(s.trim())).map(|(_, v)| *v).ok_or_else(wanted)
+        }
+        _ => Err(wanted()),
+    }
+}
+
+fn strings(value: &Value) -> Result<Vec<String>, String> {
+    let wrong = || "expected a list of texts, like [\"work\", \"payday\"]; default used".to_owned();
+    let Value::Seq(items) = value else { return Err(wrong()) };
+    items
+        .iter()
+        .map(|v| match v {
+            Value::String(s) if !s.trim().is_empty() && s.chars().count() <= 40 => Ok(s.trim().to_owned()),
+            _ => Err(wrong()),
+        })
+        .collect()
+}
+
+fn keys(value: &Value) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let wrong = || "expected a map like {\"quit\": [\"q\", \"ctrl-q\"]}; default used".to_owned();
+    let Value::Map(map) = value else { return Err(wrong()) };
+    map.iter()
+        .map(|(k, v)| match k {
+            Value::String(action) => Ok((action.clone(), strings(v).map_err(|_| wrong())?)),
+            _ => Err(wrong()),
+        })
+        .collect()
+}
+
+/// Where `name:` stands in the file, 1-based, for messages; the top if it is not found.
+fn locate(text: &str, name: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let at = line.find(name)?;
+            line[at + name.len()..].trim_start().starts_with(':').then_some((i + 1, at + 1))
+        })
+        .unwrap_or((1, 1))
+}
+
+/// The file as mestring writes it: every setting, with a line on what it does.
+pub fn render(s: &Settings) -> String {
+    let quote = |t: &str| format!("{t:?}");
+    let list =
+        |items: &[String]| format!("[{}]", items.iter().map(|t| quote(t)).collect::<Vec<_>>().join(", "));
+    let lang = match s.lang {
+        Some(l) => format!("lang: {},\n", quote(l.code())),
+        None => "// lang: \"nb\", // or \"en\"; unset: from --lang, MESTRING_LANG or LANG\n".to_owned(),
+    };
+    let theme = match s.theme {
+        ThemeName::Dark => "dark",
+        ThemeName::Light => "light",
+        ThemeName::Mono => "mono",
+    };
+    let week = match s.week_start {
+        WeekStart::Monday => "monday",
+        WeekStart::Sunday => "sunday",
+    };
+    let keys: Vec<String> = s.keys.iter().map(|(a, k)| format!("    {}: {},", quote(a), list(k))).collect();
+    format!(
+        "// mestring settings. The app writes this file when you change a setting on the\n\
+         // Innstillinger/Settings screen; you may edit it by hand too.\n\
+         (\n    {lang}    theme: {}, // \"dark\", \"light\" or \"mono\"\n    bell: {}, // a bell on each breathing phase\n    \
+         week_start: {}, // \"monday\" or \"sunday\"\n    triggers: {}, // your own triggers for the check-in\n    \
+         keys: {{ // e.g. \"quit\": [\"q\", \"ctrl-q\"]\n{}{}    }},\n)\n",
+        quote(theme),
+        s.bell,
+        quote(week),
+        list(&s.triggers),
+        keys.join("\n"),
+        if keys.is_empty() { "" } else { "\n" },
+    )
+}
+
+/// Writes the settings atomically: a reader sees the old file or the new one, never half.
+pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{}.tmp-{}", CONFIG_FILE, std::process::id()));
+    let result = (|| {
+        let mut file = private_file(&tmp)?;
+        file.write_all(render(settings).as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        std::fs::File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;

@@ -80,6 +80,7 @@ pub struct Strings {
     pub crisis_verified: &'static str,
     pub crisis_checked_on: &'static str,
     pub content_problem: &'static str,
+    pub settings_problem: &'static str,
     pub crisis_close: &'static str,
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
@@ -163,6 +164,7 @@ pub const NB: Strings = Strings {
     crisis_verified: "sjekket",
     crisis_checked_on: "Numrene ble sist sjekket",
     content_problem: "Feil i innholdsfil",
+    settings_problem: "Feil i innstillingene",
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
     tab_techniques: "Teknikker",
@@ -241,6 +243,7 @@ pub const EN: Strings = Strings {
     crisis_verified: "checked",
     crisis_checked_on: "Numbers last checked on",
     content_problem: "Problem in a content file",
+    settings_problem: "Problem in the settings",
     crisis_close: "Esc closes",
     checkin: checkin::EN,
     tab_techniques: "Techniques",

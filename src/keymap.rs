@@ -263,7 +263,9 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
 
 /// The bindings that apply on a screen, given which scopes the screen uses.
 pub fn bindings_for(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
-    BINDINGS.iter().filter(move |b| b.scope == Scope::Global || scopes.contains(&b.scope))
+    crate::key_overrides::active()
+        .iter()
+        .filter(move |b| b.scope == Scope::Global || scopes.contains(&b.scope))
 }
 
 #[cfg(test)]

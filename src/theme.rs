@@ -44,6 +44,26 @@ impl Theme {
         ],
     };
 
+    /// For light terminal backgrounds, where cyan and yellow text fade: blue and magenta, in
+    /// the 16 base colours.
+    pub const LIGHT: Theme = Theme {
+        base: Style::new(),
+        dim: Style::new().fg(Color::DarkGray),
+        title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+        border: Style::new().fg(Color::Gray),
+        selected: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+        match_hl: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
+        heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+        key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+        tab_active: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+        emphasis: Style::new().add_modifier(Modifier::BOLD),
+        bars: [Style::new().fg(Color::Blue), Style::new().fg(Color::Magenta)],
+        bar_values: [
+            Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+            Style::new().fg(Color::White).bg(Color::Magenta).add_modifier(Modifier::BOLD),
+        ],
+    };
+
     /// No colour anywhere: selection is reverse + bold, matches are bold + underlined.
     pub const MONO: Theme = Theme {
         base: Style::new(),
@@ -66,9 +86,17 @@ impl Theme {
 
     /// `NO_COLOR` set to any non-empty value asks for no colour (no-color.org).
     pub fn from_env(no_color: Option<&std::ffi::OsStr>) -> Theme {
-        match no_color {
-            Some(v) if !v.is_empty() => Theme::MONO,
-            _ => Theme::COLOR,
+        Theme::choose(crate::config::ThemeName::Dark, no_color)
+    }
+
+    /// The theme the settings name, unless `NO_COLOR` asks for none.
+    pub fn choose(name: crate::config::ThemeName, no_color: Option<&std::ffi::OsStr>) -> Theme {
+        use crate::config::ThemeName;
+        match (no_color, name) {
+            (Some(v), _) if !v.is_empty() => Theme::MONO,
+            (_, ThemeName::Dark) => Theme::COLOR,
+            (_, ThemeName::Light) => Theme::LIGHT,
+            (_, ThemeName::Mono) => Theme::MONO,
         }
     }
 }

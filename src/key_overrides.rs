@@ -1,0 +1,199 @@
+//! Key overrides from the settings file: `keys: {"quit": ["ctrl-q"], "crisis": ["!", "F2"]}`.
+//!
+//! An action is named as its variant in kebab case (`next-tab`, `toggle-favourite`); its keys
+//! replace the defaults wherever the action is bound, so the help overlay and the footer show
+//! them too. A name or key that is not understood, or a key another action already uses, is
+//! refused with a message and the defaults stay: a user can never lose the way out.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use crate::action::Action;
+use crate::keymap::{BINDINGS, Binding, Key};
+
+static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
+
+/// The bindings in force: the defaults with any overrides applied.
+pub fn active() -> &'static [Binding] {
+    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
+}
+
+/// Applies overrides once, at start-up, before the first key. Returns the problems.
+pub fn install(overrides: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let (bindings, problems) = resolve(overrides);
+    if !overrides.is_empty() {
+        let _ = ACTIVE.set(bindings);
+    }
+    problems
+}
+
+/// The variant name in kebab case: `NextTab` -> `next-tab`.
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let head = debug.split(['(', ' ', '{']).next().unwrap_or_default();
+    let mut name = String::new();
+    for (i, c) in head.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            name.push('-');
+        }
+        name.extend(c.to_lowercase());
+    }
+    name
+}
+
+fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut chosen: Vec<(Action, &'static [Key])> = Vec::new();
+    for (name, specs) in overrides {
+        let Some(action) = BINDINGS.iter().map(|b| b.action).find(|a| action_name(*a) == *name) else {
+            problems.push(format!("keys: no action is called \"{name}\""));
+            continue;
+        };
+        let keys: Result<Vec<Key>, String> = specs.iter().map(|s| parse_key(s)).collect();
+        let keys = match keys {
+            Ok(keys) if !keys.is_empty() => keys,
+            Ok(_) => {
+                problems.push(format!("keys: \"{name}\" needs at least one key"));
+                continue;
+            }
+            Err(e) => {
+                problems.push(format!("keys: \"{name}\": {e}"));
+                continue;
+            }
+        };
+        // Conservative on purpose: a key another action has anywhere, by default or by an
+        // earlier override, is refused, so no screen can end up with one key for two things.
+        let used_by = |k: &Key| {
+            BINDINGS
+                .iter()
+                .find(|b| b.action != action && b.keys.contains(k))
+                .map(|b| b.action)
+                .or_else(|| chosen.iter().find(|(a, ks)| *a != action && ks.contains(k)).map(|(a, _)| *a))
+        };
+        if let Some((key, other)) = keys.iter().find_map(|k| used_by(k).map(|other| (*k, other))) {
+            problems.push(format!(
+                "keys: \"{name}\": {} is already used by \"{}\"; the default keys stay",
+                crate::keymap::key_label(key),
+                action_name(other)
+            ));
+            continue;
+        }
+        chosen.push((action, Vec::leak(keys)));
+    }
+    let bindings = BINDINGS
+        .iter()
+        .map(|b| {
+            let keys = chosen.iter().find(|(a, _)| *a == b.action).map_or(b.keys, |(_, k)| *k);
+            Binding { action: b.action, keys, scope: b.scope, footer: b.footer }
+        })
+        .collect();
+    (bindings, problems)
+}
+
+/// Reads a key as people write it: `q`, `G`, `ctrl-q`, `F2`, `enter`, `esc`, `space`, `up`.
+pub fn parse_key(spec: &str) -> Result<Key, String> {
+    let spec = spec.trim();
+    let (mods, rest) = match spec.split_once('-') {
+        Some((m, rest)) if m.eq_ignore_ascii_case("ctrl") && !rest.is_empty() => {
+            (KeyModifiers::CONTROL, rest)
+        }
+        _ => (KeyModifiers::NONE, spec),
+    };
+    let lower = rest.to_ascii_lowercase();
+    let code = match lower.as_str() {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "shift-tab" | "backtab" => KeyCode::BackTab,
+        "space" => KeyCode::Char(' '),
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        f if f.len() > 1
+            && f.starts_with('f')
+            && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+        {
+            KeyCode::F(f[1..].parse().unwrap_or(1))
+        }
+        _ => {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_control() => {
+                    KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    })
+                }
+                _ => return Err(format!("\"{spec}\" is not a key mestring knows")),
+            }
+        }
+    };
+    Ok(Key { code, mods })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn overrides(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs.iter().map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn actions_are_named_in_kebab_case() {
+        assert_eq!(action_name(Action::Quit), "quit");
+        assert_eq!(action_name(Action::NextTab), "next-tab");
+        assert_eq!(action_name(Action::GoTab(3)), "go-tab");
+    }
+
+    #[test]
+    fn keys_are_read_the_way_people_write_them() {
+        assert_eq!(
+            parse_key("ctrl-q").unwrap(),
+            Key { code: KeyCode::Char('q'), mods: KeyModifiers::CONTROL }
+        );
+        assert_eq!(parse_key("F2").unwrap().code, KeyCode::F(2));
+        assert_eq!(parse_key("G").unwrap().code, KeyCode::Char('G'));
+        assert_eq!(parse_key("-").unwrap().code, KeyCode::Char('-'));
+        assert_eq!(parse_key("space").unwrap().code, KeyCode::Char(' '));
+        assert!(parse_key("F13").is_err() && parse_key("hyper-x").is_err() && parse_key("").is_err());
+    }
+
+    #[test]
+    fn an_override_replaces_the_keys_of_its_action() {
+        let (bindings, problems) = resolve(&overrides(&[("quit", &["ctrl-q"]), ("crisis", &["!", "F2"])]));
+        assert!(problems.is_empty(), "{problems:?}");
+        let quit = bindings.iter().find(|b| b.action == Action::Quit).unwrap();
+        assert_eq!(quit.keys, [parse_key("ctrl-q").unwrap()]);
+        let crisis = bindings.iter().find(|b| b.action == Action::Crisis).unwrap();
+        assert_eq!(crisis.keys.len(), 2);
+    }
+
+    #[test]
+    fn a_key_in_use_an_unknown_action_or_key_is_refused_and_the_defaults_stay() {
+        let (bindings, problems) = resolve(&overrides(&[
+            ("quit", &["?"]),
+            ("fly", &["x"]),
+            ("help", &["hyper-h"]),
+            ("crisis", &[]),
+        ]));
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("already used by \"help\"")), "{problems:?}");
+        let quit = bindings.iter().find(|b| b.action == Action::Quit).unwrap();
+        assert!(quit.keys.iter().any(|k| k.code == KeyCode::Char('q')), "the way out is still there");
+    }
+
+    #[test]
+    fn two_overrides_cannot_take_the_same_new_key() {
+        let (_, problems) = resolve(&overrides(&[("help", &["F5"]), ("quit", &["F5"])]));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+}
