@@ -132,7 +132,10 @@ pub fn parse(file: &str, text: &str) -> Loaded {
             )
             .map(|t| s.theme = t),
             "bell" => match value {
-                Value::Bool(b) => Ok(s.bell = *b),
+                Value::Bool(b) => {
+                    s.bell = *b;
+                    Ok(())
+                }
                 _ => Err("expected true or false".to_owned()),
             },
             "week_start" => one_of(value, &[("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)])
