@@ -20,7 +20,7 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     if args.mood.is_none() && !env.db_path.exists() {
         return Err(need_mood(date));
     }
-    let mut store = Store::open(&env.db_path)?;
+    let mut store = Store::open_checked(&env.db_path)?;
     let base = match store.checkin_on(date)? {
         Some(existing) => existing,
         None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),

@@ -60,7 +60,8 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     create_private_dir(&dir)?;
     // Written under a temporary name and renamed when complete and synced, so a crash never
     // leaves a half copy that looks like a backup.
-    let partial = dir.join(format!(".{PREFIX}{today}{SUFFIX}.partial"));
+    // Named per process: two instances backing up at once must not share a half-written file.
+    let partial = dir.join(format!(".{PREFIX}{today}{SUFFIX}.partial-{}", std::process::id()));
     let io = |path: &Path| {
         let path = path.to_owned();
         move |source| StoreError::Io { path, source }
@@ -79,8 +80,17 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     Ok(Some(target))
 }
 
-/// Deletes all but the newest [`KEEP`] backups.
+/// Deletes all but the newest [`KEEP`] backups, and half-written copies that a killed process
+/// left behind (older than ten minutes, so a backup running now in another instance is spared).
 fn prune(db_path: &Path) -> Result<()> {
+    let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    for entry in fs::read_dir(backup_dir(db_path)).into_iter().flatten().flatten() {
+        let partial = entry.file_name().to_string_lossy().contains(".partial-");
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < stale);
+        if partial && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     for old in list(db_path)?.into_iter().skip(KEEP) {
         fs::remove_file(&old.path).map_err(|source| StoreError::Io { path: old.path, source })?;
     }
@@ -110,7 +120,7 @@ pub fn restore(db_path: &Path, backup: &Path, now: NaiveDateTime) -> Result<Opti
     } else {
         None
     };
-    let partial = db_path.with_file_name(format!(".{}.restoring", super::DB_FILE));
+    let partial = db_path.with_file_name(format!(".{}.restoring-{}", super::DB_FILE, std::process::id()));
     let _ = fs::remove_file(&partial);
     create_private_file(&partial)?;
     fs::copy(backup, &partial).map_err(io(&partial))?;

@@ -49,6 +49,37 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
+/// Creates the database at `path` complete or not at all: `init` sets up a fresh file under a
+/// temporary name (WAL, schema), which is then hard-linked to `path`. If another process got
+/// there first, its database is kept and ours is dropped.
+pub fn create_database(path: &Path, init: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.exists() {
+        create_private_dir(dir)?;
+    }
+    let stamp =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let fresh = dir.join(format!(".{}.new-{}-{stamp}", super::DB_FILE, std::process::id()));
+    create_private_file(&fresh)?;
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| StoreError::Io { path, source }
+    };
+    let linked = init(&fresh)
+        .and_then(|()| std::fs::File::open(&fresh).and_then(|f| f.sync_all()).map_err(io(&fresh)))
+        .and_then(|()| match std::fs::hard_link(&fresh, path) {
+            Ok(()) => std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir)),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+            // A file system without hard links: a rename, after checking nobody was first.
+            Err(_) if !path.exists() => std::fs::rename(&fresh, path).map_err(io(path)),
+            Err(source) => Err(StoreError::Io { path: path.to_owned(), source }),
+        });
+    for leftover in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{leftover}", fresh.display()));
+    }
+    linked
+}
+
 #[cfg(test)]
 mod tests {
     use std::os::unix::fs::PermissionsExt;

@@ -47,12 +47,15 @@ pub struct Store {
 impl Store {
     /// Opens (creating if missing, with mode 0600) the database at `path` and brings its schema up
     /// to date. Refuses, without writing, a file that is not ours or is from a newer version.
+    /// A new database is built under a temporary name and linked into place complete, so another
+    /// process starting at the same moment never sees a half-made file.
     pub fn open(path: &Path) -> Result<Store> {
-        location::create_private_file(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_sqlite(path.to_owned(), e))?;
-        Store::prepare(conn, path.to_owned())
+        if !path.exists() {
+            location::create_database(path, |fresh| {
+                Store::prepare(open_rw(fresh)?, fresh.to_owned()).map(drop)
+            })?;
+        }
+        Store::prepare(open_rw(path)?, path.to_owned())
     }
 
     /// Opens a database that must already exist (a backup, or for a command that only reads).
@@ -62,6 +65,14 @@ impl Store {
             return Err(StoreError::Io { path: path.to_owned(), source });
         }
         Store::open(path)
+    }
+
+    /// Opens for a command that writes without the TUI: also runs `quick_check`, so a damaged
+    /// file is refused before the first write touches it.
+    pub fn open_checked(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        store.quick_check()?;
+        Ok(store)
     }
 
     /// A fresh database in memory, for tests and benchmarks: the same schema and rules.
@@ -130,6 +141,12 @@ impl Store {
     pub fn sql_error(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(self.path.clone(), e)
     }
+}
+
+/// Never with `CREATE`: a database is created only by [`location::create_database`], whole.
+fn open_rw(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_sqlite(path.to_owned(), e))
 }
 
 /// A file is ours when its header carries our application id, or when it is an empty database

@@ -1,0 +1,277 @@
+//! Check-in and history benchmark (issue 3):
+//!
+//!     cargo run --release --example bench_checkin [-- RUNS]
+//!
+//! Three data directories are generated (no check-ins, 10 years of daily check-ins, 100,000
+//! daily check-ins) and for each one this measures, over RUNS runs (default 10):
+//! - the release binary in a 120x40 pseudo-terminal: time from spawn to the first complete
+//!   frame, beside a bare ratatui program (examples/floor.rs); then the key `3` until the history
+//!   screen is drawn (its data read on the way); peak RSS after both;
+//! - in-process: one frame of each history view at 200x60 drawn into a `TestBackend`;
+//! - `mestring checkin` as a process, spawn to exit, including its fsync.
+//!
+//! Prints Markdown tables for BENCHMARKS.md.
+
+#[path = "checkin_data/generate.rs"]
+mod generate;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use mestring::action::Action;
+use mestring::app::{App, Options, Tab};
+use mestring::clock::SystemClock;
+use mestring::content::RegionId;
+use mestring::i18n::Lang;
+use mestring::store::Store;
+use mestring::theme::Theme;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+/// Output that follows within this gap belongs to the same frame.
+const FRAME_GAP: Duration = Duration::from_millis(5);
+const RENDERS: usize = 200;
+const CHECKINS: usize = 30;
+
+struct Dataset {
+    name: &'static str,
+    days: u64,
+    dir: PathBuf,
+}
+
+fn main() {
+    let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--bin", "mestring", "--example", "floor"])
+        .current_dir(root)
+        .status()
+        .expect("run cargo build");
+    assert!(status.success(), "release build failed");
+    let release = root.join("target/release");
+    let base = std::env::temp_dir().join(format!("mestring-bench-checkin-{}", std::process::id()));
+    let datasets: Vec<Dataset> = [("empty", 0), ("10 years daily", 3653), ("100,000 days", 100_000)]
+        .into_iter()
+        .map(|(name, days)| {
+            let dir = base.join(days.to_string());
+            std::fs::create_dir_all(&dir).unwrap();
+            let started = Instant::now();
+            generate::generate(&dir, days);
+            let bytes = std::fs::metadata(dir.join("mestring.sqlite3")).map(|m| m.len()).unwrap_or(0);
+            eprintln!(
+                "{name}: {days} days, {:.1} MB, generated in {:.1} s",
+                mb(bytes),
+                started.elapsed().as_secs_f64()
+            );
+            Dataset { name, days, dir }
+        })
+        .collect();
+
+    println!("## Runs: {runs} per figure; min / median / max\n");
+    println!("| data | first frame (ms) | vs empty | key `3` to history drawn (ms) | peak RSS (MB) |");
+    println!("|---|---|---|---|---|");
+    let floor: Vec<f64> = (0..=runs)
+        .map(|_| first_frame(&release.join("examples/floor"), &base, "floor: 0 keys", None).0)
+        .skip(1)
+        .collect();
+    let floor_median = stats(floor.clone()).1;
+    println!("| bare ratatui (floor) | {} | | | |", fmt(stats(floor)));
+    let mut empty_median = 0.0;
+    for set in &datasets {
+        let mut frames = Vec::new();
+        let mut history = Vec::new();
+        let mut rss = Vec::new();
+        for i in 0..=runs {
+            let (frame, to_history, peak) =
+                first_frame(&release.join("mestring"), &set.dir, "q avslutt", Some(b"3"));
+            if i > 0 {
+                frames.push(frame);
+                history.push(to_history);
+                rss.push(peak);
+            }
+        }
+        let frame = stats(frames);
+        if set.days == 0 {
+            empty_median = frame.1;
+        }
+        println!(
+            "| {} | {} | {:.2}x (floor {:.2}x) | {} | {} |",
+            set.name,
+            fmt(frame),
+            frame.1 / empty_median,
+            frame.1 / floor_median,
+            fmt(stats(history)),
+            fmt(stats(rss))
+        );
+    }
+
+    println!(
+        "\n## History screen, one frame at 200x60 into a TestBackend ({RENDERS} frames; min / median / max, ms)\n"
+    );
+    println!("| data | overview (365 days) | calendar | triggers | days (list + detail) |");
+    println!("|---|---|---|---|---|");
+    for set in &datasets {
+        let cells: Vec<String> = render_times(&set.dir).into_iter().map(fmt).collect();
+        println!("| {} | {} |", set.name, cells.join(" | "));
+    }
+
+    println!(
+        "\n## `mestring checkin`, spawn to exit incl. fsync ({CHECKINS} runs; min / median / max, ms)\n"
+    );
+    println!("| data | checkin |");
+    println!("|---|---|");
+    for set in &datasets {
+        println!("| {} | {} |", set.name, fmt(stats(checkin_times(&release.join("mestring"), &set.dir))));
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
+
+/// Spawn to first complete frame (ms), then optionally a key to the history screen (ms), and
+/// the peak RSS (MB) at the end.
+fn first_frame(exe: &Path, data: &Path, ready: &str, key: Option<&[u8]>) -> (f64, f64, f64) {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(exe);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "nb_NO.UTF-8");
+    cmd.env_remove("MESTRING_LANG");
+    cmd.env_remove("NO_COLOR");
+    cmd.env("MESTRING_DATA_DIR", data);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
+    thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
+                break;
+            }
+        }
+    });
+    let spawned = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let pid = child.process_id().expect("pid");
+    let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+    let first = wait_screen(&rx, &mut parser, |s| s.contains(ready));
+    let mut to_history = 0.0;
+    if let Some(key) = key {
+        let sent = Instant::now();
+        writer.write_all(key).unwrap();
+        writer.flush().unwrap();
+        let drawn = wait_screen(&rx, &mut parser, |s| s.contains("Oversikt") && s.contains("Periode"));
+        to_history = ms(drawn - sent);
+    }
+    let rss = peak_rss_kb(pid) as f64 / 1024.0;
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    child.wait().expect("wait");
+    (ms(first - spawned), to_history, rss)
+}
+
+use std::io::Write;
+
+fn wait_screen(
+    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
+    parser: &mut vt100::Parser,
+    done: impl Fn(&str) -> bool,
+) -> Instant {
+    let mut last = loop {
+        let (at, bytes) = rx.recv_timeout(Duration::from_secs(10)).expect("the program stopped drawing");
+        parser.process(&bytes);
+        if done(&parser.screen().contents()) {
+            break at;
+        }
+    };
+    while let Ok((at, bytes)) = rx.recv_timeout(FRAME_GAP) {
+        parser.process(&bytes);
+        last = at;
+    }
+    last
+}
+
+/// Per history view, the time to draw one 200x60 frame, after the screen's data was read.
+fn render_times(dir: &Path) -> Vec<(f64, f64, f64)> {
+    let options = Options { lang: Lang::Nb, region: RegionId::Norway, theme: Theme::COLOR, mouse: false };
+    let store = Store::open(&dir.join("mestring.sqlite3"));
+    let mut app = App::new(options, Box::new(SystemClock), store);
+    app.set_area(Rect::new(0, 0, 200, 60));
+    app.show(Tab::History);
+    // The overview at its longest period, then each of the other views.
+    for _ in 0..3 {
+        app.update(Action::Increase);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut per_view = Vec::new();
+    for view in 0..4 {
+        if view > 0 {
+            app.update(Action::NextView);
+        }
+        if view == 3 {
+            app.update(Action::Down);
+        }
+        let mut times = Vec::with_capacity(RENDERS);
+        for _ in 0..RENDERS {
+            let started = Instant::now();
+            terminal.draw(|frame| app.render(frame)).unwrap();
+            times.push(ms(started.elapsed()));
+        }
+        per_view.push(stats(times));
+    }
+    per_view
+}
+
+fn checkin_times(exe: &Path, data: &Path) -> Vec<f64> {
+    let today = chrono::Local::now().date_naive();
+    let run = |i: u64| {
+        let date = today - chrono::Days::new(i * 3 + 1);
+        let started = Instant::now();
+        let status = Command::new(exe)
+            .args(["checkin", "--mood", "3", "--craving", "2", "--stress", "4", "--trigger", "stress"])
+            .args(["--note", "Målt dag, æøå", "--date", &date.to_string()])
+            .env("MESTRING_DATA_DIR", data)
+            .stdout(Stdio::null())
+            .status()
+            .expect("run mestring checkin");
+        assert!(status.success());
+        ms(started.elapsed())
+    };
+    // The first run of the day also makes the daily backup; it is not what a habit costs.
+    run(0);
+    (1..=CHECKINS as u64).map(run).collect()
+}
+
+fn peak_rss_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2], v[v.len() - 1])
+}
+
+fn fmt((min, median, max): (f64, f64, f64)) -> String {
+    format!("{min:.2} / {median:.2} / {max:.2}")
+}
