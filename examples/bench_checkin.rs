@@ -113,23 +113,26 @@ fn main() {
         );
     }
 
-    println!(
-        "\n## History screen, one frame at 200x60 into a TestBackend ({RENDERS} frames; min / median / max, ms)\n"
-    );
-    println!("| data | overview (365 days) | calendar | triggers | days (list + detail) |");
-    println!("|---|---|---|---|---|");
+    println!("\n## History screen at 200x60 ({RENDERS} frames; min / median / max, ms)\n");
+    println!("`render`: the app drawing into the frame's buffer. `draw`: the same plus ratatui's diff");
+    println!("into a `TestBackend` (what a terminal frame costs before the bytes are written).\n");
+    println!("| data | | overview (365 days) | calendar | triggers | days (list + detail) |");
+    println!("|---|---|---|---|---|---|");
     for set in &datasets {
-        let cells: Vec<String> = render_times(&set.dir).into_iter().map(fmt).collect();
-        println!("| {} | {} |", set.name, cells.join(" | "));
+        let (render, draw) = render_times(&set.dir);
+        let cells = |v: Vec<(f64, f64, f64)>| v.into_iter().map(fmt).collect::<Vec<_>>().join(" | ");
+        println!("| {} | render | {} |", set.name, cells(render));
+        println!("| | draw | {} |", cells(draw));
     }
 
     println!(
         "\n## `mestring checkin`, spawn to exit incl. fsync ({CHECKINS} runs; min / median / max, ms)\n"
     );
-    println!("| data | checkin |");
-    println!("|---|---|");
+    println!("| data | checkin | one fsync of 4 kB on the same disk, meanwhile |");
+    println!("|---|---|---|");
     for set in &datasets {
-        println!("| {} | {} |", set.name, fmt(stats(checkin_times(&release.join("mestring"), &set.dir))));
+        let times = checkin_times(&release.join("mestring"), &set.dir);
+        println!("| {} | {} | {} |", set.name, fmt(stats(times)), fmt(stats(fsync_times(&set.dir))));
     }
     let _ = std::fs::remove_dir_all(&base);
 }
@@ -199,8 +202,11 @@ fn wait_screen(
     last
 }
 
-/// Per history view, the time to draw one 200x60 frame, after the screen's data was read.
-fn render_times(dir: &Path) -> Vec<(f64, f64, f64)> {
+/// Per history view, the time to render one 200x60 frame, and to draw it into a `TestBackend`,
+/// after the screen's data was read.
+type Times = Vec<(f64, f64, f64)>;
+
+fn render_times(dir: &Path) -> (Times, Times) {
     let options = Options { lang: Lang::Nb, region: RegionId::Norway, theme: Theme::COLOR, mouse: false };
     let store = Store::open(&dir.join("mestring.sqlite3"));
     let mut app = App::new(options, Box::new(SystemClock), store);
@@ -211,7 +217,7 @@ fn render_times(dir: &Path) -> Vec<(f64, f64, f64)> {
         app.update(Action::Increase);
     }
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let mut per_view = Vec::new();
+    let (mut render, mut draw) = (Vec::new(), Vec::new());
     for view in 0..4 {
         if view > 0 {
             app.update(Action::NextView);
@@ -221,13 +227,21 @@ fn render_times(dir: &Path) -> Vec<(f64, f64, f64)> {
         }
         let mut times = Vec::with_capacity(RENDERS);
         for _ in 0..RENDERS {
+            let mut frame = terminal.get_frame();
+            let started = Instant::now();
+            app.render(&mut frame);
+            times.push(ms(started.elapsed()));
+        }
+        render.push(stats(times));
+        let mut times = Vec::with_capacity(RENDERS);
+        for _ in 0..RENDERS {
             let started = Instant::now();
             terminal.draw(|frame| app.render(frame)).unwrap();
             times.push(ms(started.elapsed()));
         }
-        per_view.push(stats(times));
+        draw.push(stats(times));
     }
-    per_view
+    (render, draw)
 }
 
 fn checkin_times(exe: &Path, data: &Path) -> Vec<f64> {
@@ -248,6 +262,22 @@ fn checkin_times(exe: &Path, data: &Path) -> Vec<f64> {
     // The first run of the day also makes the daily backup; it is not what a habit costs.
     run(0);
     (1..=CHECKINS as u64).map(run).collect()
+}
+
+/// The disk's own cost of an fsync, for reading the check-in figures on a busy machine.
+fn fsync_times(dir: &Path) -> Vec<f64> {
+    let path = dir.join("fsync-probe");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let times = (0..CHECKINS)
+        .map(|_| {
+            file.write_all(&[0u8; 4096]).unwrap();
+            let started = Instant::now();
+            file.sync_all().unwrap();
+            ms(started.elapsed())
+        })
+        .collect();
+    let _ = std::fs::remove_file(&path);
+    times
 }
 
 fn peak_rss_kb(pid: u32) -> u64 {

@@ -22,7 +22,7 @@ use crate::panes::learn::LearnPane;
 use crate::panes::techniques::{self, TechniquesPane};
 use crate::panes::{Ctx, View};
 use crate::store::progress::Progress;
-use crate::store::{Slot, Store, StoreError};
+use crate::store::{Notice, Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
 
@@ -246,12 +246,21 @@ impl App {
     /// Work that must not delay the first frame: the database check and the daily backup.
     pub fn after_first_frame(&mut self) {
         let today = self.clock.today();
-        let strings = self.strings();
         self.notice_content_problems();
-        if let Some(problem) = self.store.after_first_frame(today) {
-            self.toast = Some(problem.describe(strings));
-            self.dirty = true;
-        }
+        self.store.after_first_frame(today);
+        self.take_store_notice();
+    }
+
+    /// Shows in the footer what the store's background work found (a damaged file, a failed
+    /// backup), once.
+    fn take_store_notice(&mut self) {
+        let s = self.strings();
+        self.toast = match self.store.poll() {
+            Some(Notice::Closed(problem)) => Some(problem.describe(s)),
+            Some(Notice::BackupFailed(e)) => Some(format!("{} {}", s.checkin.backup_failed, e.describe(s))),
+            None => return,
+        };
+        self.dirty = true;
     }
 
     /// Problems in the settings file, shown in the footer from the first frame.
@@ -289,10 +298,7 @@ impl App {
             self.toast = None;
         }
         self.notice_content_problems();
-        if let Some(Err(e)) = self.store.finished_backup() {
-            self.toast =
-                Some(format!("{} {}", self.strings().checkin.backup_failed, e.describe(self.strings())));
-        }
+        self.take_store_notice();
         if let Action::Resize { width, height } = action {
             self.area = Rect::new(0, 0, width, height);
             return None;

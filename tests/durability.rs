@@ -159,6 +159,8 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
         c.note = "en lang dag ".repeat(20);
         store.save_checkin(&c).unwrap();
     }
+    // Everything into the main file, so the damage below hits written pages.
+    store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
     drop(store);
     // Damage a page in the middle of the file; the header stays valid.
     let mut bytes = std::fs::read(&path).unwrap();
@@ -169,7 +171,11 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
 
     // The app opens it cheaply, then finds the damage right after the first frame.
     let mut slot = Slot::new(Store::open(&path));
-    let problem = slot.after_first_frame(first_day()).expect("the damage is found");
+    slot.after_first_frame(first_day());
+    let problem = match slot.get_mut() {
+        Err(problem) => problem,
+        Ok(_) => panic!("a write must wait for the check and be refused"),
+    };
     let message = problem.to_string();
     assert!(matches!(problem, StoreError::Damaged { .. }), "{problem:?}");
     assert!(message.contains(path.to_str().unwrap()) && message.contains("mestring doctor"), "{message}");

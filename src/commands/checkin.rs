@@ -20,7 +20,10 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     if args.mood.is_none() && !env.db_path.exists() {
         return Err(need_mood(date));
     }
-    let mut store = Store::open_checked(&env.db_path)?;
+    // The full check runs once a day, with the day's backup and before the first write, so a
+    // damaged file is refused; later check-ins that day cost one write and its fsync.
+    let backup_due = backup::due(&env.db_path, today);
+    let mut store = if backup_due { Store::open_checked(&env.db_path)? } else { Store::open(&env.db_path)? };
     let base = match store.checkin_on(date)? {
         Some(existing) => existing,
         None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),
@@ -36,8 +39,8 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
             println!("  {:<14} {} ({})", line.number, line.name, line.hours.get(env.lang));
         }
     }
-    // Once a day, after the check-in is safe: people who only use the command line get backups too.
-    if let Err(e) = backup::daily(&store, today) {
+    // After the check-in is safe: people who only use the command line get backups too.
+    if backup_due && let Err(e) = backup::make(&store, today) {
         eprintln!("mestring: {} {e}", t.backup_failed);
     }
     Ok(())

@@ -48,15 +48,30 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
     Ok(backups)
 }
 
+/// Whether today's backup is still to be made.
+pub fn due(db_path: &Path, today: NaiveDate) -> bool {
+    !target(db_path, today).exists()
+}
+
+fn target(db_path: &Path, today: NaiveDate) -> PathBuf {
+    backup_dir(db_path).join(format!("{PREFIX}{today}{SUFFIX}"))
+}
+
 /// Makes today's backup unless it exists, then keeps the newest [`KEEP`]. Returns the new
-/// file, or `None` when today's copy was already there. Checks the database first.
+/// file, or `None` when today's copy was already there. Checks the database first: a damaged
+/// one is never copied over good backups.
 pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
-    let dir = backup_dir(store.path());
-    let target = dir.join(format!("{PREFIX}{today}{SUFFIX}"));
-    if target.exists() {
+    if !due(store.path(), today) {
         return Ok(None);
     }
     store.quick_check()?;
+    make(store, today).map(Some)
+}
+
+/// Makes today's backup of a database that passed `quick_check` today.
+pub fn make(store: &Store, today: NaiveDate) -> Result<PathBuf> {
+    let dir = backup_dir(store.path());
+    let target = target(store.path(), today);
     create_private_dir(&dir)?;
     // Written under a temporary name and renamed when complete and synced, so a crash never
     // leaves a half copy that looks like a backup.
@@ -77,7 +92,7 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>> {
     fs::rename(&partial, &target).map_err(io(&target))?;
     File::open(&dir).and_then(|d| d.sync_all()).map_err(io(&dir))?;
     prune(store.path())?;
-    Ok(Some(target))
+    Ok(target)
 }
 
 /// Deletes all but the newest [`KEEP`] backups, and half-written copies that a killed process

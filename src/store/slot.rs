@@ -1,7 +1,12 @@
 //! The store as the TUI holds it: open and usable, or the reason it is not. Screens that need
 //! data show the reason; the others work as usual, so the help lines are always reachable.
+//!
+//! The full `quick_check` of a large file takes a while, so it runs on a thread after the first
+//! frame, followed by the daily backup. Reads go ahead meanwhile; a write waits for the check's
+//! answer, so nothing is ever written to a file that turns out to be damaged.
 
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
 use chrono::NaiveDate;
@@ -11,22 +16,39 @@ use super::{Result, Store, StoreError, backup};
 pub struct Slot {
     store: Option<Store>,
     problem: Option<StoreError>,
+    /// The answer of the check running on its thread, until it has been taken.
+    check: Option<Receiver<Result<()>>>,
     backup: Option<JoinHandle<Result<Option<PathBuf>>>>,
+    /// The check closed the store without going through `poll`; tell `poll` once.
+    closed_at_once: Option<()>,
+}
+
+/// Something the background work found, for the app to tell the user.
+pub enum Notice<'a> {
+    /// The database is damaged or not ours; nothing more is written this session.
+    Closed(&'a StoreError),
+    BackupFailed(StoreError),
 }
 
 impl Slot {
     pub fn new(opened: Result<Store>) -> Self {
-        match opened {
-            Ok(store) => Self { store: Some(store), problem: None, backup: None },
-            Err(problem) => Self { store: None, problem: Some(problem), backup: None },
-        }
+        let (store, problem) = match opened {
+            Ok(store) => (Some(store), None),
+            Err(problem) => (None, Some(problem)),
+        };
+        Self { store, problem, check: None, backup: None, closed_at_once: None }
     }
 
     pub fn get(&self) -> Result<&Store, &StoreError> {
         self.store.as_ref().ok_or_else(|| self.problem())
     }
 
+    /// The store for a write: waits for the start-up check if it is still running.
     pub fn get_mut(&mut self) -> Result<&mut Store, &StoreError> {
+        if let Some(check) = self.check.take() {
+            let answer = check.recv().unwrap_or(Ok(()));
+            self.take_check_answer(answer);
+        }
         match self.store.as_mut() {
             Some(store) => Ok(store),
             None => Err(self.problem.as_ref().expect("a slot without a store has a problem")),
@@ -51,28 +73,62 @@ impl Slot {
         }
     }
 
-    /// The checks that wait until the first frame is on screen: `quick_check` here, then the
-    /// daily backup on a thread with its own connection. Returns a problem to show, if any.
-    pub fn after_first_frame(&mut self, today: NaiveDate) -> Option<&StoreError> {
-        let store = self.store.as_ref()?;
-        if let Err(e) = store.quick_check() {
+    fn take_check_answer(&mut self, answer: Result<()>) {
+        if let Err(e) = answer {
             self.failed(e);
-            return self.problem.as_ref();
+            self.closed_at_once = Some(());
         }
-        let path = store.path().to_owned();
-        if path.is_file() {
-            self.backup =
-                Some(std::thread::spawn(move || backup::daily(&Store::open_existing(&path)?, today)));
-        }
-        None
     }
 
-    /// The backup's result once it is done (and only once).
-    pub fn finished_backup(&mut self) -> Option<Result<Option<PathBuf>>> {
-        if !self.backup.as_ref()?.is_finished() {
-            return None;
+    /// Starts the checks that wait until the first frame is on screen: `quick_check`, then the
+    /// daily backup, on a thread with its own connection. An in-memory store is checked at once.
+    pub fn after_first_frame(&mut self, today: NaiveDate) {
+        let Some(store) = self.store.as_ref() else { return };
+        let path = store.path().to_owned();
+        if !path.is_file() {
+            let answer = store.quick_check();
+            return self.take_check_answer(answer);
         }
-        let handle = self.backup.take()?;
-        Some(handle.join().unwrap_or_else(|_| Ok(None)))
+        let (tx, rx) = mpsc::channel();
+        self.check = Some(rx);
+        self.backup = Some(std::thread::spawn(move || {
+            let checked = Store::open_existing(&path).and_then(|own| own.quick_check().map(|()| own));
+            let own = match checked {
+                Ok(own) => {
+                    let _ = tx.send(Ok(()));
+                    own
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                    return Ok(None);
+                }
+            };
+            if backup::due(&path, today) { backup::make(&own, today).map(Some) } else { Ok(None) }
+        }));
+    }
+
+    /// Takes in what the background work has finished since the last call, without waiting:
+    /// a problem found by the check (the store is then closed), or a failed backup.
+    pub fn poll(&mut self) -> Option<Notice<'_>> {
+        if let Some(check) = &self.check {
+            match check.try_recv() {
+                Ok(answer) => {
+                    self.check = None;
+                    if let Err(e) = answer {
+                        self.failed(e);
+                        return self.unavailable().map(Notice::Closed);
+                    }
+                }
+                Err(TryRecvError::Disconnected) => self.check = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if self.backup.as_ref().is_some_and(JoinHandle::is_finished) {
+            let result = self.backup.take()?.join().unwrap_or(Ok(None));
+            if let Err(e) = result {
+                return Some(Notice::BackupFailed(e));
+            }
+        }
+        self.closed_at_once.take().and_then(|()| self.unavailable()).map(Notice::Closed)
     }
 }
