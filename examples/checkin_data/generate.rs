@@ -6,7 +6,6 @@ use std::path::Path;
 use chrono::{Days, Local, NaiveDate};
 use mestring::domain::checkin::{CheckIn, Halt, Slip};
 use mestring::store::Store;
-use mestring::store::exchange::{Export, FORMAT, VERSION};
 
 const TRIGGERS: [&str; 8] =
     ["stress", "loneliness", "conflict", "boredom", "tiredness", "people", "payday", "Jobben"];
@@ -46,12 +45,9 @@ pub fn generate(dir: &Path, days: u64) {
     if days == 0 {
         return;
     }
-    let export = Export {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        exported_at: today.and_hms_opt(0, 0, 0).unwrap(),
-        checkins: (0..days).map(|i| day(today, i)).collect(),
-    };
+    // An export of the empty new database, filled with the generated days.
+    let mut export = store.export(None, None, today.and_hms_opt(0, 0, 0).unwrap()).expect("export");
+    export.checkins = (0..days).map(|i| day(today, i)).collect();
     let json = serde_json::to_string(&export).unwrap();
     let summary = store.import_json(&json).expect("import the generated days");
     assert_eq!(summary.added as u64, days);

@@ -7,6 +7,7 @@ use super::{Env, Outcome, Usage};
 use crate::store::{Store, StoreError, backup};
 
 pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
+    let t = &env.lang.strings().checkin;
     let db = &env.db_path;
     let backups = backup::list(db)?;
     if let Some(which) = restore {
@@ -20,43 +21,43 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
             return Err(Usage(format!("{} is not a file", source.display())).into());
         }
         let moved = backup::restore(db, &source, env.clock.now())?;
-        println!("Restored {} to {}.", source.display(), db.display());
+        println!("{} {} → {}.", t.doctor_restored, source.display(), db.display());
         if let Some(moved) = moved {
-            println!("The previous database was kept as {}.", moved.display());
+            println!("{} {}.", t.doctor_kept_as, moved.display());
         }
         return Ok(());
     }
 
     let mut healthy = true;
-    println!("Database: {}", db.display());
+    println!("{}: {}", t.doctor_database, db.display());
     if !db.exists() {
-        println!("  not created yet (it is made the first time you check in)");
+        println!("  {}", t.doctor_not_created);
     } else {
         match Store::open_existing(db).and_then(|store| store.integrity_check().map(|()| store)) {
             Ok(store) => {
-                println!("  integrity: ok");
+                println!("  {}", t.doctor_integrity_ok);
                 let count = store.checkin_count()?;
                 match store.checkin_span()? {
-                    Some((first, last)) => println!("  check-ins: {count} ({first} – {last})"),
-                    None => println!("  check-ins: 0"),
+                    Some((first, last)) => println!("  {}: {count} ({first} – {last})", t.doctor_checkins),
+                    None => println!("  {}: 0", t.doctor_checkins),
                 }
             }
             Err(e @ (StoreError::NotOurs { .. } | StoreError::Damaged { .. } | StoreError::Newer { .. })) => {
                 healthy = false;
-                println!("  problem: {e}");
+                println!("  {}: {}", t.doctor_problem, e.describe(env.lang.strings()));
             }
             Err(e) => return Err(e.into()),
         }
     }
-    println!("Backups: {}", backup::backup_dir(db).display());
+    println!("{}: {}", t.doctor_backups, backup::backup_dir(db).display());
     if backups.is_empty() {
-        println!("  none yet (one is made each day mestring is used)");
+        println!("  {}", t.doctor_no_backups);
     }
     for b in &backups {
         println!("  {}  {:>8} kB  {}", b.date, b.bytes.div_ceil(1024), b.path.display());
     }
     if let Some(newest) = backups.first() {
-        println!("To restore one: mestring doctor --restore {}", newest.date);
+        println!("{} mestring doctor --restore {}", t.doctor_restore_hint, newest.date);
     }
-    if healthy { Ok(()) } else { Err("the database needs attention (see above)".into()) }
+    if healthy { Ok(()) } else { Err(t.doctor_needs_attention.into()) }
 }

@@ -51,7 +51,9 @@ impl Store {
     ) -> Result<()> {
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT date FROM checkin WHERE date <= ?1 ORDER BY date DESC")
+            .prepare_cached(
+                "SELECT date FROM checkin INDEXED BY checkin_dates WHERE date <= ?1 ORDER BY date DESC",
+            )
             .map_err(|e| self.sql_error(e))?;
         let mut rows = stmt.query([day(until)]).map_err(|e| self.sql_error(e))?;
         while let Some(row) = rows.next().map_err(|e| self.sql_error(e))? {

@@ -149,6 +149,20 @@ impl Store {
     }
 }
 
+/// The WAL is kept between runs (see `prepare`), but a long one makes every start read it
+/// whole to rebuild its index. Past this size, closing folds it into the database.
+const WAL_FOLD_BYTES: u64 = 1024 * 1024;
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
+            // Best effort: if another instance is reading, SQLite checkpoints later instead.
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+}
+
 /// Never with `CREATE`: a database is created only by [`location::create_database`], whole.
 fn open_rw(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;

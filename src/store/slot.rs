@@ -92,7 +92,11 @@ impl Slot {
         let (tx, rx) = mpsc::channel();
         self.check = Some(rx);
         self.backup = Some(std::thread::spawn(move || {
-            let checked = Store::open_existing(&path).and_then(|own| own.quick_check().map(|()| own));
+            let checked = Store::open_existing(&path).and_then(|own| {
+                // A small page cache: the check reads every page once, keeping them buys nothing.
+                let _ = own.conn().pragma_update(None, "cache_size", -256);
+                own.quick_check().map(|()| own)
+            });
             let own = match checked {
                 Ok(own) => {
                     let _ = tx.send(Ok(()));
