@@ -207,7 +207,8 @@ fn wait_screen(
 type Times = Vec<(f64, f64, f64)>;
 
 fn render_times(dir: &Path) -> (Times, Times) {
-    let options = Options { lang: Lang::Nb, region: RegionId::Norway, theme: Theme::COLOR, mouse: false };
+    let options =
+        Options { lang: Lang::Nb, region: RegionId::Norway, theme: Theme::COLOR, mouse: false, bell: false };
     let store = Store::open(&dir.join("mestring.sqlite3"));
     let mut app = App::new(options, Box::new(SystemClock), store);
     app.set_area(Rect::new(0, 0, 200, 60));

@@ -79,9 +79,9 @@ fn a_failed_save_keeps_what_was_typed_says_why_and_is_tried_again() {
 
 #[test]
 fn a_hard_day_offers_breathing_and_the_help_lines_without_forcing_them() {
-    for (w, h, expected) in
-        [(80, 24, "Tung dag? Trykk ! for hjelpetelefonene."), (120, 40, "Pust deg gjennom suget")]
-    {
+    let breathe = Tab::ALL.iter().position(|t| *t == Tab::Breathe).unwrap();
+    let short = format!("Tung dag? {}: en pusteøvelse · !: hjelpetelefonene.", breathe + 1);
+    for (w, h, expected) in [(80, 24, short.as_str()), (120, 40, "Pust deg gjennom suget")] {
         let mut app = app(Lang::Nb, w, h);
         show(&mut app, Tab::Checkin);
         feed(&mut app, [Action::Down]);
@@ -93,6 +93,8 @@ fn a_hard_day_offers_breathing_and_the_help_lines_without_forcing_them() {
         assert!(app.overlay.is_none(), "nothing is forced open");
         feed(&mut app, [Action::Crisis]);
         assert!(text(&draw(&app, w, h)).contains("116 123"), "! opens the help lines");
+        feed(&mut app, [Action::Back, Action::GoTab(breathe as u8)]);
+        assert_eq!(app.tab, Tab::Breathe, "the breathing screen is the key the offer names");
     }
 }
 

@@ -46,6 +46,9 @@ pub struct CheckinText {
     pub support_text: &'static str,
     pub support_helplines: &'static str,
     pub support_short: &'static str,
+    /// `{key}` is the screen's number.
+    pub support_breathe: &'static str,
+    pub support_short_breathe: &'static str,
     pub store_unavailable: &'static str,
     // The history screen.
     pub history_tab: &'static str,
@@ -156,6 +159,8 @@ pub const NB: CheckinText = CheckinText {
     support_text: "Takk for at du skrev det ned. Vil du prøve noe av dette nå?",
     support_helplines: "Trykk ! for hjelpetelefonene, der noen svarer hele døgnet.",
     support_short: "Tung dag? Trykk ! for hjelpetelefonene.",
+    support_breathe: "Trykk {key} for Pust: en rolig pusteøvelse du kan gjøre nå.",
+    support_short_breathe: "Tung dag? {key}: en pusteøvelse · !: hjelpetelefonene.",
     store_unavailable: "Innsjekk kan ikke lagres nå:",
     history_tab: "Historikk",
     views: ["Oversikt", "Kalender", "Triggere", "Dager"],
@@ -256,6 +261,8 @@ pub const EN: CheckinText = CheckinText {
     support_text: "Thank you for writing it down. Would you like to try one of these now?",
     support_helplines: "Press ! for the help lines, where someone answers day and night.",
     support_short: "A hard day? Press ! for the help lines.",
+    support_breathe: "Press {key} for Breathe: a calm breathing exercise you can do now.",
+    support_short_breathe: "A hard day? {key}: a breathing exercise · !: the help lines.",
     store_unavailable: "Check-ins cannot be saved now:",
     history_tab: "History",
     views: ["Overview", "Calendar", "Triggers", "Days"],

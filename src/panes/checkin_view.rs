@@ -227,7 +227,10 @@ impl CheckinPane {
                 ])
             }
             Some(Editing::Note) => Line::styled(t.note_hint, theme.dim),
-            None if self.support && short_support => Line::styled(t.support_short, theme.emphasis),
+            None if self.support && short_support => match breathe_key() {
+                Some(key) => Line::styled(t.support_short_breathe.replace("{key}", &key), theme.emphasis),
+                None => Line::styled(t.support_short, theme.emphasis),
+            },
             None => match self.saved_at {
                 Some(at) => {
                     Line::styled(format!("{} {}", t.saved_at, at.format("%Y-%m-%d %H:%M")), theme.dim)
@@ -251,8 +254,19 @@ fn render_support(area: Rect, buf: &mut Buffer, lang: Lang, t: &CheckinText, the
         }
         lines.push(Line::default());
     }
+    if let Some(key) = breathe_key() {
+        lines.push(Line::styled(t.support_breathe.replace("{key}", &key), theme.emphasis));
+        lines.push(Line::default());
+    }
     lines.push(Line::styled(t.support_helplines, theme.emphasis));
     Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }).block(block).render(area, buf);
+}
+
+/// The key that opens the breathing screen, when the app has one: the offer names only what
+/// exists.
+fn breathe_key() -> Option<String> {
+    use crate::app::Tab;
+    Tab::ALL.iter().position(|t| *t == Tab::Breathe).filter(|i| *i < 9).map(|i| (i + 1).to_string())
 }
 
 fn field_label(field: Field, t: &CheckinText) -> &'static str {
