@@ -30,6 +30,8 @@ fn main() -> color_eyre::Result<ExitCode> {
         location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
     let mut app = App::new(options, Box::new(SystemClock), store);
     app.settings_problems(problems);
+    app.checkin.set_configured_triggers(&loaded.settings.triggers);
+    app.history.set_sunday_first(loaded.settings.week_start == config::WeekStart::Sunday);
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {

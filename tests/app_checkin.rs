@@ -192,3 +192,24 @@ fn the_focused_field_and_the_calendar_are_styled() {
     ][usize::from(mood - 1)];
     assert_eq!((cell.symbol(), cell.fg), ("■", expected));
 }
+
+#[test]
+fn triggers_and_week_start_from_the_settings_file_are_used() {
+    let mut app = app(Lang::En, 120, 40);
+    seed_app(&mut app, 30);
+    app.checkin.set_configured_triggers(&["Mondays".to_owned(), "Loneliness".to_owned()]);
+    app.history.set_sunday_first(true);
+    show(&mut app, Tab::Checkin);
+    feed(&mut app, [Action::Bottom, Action::Up, Action::Up, Action::Up, Action::Up]);
+    let screen = text(&draw(&app, 120, 40));
+    assert_eq!(screen.matches("Loneliness").count(), 1, "a built-in named again is not offered twice");
+    // The choices scroll to the cursor; the settings' own trigger comes after the built-in ones.
+    feed(&mut app, std::iter::repeat_n(Action::Increase, 30));
+    let screen = text(&draw(&app, 120, 40));
+    assert!(screen.contains("[ ] Mondays"), "{screen}");
+    show(&mut app, Tab::History);
+    feed(&mut app, [Action::NextView]);
+    let screen = text(&draw(&app, 120, 40));
+    let sun = screen.find("Sun").unwrap();
+    assert!(sun < screen.find("Mon").unwrap(), "the weekday chart starts on Sunday:\n{screen}");
+}

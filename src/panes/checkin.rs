@@ -51,6 +51,8 @@ pub struct CheckinPane {
     /// The last save was of a hard day: the support offer is shown.
     pub(super) support: bool,
     loaded: bool,
+    /// Triggers from the settings file, offered after the built-in ones.
+    configured_triggers: Vec<String>,
 }
 
 impl CheckinPane {
@@ -69,9 +71,16 @@ impl CheckinPane {
             editing: None,
             support: false,
             loaded: false,
+            configured_triggers: Vec::new(),
         };
         pane.set_note_text("");
         pane
+    }
+
+    /// The user's own triggers from the settings file (`triggers: [...]`), offered every day.
+    pub fn set_configured_triggers(&mut self, triggers: &[String]) {
+        self.configured_triggers =
+            triggers.iter().map(|t| labels::trigger_id_for(t)).filter(|t| !t.is_empty()).collect();
     }
 
     /// True while keys are text for the note or a one-line input.
@@ -142,8 +151,8 @@ impl CheckinPane {
         self.checkin = existing.unwrap_or_else(|| CheckIn::blank(date, ctx.clock.now()));
         let note = self.checkin.note.clone();
         self.set_note_text(&note);
-        self.trigger_options =
-            checkin_fields::trigger_options(self.lang, &own_triggers, &self.checkin.triggers);
+        let own: Vec<String> = self.configured_triggers.iter().chain(&own_triggers).cloned().collect();
+        self.trigger_options = checkin_fields::trigger_options(self.lang, &own, &self.checkin.triggers);
         self.helped_options = checkin_fields::helped_options(self.lang, &own_helped, &self.checkin.helped);
         self.pending = false;
         self.editing = None;

@@ -60,6 +60,8 @@ pub struct HistoryPane {
     pub(super) detail_scroll: u16,
     pub(super) problem: Option<String>,
     edit: Option<NaiveDate>,
+    /// Weeks start on Sunday (from the settings file) rather than Monday.
+    pub(super) sunday_first: bool,
 }
 
 impl HistoryPane {
@@ -79,7 +81,13 @@ impl HistoryPane {
             detail_scroll: 0,
             problem: None,
             edit: None,
+            sunday_first: false,
         }
+    }
+
+    /// Which day the weekday chart starts on (`week_start` in the settings file).
+    pub fn set_sunday_first(&mut self, sunday_first: bool) {
+        self.sunday_first = sunday_first;
     }
 
     pub fn range_days(&self) -> u32 {

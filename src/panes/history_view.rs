@@ -238,7 +238,7 @@ impl HistoryPane {
         if area.height < 6 {
             // Too low for bars: the same numbers as one line.
             let mut spans = Vec::new();
-            for (day, mood) in t.weekdays.iter().zip(self.stats.weekday) {
+            for (day, mood) in self.weekdays_in_order(t) {
                 spans.push(Span::styled(format!("{day} "), view.theme.dim));
                 spans.push(Span::styled(
                     mood.map_or("–".to_owned(), |m| decimal(self.lang, m)),
@@ -249,14 +249,13 @@ impl HistoryPane {
             let lines = vec![Line::styled(title, view.theme.heading), Line::from(spans)];
             return Paragraph::new(lines).render(area, buf);
         }
-        let bars: Vec<Bar> = t
-            .weekdays
-            .iter()
-            .zip(self.stats.weekday)
+        let bars: Vec<Bar> = self
+            .weekdays_in_order(t)
+            .into_iter()
             .map(|(day, mood)| {
                 let value = mood.map_or(0, |m| (m * 10.0).round() as u64);
                 let text = mood.map_or("–".to_owned(), |m| decimal(self.lang, m));
-                Bar::with_label(*day, value).text_value(text)
+                Bar::with_label(day, value).text_value(text)
             })
             .collect();
         BarChart::vertical(bars)
@@ -271,6 +270,16 @@ impl HistoryPane {
             .value_style(view.theme.selected)
             .label_style(view.theme.dim)
             .render(area, buf);
+    }
+
+    /// Weekday names with their average mood, from the first day of the week the user chose.
+    fn weekdays_in_order(&self, t: &CheckinText) -> Vec<(&'static str, Option<f64>)> {
+        let mut days: Vec<(&'static str, Option<f64>)> =
+            t.weekdays.iter().copied().zip(self.stats.weekday).collect();
+        if self.sunday_first {
+            days.rotate_right(1);
+        }
+        days
     }
 
     fn render_triggers(&self, area: Rect, buf: &mut Buffer, view: &View) {
