@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use crate::action::Action;
 use crate::clock::Clock;
+use crate::config::Settings;
 use crate::content::RegionId;
 use crate::content::phases::Phase;
 use crate::domain::breathing::Length;
@@ -19,6 +20,7 @@ use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
 use crate::panes::history::HistoryPane;
 use crate::panes::learn::LearnPane;
+use crate::panes::settings::SettingsPane;
 use crate::panes::techniques::{self, TechniquesPane};
 use crate::panes::{Ctx, View};
 use crate::store::progress::Progress;
@@ -50,11 +52,12 @@ pub enum Tab {
     /// The quiz, the phases, the relatives' section and the figures, as parts of one tab.
     Learn,
     Breathe,
+    Settings,
 }
 
 impl Tab {
     pub const ALL: &'static [Tab] =
-        &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn, Tab::Breathe];
+        &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn, Tab::Breathe, Tab::Settings];
 
     pub fn title(self, s: &Strings) -> &'static str {
         match self {
@@ -64,6 +67,7 @@ impl Tab {
             Tab::Techniques => s.tab_techniques,
             Tab::Learn => s.tab_learn,
             Tab::Breathe => s.tab_breathe,
+            Tab::Settings => s.settings.tab,
         }
     }
 
@@ -105,6 +109,7 @@ pub struct App {
     pub techniques: TechniquesPane,
     pub learn: LearnPane,
     pub breathe: BreathePane,
+    pub settings: SettingsPane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
     /// The user's data; screens read and write it through `Ctx`.
@@ -138,6 +143,7 @@ impl App {
             techniques: TechniquesPane::new(lang, loaded.favourites.clone()),
             learn: LearnPane::new(lang, &loaded, clock.today()),
             breathe: BreathePane::new(options.lang, options.bell, clock.today()),
+            settings: SettingsPane::new(Settings::default(), None, true, false),
             options,
             clock,
             store,
@@ -199,6 +205,7 @@ impl App {
             Tab::Techniques => self.techniques.text_mode(),
             Tab::Learn => false,
             Tab::Breathe => self.breathe.text_mode(),
+            Tab::Settings => self.settings.text_mode(),
         }
     }
 
@@ -211,6 +218,7 @@ impl App {
             Tab::Techniques => techniques::SCOPES,
             Tab::Learn => self.learn.scopes(),
             Tab::Breathe => self.breathe.scopes(),
+            Tab::Settings => &[Scope::Form],
         }
     }
 
@@ -223,7 +231,7 @@ impl App {
             return None;
         }
         match self.tab {
-            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => None,
+            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn | Tab::Settings => None,
             Tab::Breathe => self.breathe.deadline(ui::areas(self.area).body),
         }
     }
@@ -374,15 +382,36 @@ impl App {
             Tab::Techniques => return self.techniques.handle(&action, &mut ctx),
             Tab::Learn => return self.learn.handle(&action, &mut ctx),
             Tab::Breathe => self.breathe.handle(&action, &mut ctx),
+            Tab::Settings => {
+                self.settings.handle(&action, &mut ctx);
+                self.apply_settings();
+            }
         }
         None
+    }
+
+    /// What the settings screen changed that takes effect at once: the theme and the bell.
+    /// Language, week start and own triggers take effect at the next start.
+    fn apply_settings(&mut self) {
+        if let Some(settings) = self.settings.take_change() {
+            let no_color = std::env::var_os("NO_COLOR");
+            self.options.theme = Theme::choose(settings.theme, no_color.as_deref());
+            self.options.bell = settings.bell;
+            self.breathe.bell = settings.bell;
+        }
+    }
+
+    /// The settings as read from `path` at start-up, for the settings screen to show and write.
+    pub fn set_settings(&mut self, path: Option<std::path::PathBuf>, loaded: &crate::config::Loaded) {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        self.settings = SettingsPane::new(loaded.settings.clone(), path, loaded.writable, no_color);
     }
 
     /// A deadline passed: the screen with the animation moves on. Whether to redraw.
     fn tick(&mut self) -> bool {
         let mut ctx = ctx!(self);
         match self.tab {
-            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn => false,
+            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn | Tab::Settings => false,
             Tab::Breathe => self.breathe.tick(&mut ctx),
         }
     }
@@ -403,7 +432,7 @@ impl App {
         self.tab = tab;
         let mut ctx = ctx!(self);
         match tab {
-            Tab::Faq | Tab::Techniques | Tab::Learn => {}
+            Tab::Faq | Tab::Techniques | Tab::Learn | Tab::Settings => {}
             Tab::Checkin => self.checkin.enter(&mut ctx),
             Tab::History => self.history.enter(&mut ctx),
             Tab::Breathe => self.breathe.enter(&mut ctx),
@@ -451,6 +480,7 @@ impl App {
             Tab::Techniques => self.techniques.render(areas.body, buf, &view),
             Tab::Learn => self.learn.render(areas.body, buf, &view),
             Tab::Breathe => self.breathe.render(areas.body, buf, &view),
+            Tab::Settings => self.settings.render(areas.body, buf, &view),
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),

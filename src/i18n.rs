@@ -6,10 +6,12 @@
 mod checkin;
 mod goals;
 mod learn;
+mod settings;
 
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
+pub use settings::SettingsText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -84,6 +86,7 @@ pub struct Strings {
     pub crisis_close: &'static str,
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
+    pub settings: SettingsText,
     pub tab_techniques: &'static str,
     pub tab_learn: &'static str,
     pub learn: LearnText,
@@ -167,6 +170,7 @@ pub const NB: Strings = Strings {
     settings_problem: "Feil i innstillingene",
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
+    settings: settings::NB,
     tab_techniques: "Teknikker",
     tab_learn: "Kunnskap",
     learn: learn::NB,
@@ -246,6 +250,7 @@ pub const EN: Strings = Strings {
     settings_problem: "Problem in the settings",
     crisis_close: "Esc closes",
     checkin: checkin::EN,
+    settings: settings::EN,
     tab_techniques: "Techniques",
     tab_learn: "Learn",
     learn: learn::EN,

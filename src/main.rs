@@ -32,6 +32,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     app.settings_problems(problems);
     app.checkin.set_configured_triggers(&loaded.settings.triggers);
     app.history.set_sunday_first(loaded.settings.week_start == config::WeekStart::Sunday);
+    app.set_settings(config_path, &loaded);
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {

@@ -17,6 +17,7 @@ pub mod phases;
 pub mod quiz;
 pub mod relatives;
 pub mod search_field;
+pub mod settings;
 pub mod techniques;
 mod techniques_view;
 

@@ -1,0 +1,260 @@
+//! "Innstillinger": the settings of `config.ron` as a form. Each change is written to the file
+//! at once, atomically; a file with problems is never written over (the change then lasts for
+//! this session, and the screen says so). Theme and bell apply at once; language, week start and
+//! own triggers apply from the next start, and the screen says that too.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::list_nav::ListNav;
+use super::search_field::{self, Edit};
+use super::{Ctx, View};
+use crate::action::Action;
+use crate::config::{self, Settings, ThemeName, WeekStart};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Lang,
+    Theme,
+    Bell,
+    WeekStart,
+    Trigger(usize),
+    AddTrigger,
+}
+
+pub struct SettingsPane {
+    settings: Settings,
+    /// Where changes are written; `None` when there is no home directory (or in tests).
+    path: Option<PathBuf>,
+    writable: bool,
+    /// `NO_COLOR` overrides the theme; the screen says so instead of pretending.
+    no_color: bool,
+    nav: ListNav,
+    /// The new trigger being typed, while the text field has focus.
+    typing: Option<String>,
+    /// Settings that changed and that `App` has not applied yet.
+    changed: bool,
+}
+
+impl SettingsPane {
+    pub fn new(settings: Settings, path: Option<PathBuf>, writable: bool, no_color: bool) -> Self {
+        Self { settings, path, writable, no_color, nav: ListNav::default(), typing: None, changed: false }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The settings, once after each change, for `App` to apply what applies at once.
+    pub fn take_change(&mut self) -> Option<&Settings> {
+        std::mem::take(&mut self.changed).then_some(&self.settings)
+    }
+
+    pub fn text_mode(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    fn rows(&self) -> Vec<Row> {
+        let mut rows = vec![Row::Lang, Row::Theme, Row::Bell, Row::WeekStart];
+        rows.extend((0..self.settings.triggers.len()).map(Row::Trigger));
+        rows.push(Row::AddTrigger);
+        rows
+    }
+
+    fn current(&self) -> Row {
+        self.rows().get(self.nav.selected).copied().unwrap_or(Row::Lang)
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        if let Some(text) = &self.typing {
+            match search_field::edit(text, action) {
+                Edit::Query(t) => self.typing = Some(t.chars().take(40).collect()),
+                Edit::Done => {
+                    let new = self.typing.take().unwrap_or_default().trim().to_owned();
+                    if !new.is_empty() && !self.settings.triggers.contains(&new) {
+                        self.settings.triggers.push(new);
+                        self.nav.selected += 1;
+                        self.save(ctx);
+                    }
+                }
+                Edit::Cancel => self.typing = None,
+                Edit::Move(_) | Edit::Nothing => {}
+            }
+            return;
+        }
+        let len = self.rows().len();
+        match action {
+            Action::Up | Action::ScrollUp => self.nav.move_by(-1, len, |_| true),
+            Action::Down | Action::ScrollDown => self.nav.move_by(1, len, |_| true),
+            Action::Top => self.nav.first(len, |_| true),
+            Action::Bottom => self.nav.last(len, |_| true),
+            Action::Increase => self.step(1, ctx),
+            Action::Decrease => self.step(-1, ctx),
+            Action::Toggle => match self.current() {
+                Row::Trigger(i) => {
+                    self.settings.triggers.remove(i);
+                    self.save(ctx);
+                }
+                _ => self.step(1, ctx),
+            },
+            // Every change is already saved; Ctrl-S says so rather than doing nothing.
+            Action::Save => self.save(ctx),
+            Action::Open => match self.current() {
+                Row::AddTrigger => self.typing = Some(String::new()),
+                _ => self.step(1, ctx),
+            },
+            _ => {}
+        }
+        let len = self.rows().len();
+        self.nav.selected = self.nav.selected.min(len - 1);
+    }
+
+    /// Moves the value on the current row one choice on (or back), then saves.
+    fn step(&mut self, delta: i8, ctx: &mut Ctx) {
+        let row = self.current();
+        let s = &mut self.settings;
+        match row {
+            Row::Lang => s.lang = cycle(&[None, Some(Lang::Nb), Some(Lang::En)], s.lang, delta),
+            Row::Theme => {
+                s.theme = cycle(&[ThemeName::Dark, ThemeName::Light, ThemeName::Mono], s.theme, delta)
+            }
+            Row::Bell => s.bell = !s.bell,
+            Row::WeekStart => {
+                s.week_start = cycle(&[WeekStart::Monday, WeekStart::Sunday], s.week_start, delta)
+            }
+            Row::Trigger(_) | Row::AddTrigger => return,
+        }
+        self.save(ctx);
+    }
+
+    fn save(&mut self, ctx: &mut Ctx) {
+        self.changed = true;
+        let t = &ctx.lang.strings().settings;
+        *ctx.toast = Some(match (&self.path, self.writable) {
+            (None, _) => t.no_file.to_owned(),
+            (Some(_), false) => t.broken_file.to_owned(),
+            (Some(path), true) => match config::save(path, &self.settings) {
+                Ok(()) => t.saved.to_owned(),
+                Err(e) => format!("{} {e}", t.not_saved),
+            },
+        });
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let t = &view.strings.settings;
+        let theme = view.theme;
+        let block = Block::bordered()
+            .border_style(theme.border)
+            .title(Span::styled(format!(" {} ", t.tab), theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let s = &self.settings;
+        let label_width = [t.lang, t.theme, t.bell, t.week_start, t.triggers]
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut lines = Vec::new();
+        for (i, row) in self.rows().into_iter().enumerate() {
+            let selected = i == self.nav.selected;
+            let style = if selected { theme.selected } else { theme.base };
+            let (label, value, note) = match row {
+                Row::Lang => (t.lang, lang_name(s.lang, t.lang_system), Some(t.next_start)),
+                Row::Theme => {
+                    (t.theme, theme_name(s.theme, &t.themes).to_owned(), self.no_color.then_some(t.no_color))
+                }
+                Row::Bell => (t.bell, (if s.bell { t.on } else { t.off }).to_owned(), None),
+                Row::WeekStart => {
+                    (t.week_start, week_name(s.week_start, &t.week_days).to_owned(), Some(t.next_start))
+                }
+                Row::Trigger(n) => (if n == 0 { t.triggers } else { "" }, s.triggers[n].clone(), None),
+                Row::AddTrigger => match &self.typing {
+                    Some(text) => (
+                        if s.triggers.is_empty() { t.triggers } else { "" },
+                        format!("{}{text}_", t.new_trigger),
+                        None,
+                    ),
+                    None => (
+                        if s.triggers.is_empty() { t.triggers } else { "" },
+                        t.add_trigger.to_owned(),
+                        Some(t.next_start),
+                    ),
+                },
+            };
+            let mut spans = vec![
+                Span::styled(format!("{}{label:<label_width$}  ", if selected { "› " } else { "  " }), style),
+                Span::styled(
+                    if matches!(row, Row::Trigger(_) | Row::AddTrigger) {
+                        value
+                    } else {
+                        format!("‹ {value} ›")
+                    },
+                    style,
+                ),
+            ];
+            if let Some(note) = note {
+                spans.push(Span::styled(format!("  {note}"), theme.dim));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<label_width$}  ", t.keys), theme.base),
+            Span::styled(t.keys_hint, theme.dim),
+        ]));
+        let path_line = |label: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("  {label:<label_width$}  "), theme.base),
+                Span::styled(value, theme.dim),
+            ])
+        };
+        match &self.path {
+            Some(path) => {
+                lines.push(path_line(t.file, path.display().to_string()));
+                lines.push(path_line(t.packs, config::pack_dir(path).display().to_string()));
+            }
+            None => lines.push(path_line(t.file, t.no_file.to_owned())),
+        }
+        if !self.writable && self.path.is_some() {
+            lines.push(Line::default());
+            lines.push(Line::styled(format!("  {}", t.broken_file), theme.emphasis));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("  {}", t.hint), theme.dim));
+        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+}
+
+fn cycle<T: Copy + PartialEq>(choices: &[T], current: T, delta: i8) -> T {
+    let at = choices.iter().position(|c| *c == current).unwrap_or(0) as isize;
+    let len = choices.len() as isize;
+    choices[(at + isize::from(delta)).rem_euclid(len) as usize]
+}
+
+fn lang_name(lang: Option<Lang>, system: &str) -> String {
+    match lang {
+        None => system.to_owned(),
+        Some(Lang::Nb) => "Norsk bokmål".to_owned(),
+        Some(Lang::En) => "English".to_owned(),
+    }
+}
+
+fn theme_name(theme: ThemeName, names: &[&'static str; 3]) -> &'static str {
+    match theme {
+        ThemeName::Dark => names[0],
+        ThemeName::Light => names[1],
+        ThemeName::Mono => names[2],
+    }
+}
+
+fn week_name(week: WeekStart, names: &[&'static str; 2]) -> &'static str {
+    match week {
+        WeekStart::Monday => names[0],
+        WeekStart::Sunday => names[1],
+    }
+}
