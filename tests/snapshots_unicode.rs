@@ -1,0 +1,57 @@
+//! Notes with emoji (with joiners and skin tones), combining marks, CJK and right-to-left text:
+//! the layout does not break, borders stay where they are, nothing spills past the frame.
+
+mod common;
+
+use chrono::Days;
+use common::checkins::{show, today};
+use common::render::{app, draw, feed, text};
+use mestring::action::Action;
+use mestring::app::Tab;
+use mestring::domain::checkin::CheckIn;
+use mestring::i18n::Lang;
+
+const NOTE: &str = "Familien 👨‍👩‍👧‍👦 kom 👍🏽. Cafe\u{301} med ro\u{308}d sjal. 今日は少し楽だった。 שלום וברכה. Siste linje med æøå.";
+
+fn seeded(w: u16, h: u16) -> mestring::app::App {
+    let mut app = app(Lang::Nb, w, h);
+    let store = app.store.get_mut().unwrap();
+    for days_ago in 0..3 {
+        let date = today() - Days::new(days_ago);
+        let mut c = CheckIn::blank(date, date.and_hms_opt(21, 0, 0).unwrap());
+        c.mood = 3;
+        c.note = NOTE.to_owned();
+        c.triggers = vec!["スト レス".into(), "ضغط".into()];
+        store.save_checkin(&c).unwrap();
+    }
+    app
+}
+
+/// Wide or combining characters that were measured wrong would push the right border out of
+/// its column; every row of the screen's frame must end in a border character.
+fn assert_right_border_intact(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>, w: u16, h: u16) {
+    let buffer = terminal.backend().buffer();
+    for y in 1..h - 1 {
+        let symbol = buffer[(w - 1, y)].symbol();
+        assert!(["│", "┐", "┘", "┤"].contains(&symbol), "row {y} ends in {symbol:?}:\n{}", text(terminal));
+    }
+}
+
+#[test]
+fn unicode_notes_keep_the_layout() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = seeded(w, h);
+        show(&mut app, Tab::History);
+        // The list of days, then the first day's detail with its note.
+        feed(&mut app, [Action::NextView, Action::NextView, Action::NextView, Action::Open]);
+        let terminal = draw(&app, w, h);
+        assert_right_border_intact(&terminal, w, h);
+        assert!(text(&terminal).contains("Familien"), "the note is shown");
+        insta::assert_snapshot!(format!("history_days_unicode_{w}x{h}"), terminal.backend());
+
+        show(&mut app, Tab::Checkin);
+        let terminal = draw(&app, w, h);
+        assert_right_border_intact(&terminal, w, h);
+        insta::assert_snapshot!(format!("checkin_unicode_{w}x{h}"), terminal.backend());
+    }
+}
