@@ -152,6 +152,13 @@ mod tests {
     }
 
     #[test]
+    fn text_is_clean_and_person_first() {
+        for lang in Lang::ALL {
+            crate::content::text_rules::assert_clean(lang.code(), &try_parse(lang).unwrap());
+        }
+    }
+
+    #[test]
     fn items_are_grouped_by_topic_in_topic_order() {
         for lang in Lang::ALL {
             let topics: Vec<_> = try_parse(lang).unwrap().items.iter().map(|f| f.topic).collect();

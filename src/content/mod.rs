@@ -14,6 +14,8 @@ pub mod phases;
 pub mod quiz;
 pub mod relatives;
 pub mod techniques;
+#[cfg(test)]
+mod text_rules;
 pub mod triggers;
 
 use std::sync::OnceLock;

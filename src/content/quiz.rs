@@ -216,4 +216,11 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn text_is_clean_and_person_first() {
+        for lang in Lang::ALL {
+            crate::content::text_rules::assert_clean(lang.code(), &try_parse(lang).unwrap());
+        }
+    }
 }

@@ -108,18 +108,6 @@ mod tests {
         ("mental-health-information", Effect::High, 25),
         ("openness-and-dialogue", Effect::High, 30),
     ];
-    /// Words that label people by their illness; the content speaks of people, not of "addicts".
-    const STIGMA: [&str; 9] = [
-        "rusmisbruker",
-        "rusmisbrukere",
-        "rusmisbrukeren",
-        "rusmisbrukerne",
-        "rusavhengige",
-        "narkoman",
-        "narkomane",
-        "addict",
-        "addicts",
-    ];
 
     fn files() -> [RelativesFile; 2] {
         LANGS.map(|lang| try_parse(lang).unwrap_or_else(|err| panic!("{err}")))
@@ -127,24 +115,6 @@ mod tests {
 
     fn step_ids(steps: &[Step]) -> Vec<&str> {
         steps.iter().map(|s| s.id.as_str()).collect()
-    }
-
-    /// Every string in the file with its path, so that a failing check names the field.
-    fn strings(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::String(s) => out.push((path, s.clone())),
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    strings(item, format!("{path}[{i}]"), out);
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (key, item) in map {
-                    strings(item, format!("{path}.{key}"), out);
-                }
-            }
-            _ => {}
-        }
     }
 
     #[test]
@@ -220,27 +190,8 @@ mod tests {
 
     #[test]
     fn text_is_present_clean_and_person_first() {
-        use unicode_normalization::is_nfc;
         for (lang, file) in LANGS.iter().zip(files()) {
-            let lang = lang.code();
-            let mut all = Vec::new();
-            strings(&serde_json::to_value(&file).unwrap(), String::new(), &mut all);
-            for (path, text) in all {
-                assert!(!text.trim().is_empty(), "{lang}{path} is empty");
-                assert!(is_nfc(&text), "{lang}{path} is not NFC");
-                assert!(
-                    !text.chars().any(|c| matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)),
-                    "{lang}{path} has an emoji"
-                );
-                // Section headings are the article's own words, kept so the source can be found.
-                if path.contains(".source.") {
-                    continue;
-                }
-                for word in text.split(|c: char| !c.is_alphanumeric()) {
-                    let word = word.to_lowercase();
-                    assert!(!STIGMA.contains(&word.as_str()), "{lang}{path}: {word}");
-                }
-            }
+            crate::content::text_rules::assert_clean(lang.code(), &file);
         }
     }
 

@@ -229,30 +229,6 @@ mod tests {
             .collect()
     }
 
-    /// Every string in the file with its path, so that a failing check names the field.
-    fn strings(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::String(s) => out.push((path, s.clone())),
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    strings(item, format!("{path}[{i}]"), out);
-                }
-            }
-            serde_json::Value::Object(map) => {
-                for (key, item) in map {
-                    strings(item, format!("{path}.{key}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn all_strings(file: &TechniqueFile) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        strings(&serde_json::to_value(file).unwrap(), String::new(), &mut out);
-        out
-    }
-
     #[test]
     fn both_languages_parse() {
         for lang in LANGS {
@@ -299,7 +275,8 @@ mod tests {
     #[test]
     fn no_string_is_empty_or_stigmatising() {
         for (lang, file) in LANGS.iter().zip(files()) {
-            for (path, text) in all_strings(&file) {
+            crate::content::text_rules::assert_clean(lang.code(), &file);
+            for (path, text) in crate::content::text_rules::strings(&file) {
                 let lang = lang.code();
                 assert!(!text.trim().is_empty(), "{lang}: empty string at {path}");
                 assert_eq!(text.trim(), text, "{lang}: stray whitespace at {path}");
