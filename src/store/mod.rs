@@ -96,6 +96,9 @@ impl Store {
         // behind is as durable as the database and is read by the next open.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sql)?;
         conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024).map_err(sql)?;
+        // Screens read a few hundred rows at a time; a small page cache keeps memory flat however
+        // long the history grows (SQLite's default allows 2 MB).
+        conn.pragma_update(None, "cache_size", -512).map_err(sql)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
         Ok(Store { conn, path })
