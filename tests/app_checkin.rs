@@ -213,3 +213,31 @@ fn triggers_and_week_start_from_the_settings_file_are_used() {
     let sun = screen.find("Sun").unwrap();
     assert!(sun < screen.find("Mon").unwrap(), "the weekday chart starts on Sunday:\n{screen}");
 }
+
+#[test]
+fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mestring.sqlite3");
+    let open = || {
+        let options = common::render::options(Lang::Nb);
+        let clock = Box::new(mestring::clock::FixedClock::sample());
+        let mut app = mestring::app::App::new(options, clock, mestring::store::Store::open(&path));
+        app.set_area(ratatui::layout::Rect::new(0, 0, 80, 24));
+        show(&mut app, Tab::Checkin);
+        app
+    };
+    let (mut a, mut b) = (open(), open());
+    // Window A: mood up. Window B, opened before A saved: craving up twice, a note.
+    feed(&mut a, [Action::Increase]);
+    feed(
+        &mut b,
+        [Action::Down, Action::Increase, Action::Increase, Action::Bottom, Action::Up, Action::Open],
+    );
+    type_text(&mut b, "fra B");
+    feed(&mut b, [Action::Back]);
+    // Window A changes stress later, from its older view of the day.
+    feed(&mut a, [Action::Down, Action::Down, Action::Increase]);
+    let c = a.store.get().ok().unwrap().checkin_on(today()).unwrap().unwrap();
+    assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, 2, 1, "fra B"));
+    assert_eq!(a.checkin.checkin().craving, 2, "window A now shows B's change too");
+}

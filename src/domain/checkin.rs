@@ -180,6 +180,45 @@ impl CheckIn {
         self.sleep_half_hours.map(|h| f32::from(h) / 2.0)
     }
 
+    /// Three-way merge for two windows editing the same day: what this window changed since
+    /// `base` (the version it last read or saved) goes onto `theirs` (what is stored now), and
+    /// what it did not touch keeps the other window's value. Lists merge by item: what was
+    /// ticked here is added, what was unticked here is removed. Where both changed the same
+    /// field, this window's value wins, as it is the one being saved.
+    pub fn merged(&self, base: &CheckIn, theirs: &CheckIn) -> CheckIn {
+        fn pick<T: Clone + PartialEq>(mine: &T, base: &T, theirs: &T) -> T {
+            if mine != base { mine.clone() } else { theirs.clone() }
+        }
+        fn list(mine: &[String], base: &[String], theirs: &[String]) -> Vec<String> {
+            let mut out: Vec<String> =
+                theirs.iter().filter(|x| !base.contains(x) || mine.contains(x)).cloned().collect();
+            for x in mine.iter().filter(|x| !base.contains(x)) {
+                if !out.contains(x) {
+                    out.push(x.clone());
+                }
+            }
+            out
+        }
+        CheckIn {
+            date: self.date,
+            mood: pick(&self.mood, &base.mood, &theirs.mood),
+            craving: pick(&self.craving, &base.craving, &theirs.craving),
+            stress: pick(&self.stress, &base.stress, &theirs.stress),
+            sleep_half_hours: pick(&self.sleep_half_hours, &base.sleep_half_hours, &theirs.sleep_half_hours),
+            sleep_quality: pick(&self.sleep_quality, &base.sleep_quality, &theirs.sleep_quality),
+            slip: pick(&self.slip, &base.slip, &theirs.slip),
+            triggers: list(&self.triggers, &base.triggers, &theirs.triggers),
+            // Per bit: changed here, this window's; untouched here, theirs.
+            halt: Halt::from_bits(
+                self.halt.bits() & !base.halt.bits()
+                    | theirs.halt.bits() & !(base.halt.bits() ^ self.halt.bits()),
+            ),
+            helped: list(&self.helped, &base.helped, &theirs.helped),
+            note: pick(&self.note, &base.note, &theirs.note),
+            updated_at: self.updated_at,
+        }
+    }
+
     /// Whether two versions of a day say the same, ignoring when they were saved.
     pub fn same_content(&self, other: &CheckIn) -> bool {
         CheckIn { updated_at: other.updated_at, ..self.clone() } == *other
@@ -223,6 +262,33 @@ mod tests {
         let c =
             CheckIn { triggers: vec![" stress".into(), "stress".into(), "".into(), "Mas".into()], ..day() };
         assert_eq!(c.normalised().triggers, vec!["stress", "Mas"]);
+    }
+
+    #[test]
+    fn two_windows_keep_each_others_changes() {
+        let base = CheckIn { triggers: vec!["stress".into(), "people".into()], ..day() };
+        // This window raised craving, ticked boredom, unticked people and ticked "tired".
+        let mut mine = base.clone();
+        mine.craving = 6;
+        mine.triggers = vec!["stress".into(), "boredom".into()];
+        mine.halt.tired = true;
+        // The other window meanwhile changed mood, wrote a note, ticked "places" and "hungry".
+        let mut theirs = base.clone();
+        theirs.mood = 4;
+        theirs.note = "fra det andre vinduet".into();
+        theirs.triggers.push("places".into());
+        theirs.halt.hungry = true;
+        let merged = mine.merged(&base, &theirs);
+        assert_eq!((merged.mood, merged.craving), (4, 6));
+        assert_eq!(merged.note, "fra det andre vinduet");
+        assert_eq!(merged.triggers, ["stress", "places", "boredom"]);
+        assert!(merged.halt.tired && merged.halt.hungry && !merged.halt.angry);
+        // Unticking here what the other window also has unticked stays unticked.
+        let mut untick = base.clone();
+        untick.halt = Halt { hungry: true, ..Halt::default() };
+        let mine = CheckIn { halt: Halt::default(), ..untick.clone() };
+        assert!(!mine.merged(&untick, &untick).halt.hungry);
+        assert_eq!(base.merged(&base, &theirs), theirs, "no change here: theirs as it is");
     }
 
     #[test]

@@ -166,6 +166,25 @@ pub fn craving_by_trigger(checkins: &[CheckIn]) -> CravingByTrigger {
     CravingByTrigger { triggers, without: (none_n > 0).then(|| f64::from(none_sum) / f64::from(none_n)) }
 }
 
+/// Points for a chart: (day index, value) averaged per bucket of `bucket_days`, each placed at
+/// its bucket's middle. A year drawn day by day is a scribble; by week it shows the trend.
+pub fn bucketed(points: impl IntoIterator<Item = (i64, f64)>, bucket_days: i64) -> Vec<(f64, f64)> {
+    let bucket_days = bucket_days.max(1);
+    let mut out: Vec<(i64, f64, u32)> = Vec::new();
+    for (day, value) in points {
+        let bucket = day.div_euclid(bucket_days);
+        match out.last_mut() {
+            Some((b, sum, n)) if *b == bucket => {
+                *sum += value;
+                *n += 1;
+            }
+            _ => out.push((bucket, value, 1)),
+        }
+    }
+    let middle = (bucket_days - 1) as f64 / 2.0;
+    out.into_iter().map(|(b, sum, n)| ((b * bucket_days) as f64 + middle, sum / f64::from(n))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +253,13 @@ mod tests {
         assert_eq!(by[0], Some(4.0));
         assert_eq!(by[6], Some(2.0));
         assert_eq!(by[2], None);
+    }
+
+    #[test]
+    fn buckets_average_their_days_and_sit_in_their_middle() {
+        let days = [(0, 2.0), (1, 4.0), (6, 3.0), (7, 5.0), (20, 1.0)];
+        assert_eq!(bucketed(days, 7), [(3.0, 3.0), (10.0, 5.0), (17.0, 1.0)]);
+        assert_eq!(bucketed(days, 1), [(0.0, 2.0), (1.0, 4.0), (6.0, 3.0), (7.0, 5.0), (20.0, 1.0)]);
     }
 
     #[test]

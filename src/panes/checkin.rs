@@ -37,6 +37,8 @@ pub struct CheckinPane {
     pub(super) today: NaiveDate,
     /// The values on screen, saved or not.
     pub(super) checkin: CheckIn,
+    /// The day as this window last read or saved it, to merge with another window's changes.
+    base: Option<CheckIn>,
     /// When the shown date was last saved; `None` while it has never been.
     pub(super) saved_at: Option<NaiveDateTime>,
     /// Changes not yet in the store; written by `flush`.
@@ -61,6 +63,7 @@ impl CheckinPane {
             lang,
             today,
             checkin: CheckIn::blank(today, now),
+            base: None,
             saved_at: None,
             pending: false,
             field: Field::Mood,
@@ -148,6 +151,7 @@ impl CheckinPane {
         });
         self.saved_at = existing.as_ref().map(|c| c.updated_at);
         self.support = existing.as_ref().is_some_and(CheckIn::needs_support);
+        self.base = existing.clone();
         self.checkin = existing.unwrap_or_else(|| CheckIn::blank(date, ctx.clock.now()));
         let note = self.checkin.note.clone();
         self.set_note_text(&note);
@@ -190,14 +194,19 @@ impl CheckinPane {
         self.checkin.updated_at = ctx.clock.now();
         let s = self.lang.strings();
         let result = match ctx.store.get_mut() {
-            Ok(store) => store.save_checkin(&self.checkin),
+            Ok(store) => store.save_checkin_over(self.base.as_ref(), &self.checkin),
             Err(problem) => {
                 *ctx.toast = Some(format!("{} {}", s.checkin.store_unavailable, problem.describe(s)));
                 return;
             }
         };
         match result {
-            Ok(()) => {
+            Ok(stored) => {
+                if stored.note != self.checkin.note {
+                    self.set_note_text(&stored.note);
+                }
+                self.checkin = stored.clone();
+                self.base = Some(stored);
                 self.pending = false;
                 self.saved_at = Some(self.checkin.updated_at);
                 self.support = self.checkin.needs_support();

@@ -135,15 +135,20 @@ impl HistoryPane {
         let start = self.period_start();
         let from = self.recent.partition_point(|c| c.date < start);
         let period = &self.recent[from..];
-        let x = |c: &CheckIn| (c.date - start).num_days() as f64;
+        let x = |c: &CheckIn| (c.date - start).num_days();
+        // Longer than a season: a point a week, so the line shows the trend, not every day.
+        let bucket = if self.range_days() > 90 { 7 } else { 1 };
+        let series = |value: fn(&CheckIn) -> u8| {
+            stats::bucketed(period.iter().map(|c| (x(c), f64::from(value(c)))), bucket)
+        };
         self.stats = PeriodStats {
             summary: stats::summary(period),
             triggers: stats::trigger_counts(period),
             craving: Some(stats::craving_by_trigger(period)),
             weekday: stats::mood_by_weekday(period),
-            mood: period.iter().map(|c| (x(c), f64::from(c.mood))).collect(),
-            craving_points: period.iter().map(|c| (x(c), f64::from(c.craving))).collect(),
-            stress: period.iter().map(|c| (x(c), f64::from(c.stress))).collect(),
+            mood: series(|c| c.mood),
+            craving_points: series(|c| c.craving),
+            stress: series(|c| c.stress),
         };
     }
 

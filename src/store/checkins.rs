@@ -25,6 +25,24 @@ impl Store {
         self.write(|tx| upsert(tx, &checkin))
     }
 
+    /// Saves a day edited in a window that read it as `base` (`None`: it was not stored then).
+    /// If another window or a command changed the day since, the two are merged (see
+    /// [`CheckIn::merged`]) in the same transaction, so neither loses its changes. Returns
+    /// what is now stored.
+    pub fn save_checkin_over(&mut self, base: Option<&CheckIn>, mine: &CheckIn) -> Result<CheckIn> {
+        let mine = mine.clone().normalised();
+        mine.validate()?;
+        let blank = CheckIn::blank(mine.date, mine.updated_at);
+        self.write(|tx| {
+            let stored = match read_one(tx, mine.date)? {
+                Some(current) if Some(&current) != base => mine.merged(base.unwrap_or(&blank), &current),
+                _ => mine.clone(),
+            };
+            upsert(tx, &stored)?;
+            Ok(stored)
+        })
+    }
+
     pub fn checkin_on(&self, date: NaiveDate) -> Result<Option<CheckIn>> {
         read_one(self.conn(), date).map_err(|e| self.sql_error(e))
     }
