@@ -11,7 +11,7 @@ use super::Ctx;
 use super::checkin_fields::{self, Field};
 use crate::action::Action;
 use crate::content::labels;
-use crate::domain::checkin::{CheckIn, Slip};
+use crate::domain::checkin::CheckIn;
 use crate::i18n::Lang;
 
 /// Own triggers and helpers used within this many days are offered again as choices.
@@ -172,7 +172,7 @@ impl CheckinPane {
         self.show_note_cursor(false);
     }
 
-    fn show_note_cursor(&mut self, shown: bool) {
+    pub(super) fn show_note_cursor(&mut self, shown: bool) {
         let style = if shown {
             Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
         } else {
@@ -189,7 +189,7 @@ impl CheckinPane {
         }
     }
 
-    fn save(&mut self, ctx: &mut Ctx) {
+    pub(super) fn save(&mut self, ctx: &mut Ctx) {
         self.checkin.note = self.note.lines().join("\n");
         self.checkin.updated_at = ctx.clock.now();
         let s = self.lang.strings();
@@ -218,7 +218,7 @@ impl CheckinPane {
         }
     }
 
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.pending = true;
     }
 
@@ -228,90 +228,6 @@ impl CheckinPane {
             Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),
             None => self.handle_form(action, ctx),
         }
-    }
-
-    fn handle_note(&mut self, action: &Action, ctx: &mut Ctx) {
-        self.editing = Some(Editing::Note);
-        match action {
-            Action::Text(key) if self.note.input(*key) => self.changed(),
-            // Enter is a new line in the note; Esc (or Ctrl-S) ends it.
-            Action::Open => {
-                self.note.insert_newline();
-                self.changed();
-            }
-            Action::Back => {
-                self.editing = None;
-                self.show_note_cursor(false);
-            }
-            Action::Save => self.save(ctx),
-            _ => {}
-        }
-    }
-
-    fn handle_line(
-        &mut self,
-        target: LineTarget,
-        mut input: Box<TextArea<'static>>,
-        action: &Action,
-        ctx: &mut Ctx,
-    ) {
-        match action {
-            Action::Text(key) => {
-                input.input(*key);
-                self.editing = Some(Editing::Line(target, input));
-            }
-            Action::Open | Action::Save => {
-                let text = input.lines().join(" ").trim().to_owned();
-                self.commit_line(target, text, ctx);
-                if *action == Action::Save {
-                    self.save(ctx);
-                }
-            }
-            Action::Back => {}
-            _ => self.editing = Some(Editing::Line(target, input)),
-        }
-    }
-
-    fn commit_line(&mut self, target: LineTarget, text: String, ctx: &mut Ctx) {
-        let text: String = text.chars().take(crate::domain::checkin::LABEL_MAX_CHARS).collect();
-        match target {
-            LineTarget::Date => match crate::cli::parse_date(&text) {
-                Ok(date) if date <= ctx.clock.today() => self.open_date(date, ctx),
-                _ => *ctx.toast = Some(self.lang.strings().checkin.bad_date.to_owned()),
-            },
-            LineTarget::Substance => {
-                self.checkin.slip.get_or_insert_with(Slip::default).substance = text;
-                self.changed();
-            }
-            LineTarget::Amount => {
-                self.checkin.slip.get_or_insert_with(Slip::default).amount = text;
-                self.changed();
-            }
-            LineTarget::OwnTrigger if !text.is_empty() => {
-                let id = labels::trigger_id_for(&text);
-                self.chip = checkin_fields::add_option(&mut self.trigger_options, &id);
-                if !self.checkin.triggers.contains(&id) {
-                    self.checkin.triggers.push(id);
-                }
-                self.changed();
-            }
-            LineTarget::OwnHelped if !text.is_empty() => {
-                let id = labels::helped_id_for(&text);
-                self.chip = checkin_fields::add_option(&mut self.helped_options, &id);
-                if !self.checkin.helped.contains(&id) {
-                    self.checkin.helped.push(id);
-                }
-                self.changed();
-            }
-            LineTarget::OwnTrigger | LineTarget::OwnHelped => {}
-        }
-    }
-
-    fn start_line(&mut self, target: LineTarget, initial: &str) {
-        let mut input = TextArea::new(vec![initial.to_owned()]);
-        input.set_cursor_line_style(Style::default());
-        input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.editing = Some(Editing::Line(target, Box::new(input)));
     }
 
     fn handle_form(&mut self, action: &Action, ctx: &mut Ctx) {

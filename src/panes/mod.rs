@@ -5,6 +5,7 @@ pub mod breathe;
 pub mod browse;
 pub mod checkin;
 mod checkin_fields;
+mod checkin_input;
 mod checkin_view;
 pub mod faq;
 pub mod figures;
