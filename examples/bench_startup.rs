@@ -5,7 +5,12 @@
 //!
 //! Reports min/median/max over RUNS runs (default 10) of: time from spawn to the first complete
 //! frame, key-to-frame latency, CPU time and bytes written during 5 idle seconds, peak RSS; and
-//! the binary size. Prints a Markdown table for BENCHMARKS.md.
+//! the binary size. mestring runs twice: with no data, and with 10 years of daily check-ins;
+//! with data, each run also opens every screen by its number key and times the frame.
+//! Prints Markdown tables for BENCHMARKS.md.
+
+#[path = "checkin_data/generate.rs"]
+mod generate;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -31,6 +36,10 @@ struct Target {
     ready: &'static str,
     /// Two keys that each change the screen, pressed alternately.
     keys: [&'static [u8]; 2],
+    /// The data directory it runs with.
+    data: PathBuf,
+    /// How many screens to open by number key after the other keys (0: none).
+    screens: usize,
 }
 
 /// The benchmark's own data directory, so a user's real data is never read or touched.
@@ -43,6 +52,8 @@ struct Run {
     idle_cpu_ms: f64,
     idle_bytes: usize,
     peak_rss_kb: u64,
+    /// Per screen, in tab order: from the number key to its frame.
+    screen_ms: Vec<f64>,
 }
 
 fn main() {
@@ -56,6 +67,21 @@ fn main() {
     assert!(status.success(), "release build failed");
     let release = root.join("target/release");
     let data = tempdir();
+    let empty = data.join("empty");
+    let years = data.join("ten-years");
+    for dir in [&empty, &years] {
+        std::fs::create_dir_all(dir).expect("create data dir");
+    }
+    generate::generate(&years, 3653);
+    let mestring = |name, data: &Path, screens| Target {
+        name,
+        exe: release.join("mestring"),
+        args: vec![],
+        ready: "q avslutt",
+        keys: [b"j", b"k"],
+        data: data.to_owned(),
+        screens,
+    };
     let targets = [
         Target {
             name: "floor (bare ratatui)",
@@ -63,20 +89,17 @@ fn main() {
             args: vec![],
             ready: "floor: 0 keys",
             keys: [b"a", b"b"],
+            data: empty.clone(),
+            screens: 0,
         },
-        Target {
-            name: "mestring",
-            exe: release.join("mestring"),
-            args: vec![],
-            ready: "q avslutt",
-            keys: [b"j", b"k"],
-        },
+        mestring("mestring, no data", &empty, 0),
+        mestring("mestring, 10 years of data", &years, mestring::app::Tab::ALL.len()),
     ];
     let mut results = Vec::new();
     for target in &targets {
         // One warm-up run so both start from a warm page cache.
-        measure(target, &data);
-        let all: Vec<Run> = (0..runs).map(|_| measure(target, &data)).collect();
+        measure(target);
+        let all: Vec<Run> = (0..runs).map(|_| measure(target)).collect();
         results.push(all);
     }
     print_report(&targets, &results, runs, &release.join("mestring"));
@@ -89,7 +112,7 @@ fn tempdir() -> PathBuf {
     dir
 }
 
-fn measure(target: &Target, data: &Path) -> Run {
+fn measure(target: &Target) -> Run {
     let pair = native_pty_system()
         .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
         .expect("openpty");
@@ -99,7 +122,8 @@ fn measure(target: &Target, data: &Path) -> Run {
     cmd.env("LANG", "nb_NO.UTF-8");
     cmd.env_remove("MESTRING_LANG");
     cmd.env_remove("NO_COLOR");
-    cmd.env(DATA_ENV, data);
+    cmd.env(DATA_ENV, &target.data);
+    cmd.env("MESTRING_CONFIG", target.data.join("config.ron"));
     let mut reader = pair.master.try_clone_reader().expect("reader");
     let mut writer = pair.master.take_writer().expect("writer");
     // The reader thread timestamps every chunk the moment it arrives.
@@ -130,6 +154,17 @@ fn measure(target: &Target, data: &Path) -> Run {
         let at = wait_screen(&rx, &mut parser, |s| s != before);
         run.key_to_frame_ms.push(ms(at - sent));
     }
+
+    // Every screen by its number, then back to the first, each timed to its frame.
+    for n in (2..=target.screens).chain((target.screens > 0).then_some(1)) {
+        let before = parser.screen().contents();
+        let sent = Instant::now();
+        writer.write_all(n.to_string().as_bytes()).expect("send key");
+        writer.flush().unwrap();
+        let at = wait_screen(&rx, &mut parser, |s| s != before);
+        run.screen_ms.push(ms(at - sent));
+    }
+    run.screen_ms.rotate_right(usize::from(target.screens > 0));
 
     // Every frame was taken in whole above, so from here on any byte is an idle byte.
     let cpu_before = cpu_ns(pid);
@@ -227,16 +262,33 @@ fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &
         let cells: Vec<String> = row.iter().map(|(a, b, c)| format!("{a:.2} / {b:.2} / {c:.2}")).collect();
         println!("| {} | {} |", target.name, cells.join(" | "));
     }
-    let (floor, app) = (&rows[0], &rows[1]);
-    let ratio =
-        |i: usize| if floor[i].1 > 0.0 { format!("{:.2}x", app[i].1 / floor[i].1) } else { "n/a".into() };
-    println!(
-        "| mestring / floor (medians) | {} | {} | {} | {} | {} |",
-        ratio(0),
-        ratio(1),
-        ratio(2),
-        ratio(3),
-        ratio(4)
-    );
+    let floor = &rows[0];
+    for (target, app) in targets.iter().zip(&rows).skip(1) {
+        let ratio =
+            |i: usize| if floor[i].1 > 0.0 { format!("{:.2}x", app[i].1 / floor[i].1) } else { "n/a".into() };
+        println!(
+            "| {} / floor (medians) | {} | {} | {} | {} | {} |",
+            target.name,
+            ratio(0),
+            ratio(1),
+            ratio(2),
+            ratio(3),
+            ratio(4)
+        );
+    }
     println!("\nrelease binary size: {size:.2} MB ({})", binary.display());
+    // Opening each screen by its number key, with 10 years of data.
+    if let Some((target, all)) = targets.iter().zip(results).find(|(t, _)| t.screens > 0) {
+        println!("\n{}: number key to the screen's frame (ms), min / median / max\n", target.name);
+        println!("| screen | key-to-frame (ms) |\n|---|---|");
+        for (i, tab) in mestring::app::Tab::ALL.iter().enumerate() {
+            let times: Vec<f64> = all.iter().filter_map(|r| r.screen_ms.get(i).copied()).collect();
+            let (a, b, c) = stats(times);
+            println!(
+                "| {} {} | {a:.2} / {b:.2} / {c:.2} |",
+                i + 1,
+                tab.title(mestring::i18n::Lang::Nb.strings())
+            );
+        }
+    }
 }
