@@ -102,3 +102,32 @@ fn the_app_names_a_broken_pack_in_the_footer() {
     app.send(b"q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn truncated_garbage_wrong_type_huge_and_deep_packs_are_named_and_never_changed() {
+    let deep = format!("(items: {}{})", "[".repeat(50_000), "]".repeat(50_000));
+    let huge = format!("(items: [{}])", "(id: \"x\"),".repeat(300_000));
+    let cases = [
+        ("truncated", CLINIC_FAQ[..CLINIC_FAQ.len() / 2].to_owned()),
+        ("garbage", "\u{0}\u{7f}ÿ garbage".to_owned()),
+        ("wrong type", "(items: \"many\")".to_owned()),
+        ("deep", deep),
+        ("huge", huge),
+    ];
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "nb/faq.ron", &text);
+        let out = mestring(dir.path(), &["faq", "--format", "md"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{name}: the command still works");
+        assert!(stderr.contains("faq.ron:") && !stderr.contains("panicked"), "{name}: named: {stderr}");
+        assert!(stderr.len() < 2000, "{name}: a short message");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).matches("## ").count(),
+            32,
+            "{name}: embedded FAQ shown"
+        );
+        let on_disk = std::fs::read_to_string(dir.path().join("content/nb/faq.ron")).unwrap();
+        assert_eq!(on_disk, text, "{name}: the file is not changed");
+    }
+}
