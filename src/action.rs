@@ -72,10 +72,6 @@ pub enum Action {
     Shorter,
     /// Switch the session length between minutes and cycles.
     SwitchUnit,
-    /// Create a new item on the current screen (a breathing pattern of one's own).
-    NewItem,
-    /// Delete the selected item (asks first).
-    Delete,
     /// A deadline the current screen asked for (`App::deadline`) has passed: an animation moves.
     Tick,
     /// Mark the selected technique as a favourite, or unmark it.
@@ -110,4 +106,19 @@ pub enum Action {
     MarkUsed,
     /// Tick the technique with this id under "what helped" in today's check-in.
     UsedTechnique(&'static str),
+    /// Create a new item on the current screen (a breathing pattern, a goal, a habit, a step,
+    /// a counter, a plan entry).
+    NewItem,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Mark the selected goal done: a short celebration, then it moves to the archive.
+    Complete,
+    /// Plan a day off for the selected habit: the streak holds without it.
+    PlanSkip,
+    /// Record a slip on the selected counter, with what happened and what to learn.
+    RecordSlip,
+    /// Move the selected entry one place up its list.
+    MoveUp,
+    /// Move the selected entry one place down its list.
+    MoveDown,
 }

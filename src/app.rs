@@ -18,15 +18,24 @@ use crate::keymap::{self, Scope};
 use crate::panes::breathe::{BreathePane, UnknownExercise};
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
+use crate::panes::goals::GoalsPane;
 use crate::panes::history::HistoryPane;
+use crate::panes::home::{HomePane, TabKeys};
 use crate::panes::learn::LearnPane;
+use crate::panes::plan::PlanPane;
 use crate::panes::settings::SettingsPane;
+use crate::panes::sober::SoberPane;
 use crate::panes::techniques::{self, TechniquesPane};
 use crate::panes::{Ctx, View};
+use crate::store::plan::StoredItem;
 use crate::store::progress::Progress;
 use crate::store::{Notice, Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
+
+mod tab;
+
+pub use tab::{Tab, key_for_index};
 
 /// The context a pane gets: borrows the app's fields other than the panes, so a pane field can be
 /// borrowed mutably beside it.
@@ -40,40 +49,6 @@ macro_rules! ctx {
             store: &mut $app.store,
         }
     };
-}
-
-/// The screens in tab-bar order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Faq,
-    Checkin,
-    History,
-    Techniques,
-    /// The quiz, the phases, the relatives' section and the figures, as parts of one tab.
-    Learn,
-    Breathe,
-    Settings,
-}
-
-impl Tab {
-    pub const ALL: &'static [Tab] =
-        &[Tab::Faq, Tab::Checkin, Tab::History, Tab::Techniques, Tab::Learn, Tab::Breathe, Tab::Settings];
-
-    pub fn title(self, s: &Strings) -> &'static str {
-        match self {
-            Tab::Faq => s.tab_faq,
-            Tab::Checkin => s.checkin.tab,
-            Tab::History => s.checkin.history_tab,
-            Tab::Techniques => s.tab_techniques,
-            Tab::Learn => s.tab_learn,
-            Tab::Breathe => s.tab_breathe,
-            Tab::Settings => s.settings.tab,
-        }
-    }
-
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
 }
 
 /// A box drawn over the current screen; it takes the keys until it is closed.
@@ -103,6 +78,10 @@ pub struct Options {
 pub struct App {
     pub tab: Tab,
     pub overlay: Option<Overlay>,
+    pub home: HomePane,
+    pub goals: GoalsPane,
+    pub sober: SoberPane,
+    pub plan: PlanPane,
     pub faq: FaqPane,
     pub checkin: CheckinPane,
     pub history: HistoryPane,
@@ -120,6 +99,8 @@ pub struct App {
     /// Something visible changed since the last frame.
     pub dirty: bool,
     area: Rect,
+    /// The plan's contacts and own steps, read when the crisis overlay opens.
+    crisis_plan: Vec<StoredItem>,
 }
 
 impl App {
@@ -134,9 +115,15 @@ impl App {
             // The screens that need the store say why it is missing.
             Err(_) => (Progress::default(), None),
         };
-        Self {
-            tab: Tab::Faq,
+        let today = clock.today();
+        let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
+        let mut app = Self {
+            tab: Tab::Home,
             overlay: None,
+            home: HomePane::new(lang, today, keys),
+            goals: GoalsPane::new(lang, today),
+            sober: SoberPane::new(lang, today),
+            plan: PlanPane::new(lang),
             faq: FaqPane::new(lang),
             checkin: CheckinPane::new(options.lang, clock.today(), clock.now()),
             history: HistoryPane::new(options.lang, clock.today()),
@@ -151,7 +138,13 @@ impl App {
             running: true,
             dirty: true,
             area: Rect::default(),
-        }
+            crisis_plan: Vec::new(),
+        };
+        // The start screen reads its few numbers now: they are on the first frame.
+        let phase = app.current_phase();
+        let mut ctx = ctx!(app);
+        app.home.enter(&mut ctx, phase);
+        app
     }
 
     /// The recovery phase the person marked, for screens that show it (home).
@@ -199,6 +192,10 @@ impl App {
 
     fn text_mode(&self) -> bool {
         match self.tab {
+            Tab::Home => false,
+            Tab::Goals => self.goals.text_mode(),
+            Tab::Sober => self.sober.text_mode(),
+            Tab::Plan => self.plan.text_mode(),
             Tab::Faq => self.faq.text_mode(),
             Tab::Checkin => self.checkin.text_mode(),
             Tab::History => false,
@@ -212,6 +209,10 @@ impl App {
     /// Key scopes of the current screen, for the help overlay and the footer.
     pub fn scopes(&self) -> &'static [Scope] {
         match self.tab {
+            Tab::Home => &[Scope::Home],
+            Tab::Goals => &[Scope::List, Scope::Items, Scope::Goals],
+            Tab::Sober => &[Scope::List, Scope::Items, Scope::Sober],
+            Tab::Plan => &[Scope::List, Scope::Items, Scope::Plan],
             Tab::Faq => &[Scope::List, Scope::Search],
             Tab::Checkin => &[Scope::Form],
             Tab::History => &[Scope::List, Scope::Charts],
@@ -231,7 +232,16 @@ impl App {
             return None;
         }
         match self.tab {
-            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn | Tab::Settings => None,
+            Tab::Home
+            | Tab::Goals
+            | Tab::Sober
+            | Tab::Plan
+            | Tab::Faq
+            | Tab::Checkin
+            | Tab::History
+            | Tab::Techniques
+            | Tab::Learn
+            | Tab::Settings => None,
             Tab::Breathe => self.breathe.deadline(ui::areas(self.area).body),
         }
     }
@@ -320,6 +330,11 @@ impl App {
         }
         if let Some(overlay) = self.overlay {
             self.overlay = overlay_update(overlay, action);
+            if !matches!(overlay, Overlay::Crisis { .. })
+                && matches!(self.overlay, Some(Overlay::Crisis { .. }))
+            {
+                self.read_crisis_plan();
+            }
             return None;
         }
         match action {
@@ -369,6 +384,10 @@ impl App {
     fn route_to_pane(&mut self, action: Action) -> Option<Action> {
         let mut ctx = ctx!(self);
         match self.tab {
+            Tab::Home => self.home.handle(&action, &mut ctx),
+            Tab::Goals => self.goals.handle(&action, &mut ctx),
+            Tab::Sober => self.sober.handle(&action, &mut ctx),
+            Tab::Plan => self.plan.handle(&action, &mut ctx),
             Tab::Faq => self.faq.handle(&action, &mut ctx),
             Tab::Checkin => self.checkin.handle(&action, &mut ctx),
             Tab::History => {
@@ -411,7 +430,16 @@ impl App {
     fn tick(&mut self) -> bool {
         let mut ctx = ctx!(self);
         match self.tab {
-            Tab::Faq | Tab::Checkin | Tab::History | Tab::Techniques | Tab::Learn | Tab::Settings => false,
+            Tab::Home
+            | Tab::Goals
+            | Tab::Sober
+            | Tab::Plan
+            | Tab::Faq
+            | Tab::Checkin
+            | Tab::History
+            | Tab::Techniques
+            | Tab::Learn
+            | Tab::Settings => false,
             Tab::Breathe => self.breathe.tick(&mut ctx),
         }
     }
@@ -420,6 +448,9 @@ impl App {
     /// app does not wake for a screen nobody sees.
     fn open_overlay(&mut self, overlay: Overlay) {
         self.breathe.pause(self.clock.instant());
+        if matches!(overlay, Overlay::Crisis { .. }) {
+            self.read_crisis_plan();
+        }
         self.overlay = Some(overlay);
     }
 
@@ -430,8 +461,13 @@ impl App {
             self.breathe.pause(self.clock.instant());
         }
         self.tab = tab;
+        let phase = self.current_phase();
         let mut ctx = ctx!(self);
         match tab {
+            Tab::Home => self.home.enter(&mut ctx, phase),
+            Tab::Goals => self.goals.enter(&mut ctx),
+            Tab::Sober => self.sober.enter(&mut ctx),
+            Tab::Plan => self.plan.enter(&mut ctx),
             Tab::Faq | Tab::Techniques | Tab::Learn | Tab::Settings => {}
             Tab::Checkin => self.checkin.enter(&mut ctx),
             Tab::History => self.history.enter(&mut ctx),
@@ -444,6 +480,15 @@ impl App {
     pub fn flush(&mut self) {
         let mut ctx = ctx!(self);
         self.checkin.flush(&mut ctx);
+    }
+
+    /// The plan's people, services and own steps, for the crisis overlay. Without a store the
+    /// overlay still shows the help lines.
+    fn read_crisis_plan(&mut self) {
+        use crate::domain::plan::Section;
+        let wanted = [Section::People, Section::Professionals, Section::OnMyOwn];
+        self.crisis_plan =
+            self.store.get().ok().and_then(|s| s.plan_sections(&wanted).ok()).unwrap_or_default();
     }
 
     fn switch_tab(&mut self, step: isize) {
@@ -474,6 +519,10 @@ impl App {
         ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
         let view = View { lang: self.options.lang, strings: s, theme };
         match self.tab {
+            Tab::Home => self.home.render(areas.body, buf, &view),
+            Tab::Goals => self.goals.render(areas.body, buf, &view),
+            Tab::Sober => self.sober.render(areas.body, buf, &view),
+            Tab::Plan => self.plan.render(areas.body, buf, &view),
             Tab::Faq => self.faq.render(areas.body, buf, &view),
             Tab::Checkin => self.checkin.render(areas.body, buf, &view),
             Tab::History => self.history.render(areas.body, buf, &view),
@@ -492,7 +541,8 @@ impl App {
                 ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
             }
             Some(Overlay::Crisis { scroll }) => {
-                let text = ui::crisis_text(self.options.region, self.options.lang, s, theme);
+                let text =
+                    ui::crisis_text(self.options.region, self.options.lang, &self.crisis_plan, s, theme);
                 ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
             }
             Some(Overlay::Hidden) | None => {}

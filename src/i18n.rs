@@ -6,12 +6,16 @@
 mod checkin;
 mod goals;
 mod learn;
+mod plan;
 mod settings;
+mod sober;
 
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
+pub use plan::{HomeText, PlanText};
 pub use settings::SettingsText;
+pub use sober::SoberText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -90,10 +94,13 @@ pub struct Strings {
     pub tab_techniques: &'static str,
     pub tab_learn: &'static str,
     pub learn: LearnText,
-    /// Goals and habits, the sober counter, the personal plan and the home screen.
+    /// Goals and habits, shared form words, dates in words, the status line.
     pub goals: GoalsText,
     pub tab_breathe: &'static str,
     pub breathe: &'static crate::i18n_breathe::BreatheText,
+    pub sober: SoberText,
+    pub plan: PlanText,
+    pub home: HomeText,
     pub actions: ActionText,
 }
 
@@ -142,6 +149,11 @@ pub struct ActionText {
     pub switch_unit: &'static str,
     pub new_item: &'static str,
     pub delete: &'static str,
+    pub complete: &'static str,
+    pub plan_skip: &'static str,
+    pub record_slip: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
 }
 
 pub const NB: Strings = Strings {
@@ -177,6 +189,9 @@ pub const NB: Strings = Strings {
     goals: goals::NB,
     tab_breathe: "Pust",
     breathe: &crate::i18n_breathe::NB,
+    sober: sober::NB,
+    plan: plan::NB,
+    home: plan::HOME_NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -187,7 +202,7 @@ pub const NB: Strings = Strings {
         page_down: "side ned",
         next_tab: "neste skjerm",
         prev_tab: "forrige skjerm",
-        go_tab: "gå til skjerm 1-9",
+        go_tab: "gå til skjerm 1-9, 0 er den tiende",
         search: "søk",
         open: "åpne",
         back: "tilbake",
@@ -219,8 +234,13 @@ pub const NB: Strings = Strings {
         longer: "lengre økt",
         shorter: "kortere økt",
         switch_unit: "minutter eller runder",
-        new_item: "nytt mønster",
-        delete: "slette mønster",
+        new_item: "ny",
+        delete: "slett",
+        complete: "fullført",
+        plan_skip: "planlagt fri",
+        record_slip: "registrer en sprekk",
+        move_up: "flytt opp",
+        move_down: "flytt ned",
     },
 };
 
@@ -257,6 +277,9 @@ pub const EN: Strings = Strings {
     goals: goals::EN,
     tab_breathe: "Breathe",
     breathe: &crate::i18n_breathe::EN,
+    sober: sober::EN,
+    plan: plan::EN,
+    home: plan::HOME_EN,
     actions: ActionText {
         quit: "quit",
         up: "up",
@@ -267,7 +290,7 @@ pub const EN: Strings = Strings {
         page_down: "page down",
         next_tab: "next screen",
         prev_tab: "previous screen",
-        go_tab: "go to screen 1-9",
+        go_tab: "go to screen 1-9, 0 is the tenth",
         search: "search",
         open: "open",
         back: "back",
@@ -299,8 +322,13 @@ pub const EN: Strings = Strings {
         longer: "longer session",
         shorter: "shorter session",
         switch_unit: "minutes or cycles",
-        new_item: "new pattern",
-        delete: "delete pattern",
+        new_item: "new",
+        delete: "delete",
+        complete: "done",
+        plan_skip: "planned day off",
+        record_slip: "record a slip",
+        move_up: "move up",
+        move_down: "move down",
     },
 };
 

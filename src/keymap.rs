@@ -47,6 +47,16 @@ pub enum Scope {
     Patterns,
     /// A running breathing or guided exercise.
     Session,
+    /// Screens whose items are made, changed and deleted by the user (goals, counters, plan).
+    Items,
+    /// Goals and habits: tick a habit or a step, plan a day off, mark a goal done.
+    Goals,
+    /// Sober counters: record a slip.
+    Sober,
+    /// The personal plan: reorder entries.
+    Plan,
+    /// The home screen: move among today's habits and tick them.
+    Home,
 }
 
 pub struct Binding {
@@ -113,6 +123,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(Action::NextStep, &[ch('n')], Scope::Session, false),
     bind(Action::Open, &[key(KeyCode::Enter)], Scope::Session, false),
     bind(Action::Back, &[key(KeyCode::Esc)], Scope::Session, false),
+    bind(Action::NewItem, &[ch('a')], Scope::Items, true),
+    bind(Action::Edit, &[ch('e')], Scope::Items, false),
+    bind(Action::Delete, &[ch('d'), key(KeyCode::Delete)], Scope::Items, false),
+    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Goals, true),
+    bind(Action::Complete, &[ch('c')], Scope::Goals, true),
+    bind(Action::PlanSkip, &[ch('s')], Scope::Goals, false),
+    bind(Action::RecordSlip, &[ch('r')], Scope::Sober, true),
+    bind(Action::MoveUp, &[ch('K')], Scope::Plan, false),
+    bind(Action::MoveDown, &[ch('J')], Scope::Plan, false),
+    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::Home, false),
+    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::Home, false),
+    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Home, true),
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
     bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
@@ -123,15 +145,16 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action for a key press outside text entry on a screen with these scopes, if any.
-/// Digits 1-9 pick a screen.
+/// Digits pick a screen: 1-9, and 0 for the tenth.
 pub fn action_for(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    if let KeyCode::Char(c @ '1'..='9') = event.code
+    if let KeyCode::Char(c @ '0'..='9') = event.code
         && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
     {
-        return Some(Action::GoTab(c as u8 - b'1'));
+        // 1 is the first screen, 0 the tenth.
+        return Some(Action::GoTab(if c == '0' { 9 } else { c as u8 - b'1' }));
     }
     bindings_for(scopes).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
 }
@@ -244,14 +267,19 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::NextSection => text.next_section,
         Action::PrevSection => text.prev_section,
         Action::MarkUsed => text.mark_used,
+        Action::NewItem => text.new_item,
+        Action::Delete => text.delete,
+        Action::Complete => text.complete,
+        Action::PlanSkip => text.plan_skip,
+        Action::RecordSlip => text.record_slip,
+        Action::MoveUp => text.move_up,
+        Action::MoveDown => text.move_down,
         Action::OpenFaq(_) | Action::StartExercise(_) | Action::UsedTechnique(_) => "",
         Action::Pause => text.pause,
         Action::NextStep => text.next_step,
         Action::Longer => text.longer,
         Action::Shorter => text.shorter,
         Action::SwitchUnit => text.switch_unit,
-        Action::NewItem => text.new_item,
-        Action::Delete => text.delete,
         Action::Text(_)
         | Action::Click { .. }
         | Action::ScrollUp
@@ -284,6 +312,10 @@ mod tests {
         &[Scope::List, Scope::Sections],
         &[Scope::List, Scope::Patterns],
         &[Scope::Session],
+        &[Scope::List, Scope::Items, Scope::Goals],
+        &[Scope::List, Scope::Items, Scope::Sober],
+        &[Scope::List, Scope::Items, Scope::Plan],
+        &[Scope::Home],
     ];
 
     #[test]
@@ -316,7 +348,7 @@ mod tests {
     fn digits_are_not_bound_elsewhere() {
         for b in BINDINGS.iter().filter(|b| !matches!(b.action, Action::GoTab(_))) {
             assert!(
-                !b.keys.iter().any(|k| matches!(k.code, KeyCode::Char('1'..='9'))),
+                !b.keys.iter().any(|k| matches!(k.code, KeyCode::Char('0'..='9'))),
                 "{:?} takes a digit",
                 b.action
             );

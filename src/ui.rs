@@ -9,8 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use crate::action::Action;
 use crate::app::Tab;
 use crate::content::helplines::{self, RegionId};
+use crate::domain::plan::Section;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Binding, Scope};
+use crate::store::plan::StoredItem;
 use crate::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
@@ -49,30 +51,51 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme
 
 /// Each tab's title as drawn, and the columns it spans, so a click can find its tab. When the
 /// whole titles do not fit, the other tabs' titles are shortened, longest first and marked with
-/// "…", so every tab keeps its number and the current one its whole name.
+/// "…", so every tab keeps its number and the current one its whole name. When even that does
+/// not fit, the app's name gives up its place (the window title still says "mestring"), and
+/// then the other titles their last letter.
 pub fn tab_spans(area: Rect, tabs: &[Tab], active: Tab, s: &Strings) -> Vec<(Tab, String, Rect)> {
-    let start = area.x + s.app_name.chars().count() as u16 + 2;
+    let named = area.x + s.app_name.chars().count() as u16 + 2;
+    fit_tabs(area, named, 1, tabs, active, s)
+        .or_else(|_| fit_tabs(area, area.x, 1, tabs, active, s))
+        .or_else(|_| fit_tabs(area, area.x, 0, tabs, active, s))
+        .unwrap_or_else(|spans| spans)
+}
+
+/// The tabs laid out from column `start`, other titles cut to no fewer than `keep` letters;
+/// `Err` (with the best try) when they do not fit.
+#[allow(clippy::type_complexity)]
+fn fit_tabs(
+    area: Rect,
+    start: u16,
+    keep: usize,
+    tabs: &[Tab],
+    active: Tab,
+    s: &Strings,
+) -> Result<Vec<(Tab, String, Rect)>, Vec<(Tab, String, Rect)>> {
     let mut names: Vec<Vec<char>> = tabs.iter().map(|t| t.title(s).chars().collect()).collect();
     let mut cut = vec![false; tabs.len()];
     let title = |i: usize, name: &[char], cut: bool| {
         let name: String = name.iter().collect();
-        if cut { format!(" {} {}… ", i + 1, name.trim_end()) } else { format!(" {} {name} ", i + 1) }
+        let key = crate::app::key_for_index(i).map(|k| format!("{k} ")).unwrap_or_default();
+        if cut { format!(" {key}{}… ", name.trim_end()) } else { format!(" {key}{name} ") }
     };
     let room = usize::from(area.right().saturating_sub(start));
-    loop {
+    let fits = loop {
         let used: usize = (0..tabs.len()).map(|i| title(i, &names[i], cut[i]).width() + 1).sum();
         if used <= room + 1 {
-            break;
+            break true;
         }
         let longest = (0..tabs.len())
-            .filter(|&i| tabs[i] != active && names[i].len() > 1)
+            .filter(|&i| tabs[i] != active && names[i].len() > keep)
             .max_by_key(|&i| names[i].len());
-        let Some(i) = longest else { break };
+        let Some(i) = longest else { break false };
         names[i].pop();
         cut[i] = true;
-    }
+    };
     let mut x = start;
-    tabs.iter()
+    let spans = tabs
+        .iter()
         .enumerate()
         .map(|(i, tab)| {
             let title = title(i, &names[i], cut[i]);
@@ -81,12 +104,16 @@ pub fn tab_spans(area: Rect, tabs: &[Tab], active: Tab, s: &Strings) -> Vec<(Tab
             x = x.saturating_add(width + 1);
             (*tab, title, rect)
         })
-        .collect()
+        .collect();
+    if fits { Ok(spans) } else { Err(spans) }
 }
 
 pub fn render_tabs(area: Rect, buf: &mut Buffer, active: Tab, s: &Strings, theme: &Theme) {
-    let mut spans = vec![Span::styled(format!(" {} ", s.app_name), theme.title)];
-    for (tab, title, _) in tab_spans(area, Tab::ALL, active, s) {
+    let spans_at = tab_spans(area, Tab::ALL, active, s);
+    let named = spans_at.first().is_none_or(|(_, _, r)| r.x > area.x);
+    let mut spans =
+        if named { vec![Span::styled(format!(" {} ", s.app_name), theme.title)] } else { Vec::new() };
+    for (tab, title, _) in spans_at {
         spans.push(Span::styled(title, if tab == active { theme.tab_active } else { theme.base }));
         spans.push(Span::raw(" "));
     }
@@ -161,7 +188,7 @@ pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> 
     let rows: Vec<(String, &str)> = keymap::bindings_for(scopes)
         .map(|b| {
             let keys: Vec<String> = match b.action {
-                Action::GoTab(_) => vec!["1-9".to_owned()],
+                Action::GoTab(_) => vec!["1-9, 0".to_owned()],
                 _ => b.keys.iter().map(|k| keymap::key_label(*k)).collect(),
             };
             (keys.join(", "), keymap::describe(b.action, &s.actions))
@@ -181,12 +208,26 @@ pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> 
 
 /// Help lines for the region, plus the reminder that the app is not treatment. Each line
 /// starts with the number, so it is the first thing the eye finds and easy to select and copy.
-pub fn crisis_text(region: RegionId, lang: Lang, s: &Strings, theme: &Theme) -> Text<'static> {
-    let mut lines = vec![
+///
+/// The person's own plan comes first: the people and services they wrote down (number first,
+/// like the help lines), then what they can do on their own. Without a plan, a line at the end
+/// says where to write one.
+pub fn crisis_text(
+    region: RegionId,
+    lang: Lang,
+    own: &[StoredItem],
+    s: &Strings,
+    theme: &Theme,
+) -> Text<'static> {
+    let mut lines = own_plan_lines(own, s, theme);
+    lines.extend([
         Line::styled(s.crisis_intro, theme.base),
         Line::styled(s.crisis_emergency, theme.emphasis),
         Line::default(),
-    ];
+    ]);
+    if !own.is_empty() {
+        lines.push(Line::styled(s.plan.crisis_help_lines, theme.heading));
+    }
     let Some(region) = helplines::for_region(region) else { return Text::from(lines) };
     let newest = region.lines.iter().map(|l| l.last_verified.as_str()).max().unwrap_or_default();
     for line in &region.lines {
@@ -208,5 +249,34 @@ pub fn crisis_text(region: RegionId, lang: Lang, s: &Strings, theme: &Theme) -> 
     lines.push(Line::default());
     lines.push(Line::styled(s.crisis_not_treatment, theme.dim));
     lines.push(Line::styled(format!("{} {newest}", s.crisis_checked_on), theme.dim));
+    if own.is_empty() {
+        lines.push(Line::styled(s.plan.crisis_add_own, theme.dim));
+    }
     Text::from(lines)
+}
+
+/// The crisis overlay's first lines: contacts with their numbers, then the person's own steps.
+fn own_plan_lines(own: &[StoredItem], s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let contacts: Vec<&StoredItem> = own.iter().filter(|i| i.section.has_phone()).collect();
+    let steps: Vec<&StoredItem> = own.iter().filter(|i| i.section == Section::OnMyOwn).collect();
+    if !contacts.is_empty() {
+        lines.push(Line::styled(s.plan.crisis_people, theme.heading));
+        for c in contacts {
+            let mut spans = Vec::new();
+            if !c.item.phone.is_empty() {
+                spans.push(Span::styled(c.item.phone.clone(), theme.key));
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(c.item.text.clone(), theme.emphasis));
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::default());
+    }
+    if !steps.is_empty() {
+        lines.push(Line::styled(s.plan.crisis_on_my_own, theme.heading));
+        lines.extend(steps.iter().map(|i| Line::styled(format!("• {}", i.item.text), theme.base)));
+        lines.push(Line::default());
+    }
+    lines
 }

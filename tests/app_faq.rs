@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::render::{app, draw, feed, text, type_text};
+use common::render::{draw, faq_app as app, feed, text, type_text};
 use mestring::action::Action;
 use mestring::app::Overlay;
 use mestring::i18n::Lang;
@@ -128,7 +128,7 @@ fn quit_from_anywhere() {
 fn tabs_switch_by_number_and_wrap_around() {
     let mut app = app(Lang::Nb, 80, 24);
     let first = app.tab;
-    feed(&mut app, [Action::GoTab(8)]);
+    feed(&mut app, [Action::GoTab(mestring::app::Tab::ALL.len() as u8)]);
     assert_eq!(app.tab, first, "a number with no screen does nothing");
     feed(&mut app, [Action::NextTab]);
     feed(&mut app, [Action::PrevTab]);
@@ -189,6 +189,8 @@ fn monochrome_theme_marks_selection_with_reverse_video() {
         mestring::store::Store::open_in_memory(),
     );
     app.set_area(ratatui::layout::Rect::new(0, 0, 80, 24));
+    let faq = mestring::app::Tab::ALL.iter().position(|t| *t == mestring::app::Tab::Faq).unwrap();
+    feed(&mut app, [Action::GoTab(faq as u8)]);
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     let cell = &buffer[(4, 3)];

@@ -27,7 +27,7 @@ fn f12_blanks_the_whole_screen_and_any_key_brings_it_back_without_acting() {
     feed(&mut app, q);
     assert!(app.running, "q on the blank screen does not quit");
     assert_eq!(app.overlay, None, "it brings the screen back");
-    assert!(text(&draw(&app, 80, 24)).contains("mestring"));
+    assert!(text(&draw(&app, 80, 24)).contains("I dag"));
 }
 
 #[test]

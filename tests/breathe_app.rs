@@ -116,7 +116,8 @@ fn leaving_the_screen_or_opening_an_overlay_pauses_the_session() {
     t.advance(secs(4));
     t.send(&[Action::GoTab(0)]);
     assert_eq!(t.app.deadline(), None);
-    t.send(&[Action::GoTab(5)]);
+    let breathe = Tab::ALL.iter().position(|t| *t == Tab::Breathe).unwrap() as u8;
+    t.send(&[Action::GoTab(breathe)]);
     assert!(t.shows("Paused"));
     t.send(&[Action::Pause, Action::Crisis]);
     assert_eq!(t.app.deadline(), None, "the crisis overlay pauses it");
@@ -155,7 +156,7 @@ fn ending_early_or_quitting_records_an_ended_session() {
 #[test]
 fn start_exercise_opens_straight_into_a_session() {
     let mut t = TestApp::new(Lang::En, 80, 24);
-    assert_eq!(t.app.tab, Tab::Faq);
+    assert_eq!(t.app.tab, Tab::Home);
     t.app.start_exercise("4-7-8", Some(Length::Minutes(3))).unwrap();
     assert_eq!(t.app.tab, Tab::Breathe);
     assert!(t.shows("Get ready") && t.shows("Cycle 1 of 9"));

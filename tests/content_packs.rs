@@ -98,6 +98,8 @@ fn the_app_names_a_broken_pack_in_the_footer() {
     let mut app = Pty::spawn(&[], dir.path(), "nb_NO.UTF-8", 100, 30);
     app.wait_for("Feil i innholdsfil");
     assert!(app.screen().contains("faq.ron:1:"), "{}", app.screen());
+    let faq = mestring::app::Tab::Faq.key().expect("a key").to_string();
+    app.send(faq.as_bytes());
     app.wait_for("Spørsmål og svar (32)");
     app.send(b"q");
     assert_eq!(app.wait_exit(), 0);

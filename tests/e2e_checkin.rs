@@ -9,7 +9,7 @@ use common::pty::Pty;
 fn a_check_in_made_in_the_app_is_in_the_history_and_on_disk() {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 100, 30);
-    app.wait_for("Spørsmål og svar");
+    app.wait_for("Dagens teknikk");
 
     // Screen 2 is the check-in; mood has focus. Right raises it to 4, "Bra".
     app.send(b"2");

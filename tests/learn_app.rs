@@ -294,13 +294,16 @@ fn every_screen_draws_at_every_small_size_without_panicking() {
 fn the_tab_bar_fits_80_columns_with_every_number_and_the_current_title_whole() {
     for lang in Lang::ALL {
         let mut app = app(lang, 80, 24);
-        for (i, tab) in Tab::ALL.iter().enumerate() {
+        for tab in Tab::ALL {
             go(&mut app, *tab);
             let bar = text(&app, 80, 24).lines().next().unwrap().to_owned();
-            for n in 1..=Tab::ALL.len() {
-                assert!(bar.contains(&format!(" {n} ")), "tab {n} is missing: {bar}");
+            for key in Tab::ALL.iter().filter_map(|t| t.key()) {
+                assert!(bar.contains(&format!(" {key} ")), "tab {key} is missing: {bar}");
             }
-            let title = format!(" {} {} ", i + 1, tab.title(lang.strings()));
+            let title = match tab.key() {
+                Some(key) => format!(" {key} {} ", tab.title(lang.strings())),
+                None => format!(" {} ", tab.title(lang.strings())),
+            };
             assert!(bar.contains(&title), "{title:?} is not whole: {bar}");
         }
     }

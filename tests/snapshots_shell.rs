@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::render::{app, draw, feed, type_text};
+use common::render::{draw, faq_app as app, feed, type_text};
 use mestring::action::Action;
 use mestring::i18n::Lang;
 

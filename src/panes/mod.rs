@@ -7,18 +7,30 @@ pub mod checkin;
 mod checkin_fields;
 mod checkin_input;
 mod checkin_view;
+pub mod confirm;
+pub mod entry_form;
 pub mod faq;
 pub mod figures;
+pub mod goals;
+mod goals_forms;
+mod goals_view;
 pub mod history;
 mod history_days;
 mod history_view;
+pub mod home;
+mod home_view;
 pub mod learn;
 pub mod list_nav;
 pub mod phases;
+pub mod plan;
+mod plan_view;
 pub mod quiz;
 pub mod relatives;
 pub mod search_field;
 pub mod settings;
+pub mod sober;
+mod sober_forms;
+pub mod sober_view;
 pub mod techniques;
 mod techniques_view;
 
@@ -67,6 +79,32 @@ impl Ctx<'_> {
                 *self.toast = Some(e.describe(strings));
                 self.store.failed(e);
                 false
+            }
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Like [`Ctx::save`], for a write that returns something (the id of a new row, a goal
+    /// just completed): `None` when it failed, with the reason in the footer.
+    pub fn write<T>(&mut self, write: impl FnOnce(&mut Store) -> store::Result<T>) -> Option<T> {
+        let mut value = None;
+        self.save(|store| write(store).map(|v| value = Some(v)));
+        value
+    }
+
+    /// Reads from the store, or says in the footer why it cannot.
+    pub fn read<T>(&mut self, read: impl FnOnce(&Store) -> store::Result<T>) -> Option<T> {
+        let strings = self.lang.strings();
+        match self.store.get().map(read) {
+            Ok(Ok(value)) => Some(value),
+            Ok(Err(e)) => {
+                *self.toast = Some(e.describe(strings));
+                None
+            }
+            Err(problem) => {
+                *self.toast = Some(problem.describe(strings));
+                None
             }
         }
     }

@@ -23,6 +23,14 @@ pub fn app(lang: Lang, width: u16, height: u16) -> App {
     app
 }
 
+/// An app showing the questions and answers (no longer the start screen).
+pub fn faq_app(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = app(lang, width, height);
+    let faq = mestring::app::Tab::ALL.iter().position(|t| *t == mestring::app::Tab::Faq).unwrap();
+    app.update(Action::GoTab(faq as u8));
+    app
+}
+
 /// Feeds actions as the event loop would, following any action they lead to, and saving
 /// pending edits as the loop does before each frame.
 pub fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {

@@ -1,0 +1,82 @@
+//! "Are you sure?" before something is deleted. While the question is open the screen is in
+//! text mode, so `j`/`y` (or Enter) answer yes and `n` (or Esc) no, whatever those letters do
+//! elsewhere.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::View;
+use crate::action::Action;
+
+/// A question about `target`, waiting for an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm<T> {
+    pub question: String,
+    pub target: T,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    Waiting,
+}
+
+impl<T> Confirm<T> {
+    pub fn new(question: String, target: T) -> Self {
+        Self { question, target }
+    }
+
+    pub fn answer(action: &Action) -> Answer {
+        match action {
+            Action::Open => Answer::Yes,
+            Action::Back => Answer::No,
+            Action::Text(key) => match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => Answer::Yes,
+                KeyCode::Char('n' | 'N') => Answer::No,
+                _ => Answer::Waiting,
+            },
+            _ => Answer::Waiting,
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let width = area.width.saturating_sub(4).min(60);
+        let text = Paragraph::new(vec![
+            Line::styled(self.question.clone(), theme.emphasis),
+            Line::default(),
+            Line::styled(view.strings.goals.confirm_hint, theme.dim),
+        ])
+        .wrap(Wrap { trim: true });
+        let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
+        let rect = crate::ui::centered(area, width, height).intersection(area);
+        if rect.width < 4 || rect.height < 3 {
+            return;
+        }
+        Clear.render(rect, buf);
+        let block = Block::bordered().border_style(theme.title).title(Span::styled(" ? ", theme.title));
+        text.block(block).render(rect, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    #[test]
+    fn answers_in_both_languages() {
+        let key = |c| Action::Text(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(Confirm::<()>::answer(&key('j')), Answer::Yes);
+        assert_eq!(Confirm::<()>::answer(&key('y')), Answer::Yes);
+        assert_eq!(Confirm::<()>::answer(&Action::Open), Answer::Yes);
+        assert_eq!(Confirm::<()>::answer(&key('n')), Answer::No);
+        assert_eq!(Confirm::<()>::answer(&Action::Back), Answer::No);
+        assert_eq!(Confirm::<()>::answer(&key('q')), Answer::Waiting);
+    }
+}

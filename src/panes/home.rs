@@ -1,0 +1,150 @@
+//! "I dag": the start screen. Days on the first counter and the next milestone, today's
+//! check-in, today's habits (tick them here), the goal closest to its date, mood and craving
+//! over the last seven days, the phase the person marked, and a technique of the day.
+//!
+//! It reads only what it shows, with a handful of small indexed queries: the first counter and
+//! its slip days, seven days of check-ins, the habits and how far back each streak reaches,
+//! and one goal. Nothing scans the whole history, so it costs the first frame next to nothing.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::Ctx;
+use crate::action::Action;
+use crate::content::phases::Phase;
+use crate::content::techniques::{self, Technique, TechniqueGroup};
+use crate::domain::habits::Mark;
+use crate::i18n::Lang;
+use crate::store::goals::StoredGoal;
+use crate::store::habits::HabitToday;
+use crate::store::sober::CounterToday;
+
+/// What the home screen shows, read when it is shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Today {
+    pub counter: Option<CounterToday>,
+    pub checked_in: bool,
+    pub habits: Vec<HabitToday>,
+    pub goal: Option<StoredGoal>,
+    /// Mood and craving for each of the last seven days, oldest first; `None` without a check-in.
+    pub week: Vec<(NaiveDate, Option<(u8, u8)>)>,
+}
+
+/// The numbers of the screens the home screen points to ("press 3"), from the tab bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TabKeys {
+    pub checkin: Option<char>,
+    pub goals: Option<char>,
+    pub sober: Option<char>,
+}
+
+pub struct HomePane {
+    pub(super) lang: Lang,
+    pub today: NaiveDate,
+    pub data: Today,
+    /// Why the data could not be read, shown in place of it.
+    pub problem: Option<String>,
+    pub phase: Option<&'static Phase>,
+    pub keys: TabKeys,
+    /// The habit the cursor is on.
+    pub selected: usize,
+}
+
+impl HomePane {
+    pub fn new(lang: Lang, today: NaiveDate, keys: TabKeys) -> Self {
+        Self { lang, today, data: Today::default(), problem: None, phase: None, keys, selected: 0 }
+    }
+
+    /// Reads today's numbers; `phase` is the one marked on the phases screen.
+    pub fn enter(&mut self, ctx: &mut Ctx, phase: Option<&'static Phase>) {
+        self.phase = phase;
+        let now = ctx.clock.now();
+        self.today = now.date();
+        let today = self.today;
+        let store = match ctx.store.get() {
+            Ok(store) => store,
+            Err(problem) => {
+                self.problem = Some(problem.describe(self.lang.strings()));
+                return;
+            }
+        };
+        let read = || -> crate::store::Result<Today> {
+            let from = today.checked_sub_days(Days::new(6)).unwrap_or(today);
+            let checkins = store.checkins_between(from, today)?;
+            let week = from
+                .iter_days()
+                .take(7)
+                .map(|d| (d, checkins.iter().find(|c| c.date == d).map(|c| (c.mood, c.craving))))
+                .collect();
+            Ok(Today {
+                counter: store.first_counter_today(today)?,
+                checked_in: checkins.iter().any(|c| c.date == today),
+                habits: store.habits_today(now)?,
+                goal: store.closest_goal(today)?,
+                week,
+            })
+        };
+        match read() {
+            Ok(data) => {
+                self.data = data;
+                self.problem = None;
+            }
+            Err(e) => self.problem = Some(e.describe(self.lang.strings())),
+        }
+        self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
+    }
+
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        let last = self.data.habits.len().saturating_sub(1);
+        match action {
+            Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
+            Action::Down | Action::ScrollDown => self.selected = (self.selected + 1).min(last),
+            Action::Toggle => self.tick(ctx),
+            _ => {}
+        }
+    }
+
+    /// Ticks the selected habit for today, or unticks it.
+    fn tick(&mut self, ctx: &mut Ctx) {
+        let Some(id) = self.data.habits.get(self.selected).map(|h| h.id) else { return };
+        let now = ctx.clock.now();
+        let today = now.date();
+        // A weekly habit may be done on another day this week: only today's mark is changed.
+        let marks = ctx.read(|s| s.habit_marks_between(id, today, today)).unwrap_or_default();
+        let new = if marks.iter().any(|(_, m)| *m == Mark::Done) { None } else { Some(Mark::Done) };
+        if ctx.save(|s| s.set_habit_mark(id, now.date(), new, now)) {
+            let phase = self.phase;
+            self.enter(ctx, phase);
+        }
+    }
+}
+
+/// The technique of the day: the same for everyone on a date, in every language, and a
+/// different one each day, going through the helpful techniques (not the list of mistakes).
+pub fn technique_of_the_day(lang: Lang, date: NaiveDate) -> Option<&'static Technique> {
+    let all = techniques::all(lang);
+    let mut ids: Vec<&str> =
+        all.iter().filter(|t| t.group != TechniqueGroup::Mistake).map(|t| t.id.as_str()).collect();
+    ids.sort_unstable();
+    if ids.is_empty() {
+        return None;
+    }
+    let index = date.num_days_from_ce().rem_euclid(ids.len() as i32) as usize;
+    all.iter().find(|t| t.id == ids[index])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_technique_of_the_day_is_fixed_by_date_and_the_same_in_both_languages() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let nb = technique_of_the_day(Lang::Nb, day).unwrap();
+        let en = technique_of_the_day(Lang::En, day).unwrap();
+        assert_eq!(nb.id, en.id);
+        assert_eq!(technique_of_the_day(Lang::Nb, day).unwrap().id, nb.id, "deterministic");
+        let next = technique_of_the_day(Lang::Nb, day.succ_opt().unwrap()).unwrap();
+        assert_ne!(next.id, nb.id, "another one tomorrow");
+        assert_ne!(nb.group, TechniqueGroup::Mistake);
+    }
+}

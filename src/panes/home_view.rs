@@ -1,0 +1,260 @@
+//! Drawing the home screen. It is made of pieces (the counter, the check-in, the habits, the
+//! goal, the week's mood and craving, the phase, the technique); one column below 100 cells,
+//! two above. When the pieces do not fit, the blank lines between them go first, then the
+//! technique's text is cut, so 80x24 shows every piece.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Sparkline, Widget, Wrap};
+
+use super::View;
+use super::goals_view::{habit_box, spread, streak_words};
+use super::home::{HomePane, technique_of_the_day};
+use super::sober_view::counter_lines;
+use crate::i18n::Strings;
+use crate::theme::Theme;
+
+/// From this width the pieces stand in two columns.
+const TWO_COLUMNS_MIN_WIDTH: u16 = 100;
+/// Habits listed before "+n more".
+const HABITS_SHOWN: usize = 4;
+
+enum Piece<'a> {
+    Text(Vec<Line<'a>>),
+    /// Mood and craving sparklines, `rows` high.
+    Trend {
+        rows: u16,
+    },
+    /// Fills what is left (the technique of the day).
+    Rest(Vec<Line<'a>>),
+}
+
+impl HomePane {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (s, theme) = (view.strings, view.theme);
+        let title = format!(" {} · {} ", s.home.tab, s.goals.long_date(self.today));
+        let block = Block::bordered().border_style(theme.border).title(Span::styled(title, theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let technique = self.technique_piece(s, theme);
+        if let Some(problem) = &self.problem {
+            let lines = vec![Line::styled(s.home.unavailable, theme.emphasis), Line::from(problem.clone())];
+            render_column(inner, buf, vec![Piece::Text(lines), technique], self, view);
+            return;
+        }
+        let left = vec![
+            Piece::Text(self.counter_lines(s, theme)),
+            Piece::Text(vec![self.checkin_line(s, theme)]),
+            Piece::Text(self.habit_lines(s, theme, inner.width)),
+            Piece::Text(self.goal_lines(s, theme)),
+        ];
+        let mut right = vec![Piece::Trend { rows: 1 }];
+        if let Some(phase) = self.phase {
+            let number = s.home.phase_of.replace("{n}", &phase.number.to_string());
+            right.push(Piece::Text(vec![Line::from(vec![
+                Span::styled(format!("{}: ", s.home.phase), theme.heading),
+                Span::raw(format!("{} ({number})", phase.name)),
+            ])]));
+        }
+        right.push(technique);
+        if inner.width >= TWO_COLUMNS_MIN_WIDTH {
+            let [l, _, r] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Length(2), Constraint::Fill(1)])
+                    .areas(inner);
+            if let Some(Piece::Trend { rows }) = right.first_mut() {
+                *rows = 5;
+            }
+            render_column(l, buf, left, self, view);
+            render_column(r, buf, right, self, view);
+        } else {
+            let mut all = left;
+            all.extend(right);
+            render_column(inner, buf, all, self, view);
+        }
+    }
+
+    fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+        let Some(c) = &self.data.counter else {
+            let key = self.keys.sober.map_or(String::new(), |k| k.to_string());
+            return vec![Line::styled(s.home.no_counter.replace("{key}", &key), theme.dim)];
+        };
+        let mut lines = counter_lines(c, self.today, (&s.goals, &s.sober), theme);
+        if let Some(first) = lines.first_mut() {
+            first.spans.insert(0, Span::styled(format!("{}: ", c.counter.name), theme.emphasis));
+        }
+        lines
+    }
+
+    fn checkin_line(&self, s: &Strings, theme: &Theme) -> Line<'static> {
+        if self.data.checked_in {
+            return Line::from(vec![Span::styled("✓ ", theme.key), Span::raw(s.home.checkin_done)]);
+        }
+        let text = match self.keys.checkin {
+            Some(key) => s.home.checkin_todo.replace("{key}", &key.to_string()),
+            None => s.home.checkin_todo.split(" – ").next().unwrap_or_default().to_owned(),
+        };
+        Line::styled(text, theme.emphasis)
+    }
+
+    fn habit_lines(&self, s: &Strings, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+        let (h, g) = (&s.home, &s.goals);
+        let habits = &self.data.habits;
+        if habits.is_empty() {
+            let key = self.keys.goals.map_or(String::new(), |k| k.to_string());
+            return vec![Line::styled(h.no_habits.replace("{key}", &key), theme.dim)];
+        }
+        let done = habits.iter().filter(|x| !x.open()).count();
+        let count =
+            h.habits_done.replace("{done}", &done.to_string()).replace("{total}", &habits.len().to_string());
+        let mut lines = vec![Line::from(vec![
+            Span::styled(h.habits.to_owned(), theme.heading),
+            Span::styled(format!(" · {count}"), theme.dim),
+        ])];
+        let first = self.selected.saturating_sub(HABITS_SHOWN - 1);
+        for (i, habit) in habits.iter().enumerate().skip(first).take(HABITS_SHOWN) {
+            let selected = i == self.selected;
+            let left = vec![
+                Span::raw(if selected { "› " } else { "  " }),
+                Span::styled(format!("{} ", habit_box(habit)), theme.key),
+                Span::raw(habit.habit.name.clone()),
+            ];
+            let line = spread(left, Span::styled(streak_words(g, habit), theme.dim), width.min(60));
+            lines.push(if selected { line.style(theme.selected) } else { line });
+        }
+        let hidden = habits.len().saturating_sub(HABITS_SHOWN);
+        if hidden > 0 {
+            lines.push(Line::styled(format!("  {}", h.more.replace("{n}", &hidden.to_string())), theme.dim));
+        }
+        if let Some(habit) = habits.iter().find(|x| x.warning.is_some()) {
+            let streak = streak_words(g, habit);
+            let warning = g.breaks_tomorrow.replace("{name}", &habit.habit.name).replace("{streak}", &streak);
+            lines.push(Line::styled(warning, theme.emphasis));
+        }
+        lines
+    }
+
+    fn goal_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+        let (h, g) = (&s.home, &s.goals);
+        let Some(stored) = &self.data.goal else {
+            return vec![Line::styled(h.no_goal, theme.dim)];
+        };
+        let goal = &stored.goal;
+        let mut parts = vec![goal.title.clone()];
+        if let Some(due) = goal.due {
+            let when = super::goals_view::due_words(g, due, self.today);
+            parts.push(format!("{} ({when})", g.short_date(due, self.today.year())));
+        }
+        let (done, total) = goal.progress();
+        if total > 0 {
+            parts.push(format!("{done}/{total}"));
+        }
+        vec![Line::from(vec![
+            Span::styled(format!("{}: ", h.goal), theme.heading),
+            Span::raw(parts.join(" · ")),
+        ])]
+    }
+
+    fn technique_piece(&self, s: &Strings, theme: &Theme) -> Piece<'static> {
+        let Some(t) = technique_of_the_day(self.lang, self.today) else { return Piece::Text(Vec::new()) };
+        Piece::Rest(vec![
+            Line::from(vec![
+                Span::styled(format!("{}: ", s.home.technique), theme.heading),
+                Span::styled(t.name.clone(), theme.emphasis),
+            ]),
+            Line::from(t.summary.clone()),
+        ])
+    }
+
+    /// Mood and craving over the week as sparklines: on one line beside each other when `area`
+    /// is one line high, else under a heading, one above the other.
+    fn render_trend(&self, area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme) {
+        let h = &s.home;
+        if self.data.week.iter().all(|(_, v)| v.is_none()) {
+            Line::styled(h.no_checkins, theme.dim).render(area, buf);
+            return;
+        }
+        // Each day two cells wide, so a week reads as a shape and not a speck.
+        let series = |pick: fn((u8, u8)) -> u8| -> Vec<Option<u64>> {
+            self.data.week.iter().flat_map(|(_, v)| [v.map(|x| u64::from(pick(x))); 2]).collect()
+        };
+        let spark = |data: Vec<Option<u64>>, max: u64, rect: Rect, buf: &mut Buffer| {
+            Sparkline::default()
+                .data(data)
+                .max(max)
+                .style(theme.key)
+                .absent_value_symbol("·")
+                .absent_value_style(theme.dim)
+                .render(rect, buf);
+        };
+        let label = |text: &str| Span::styled(format!("{text} "), theme.heading);
+        let width = |text: &str| text.chars().count() as u16 + 1;
+        if area.height <= 1 {
+            let craving = format!("  {}", h.craving);
+            let cols = Layout::horizontal([
+                Constraint::Length(width(h.mood)),
+                Constraint::Length(14),
+                Constraint::Length(width(&craving)),
+                Constraint::Length(14),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .split(area);
+            label(h.mood).render(cols[0], buf);
+            spark(series(|x| x.0), 5, cols[1], buf);
+            label(&craving).render(cols[2], buf);
+            spark(series(|x| x.1), 10, cols[3], buf);
+            Span::styled(h.last_7_days, theme.dim).render(cols[5], buf);
+            return;
+        }
+        Line::from(vec![
+            Span::styled(format!("{} · {}", h.mood, h.craving), theme.heading),
+            Span::styled(format!(" ({})", h.last_7_days), theme.dim),
+        ])
+        .render(area, buf);
+        let rows = (area.height - 1) / 2;
+        let labels = width(h.mood).max(width(h.craving));
+        for (i, (name, data, max)) in
+            [(h.mood, series(|x| x.0), 5), (h.craving, series(|x| x.1), 10)].into_iter().enumerate()
+        {
+            let y = area.y + 1 + i as u16 * rows;
+            let row = Rect { y, height: rows, ..area }.intersection(area);
+            let [l, r] = Layout::horizontal([Constraint::Length(labels), Constraint::Length(14)]).areas(row);
+            label(name).render(Rect { y: l.bottom().saturating_sub(1), height: 1.min(l.height), ..l }, buf);
+            spark(data, max, r, buf);
+        }
+    }
+}
+
+/// Lays `pieces` out top to bottom in `area`, with a blank line between them when they fit.
+fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePane, view: &View) {
+    let wrapped = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec()).wrap(Wrap { trim: true }).line_count(area.width) as u16
+    };
+    let heights: Vec<u16> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(lines) | Piece::Rest(lines) => wrapped(lines),
+            Piece::Trend { rows } => *rows,
+        })
+        .collect();
+    let needed: u16 = heights.iter().sum();
+    let gap = u16::from(needed + heights.len() as u16 - 1 <= area.height);
+    let mut y = area.y;
+    for (piece, height) in pieces.into_iter().zip(heights) {
+        let room = area.bottom().saturating_sub(y);
+        if room == 0 {
+            break;
+        }
+        let rect = Rect { y, height: height.min(room), ..area };
+        match piece {
+            Piece::Text(lines) => Paragraph::new(lines).wrap(Wrap { trim: false }).render(rect, buf),
+            Piece::Rest(lines) => {
+                Paragraph::new(lines).wrap(Wrap { trim: false }).render(Rect { height: room, ..rect }, buf);
+            }
+            Piece::Trend { .. } => pane.render_trend(rect, buf, view.strings, view.theme),
+        }
+        y = y.saturating_add(height + gap);
+    }
+}

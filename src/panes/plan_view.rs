@@ -1,0 +1,113 @@
+//! Drawing the plan: the nine parts with how many entries each has, and the chosen part's
+//! question and entries.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::View;
+use super::goals_view::spread;
+use super::plan::{Focus, Mode, PlanPane};
+use crate::domain::plan::Section;
+use crate::widgets::list_detail::{ListBox, ListRow, Split, render_list};
+
+const LIST_PERCENT: u16 = 40;
+
+fn split(area: Rect) -> Split {
+    Split::new(area, 0, LIST_PERCENT)
+}
+
+pub fn list_inner(area: Rect) -> Rect {
+    split(area).list_inner()
+}
+
+impl PlanPane {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let split = split(area);
+        let focused = self.focus != Focus::Sections;
+        if split.shows_list(focused) {
+            self.render_sections(&split, buf, view);
+        }
+        if split.shows_detail(focused) {
+            self.render_entries(split.detail, buf, view);
+        }
+        match &self.mode {
+            Mode::Browse => {}
+            Mode::Form(_, form) => form.render(area, buf, view),
+            Mode::Confirm(question) => question.render(area, buf, view),
+        }
+    }
+
+    fn render_sections(&self, split: &Split, buf: &mut Buffer, view: &View) {
+        let (t, theme) = (&view.strings.plan, view.theme);
+        let width = split.list_inner().width.saturating_sub(2);
+        let row = |i: usize| {
+            let section = Section::ALL[i];
+            let count = self.count(section);
+            let right = if count > 0 { count.to_string() } else { String::new() };
+            ListRow::Item(spread(vec![Span::raw(t.section(section))], Span::styled(right, theme.dim), width))
+        };
+        let frame = ListBox { title: t.tab, focused: self.focus == Focus::Sections, empty: "" };
+        render_list(split.list, buf, frame, &self.nav, Section::ALL.len(), row, theme);
+    }
+
+    fn render_entries(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (t, theme) = (&view.strings.plan, view.theme);
+        let section = self.section();
+        let focused = self.focus != Focus::Sections;
+        let block = Block::bordered()
+            .border_style(if focused { theme.title } else { theme.border })
+            .title(Span::styled(format!(" {} ", t.section(section)), theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let prompt = Paragraph::new(t.prompt(section)).style(theme.dim).wrap(Wrap { trim: true });
+        let prompt_height = (prompt.line_count(inner.width) as u16).min(inner.height / 2);
+        let hint = Paragraph::new(if focused { t.entry_keys } else { t.intro })
+            .style(theme.dim)
+            .wrap(Wrap { trim: true });
+        let hint_height = (hint.line_count(inner.width) as u16).min(3);
+        let [top, _, body, keys] = Layout::vertical([
+            Constraint::Length(prompt_height),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(hint_height),
+        ])
+        .areas(inner);
+        prompt.render(top, buf);
+        let cursor = match self.focus {
+            Focus::Entries(c) => Some(c),
+            Focus::Sections => None,
+        };
+        let entries = self.entries();
+        let mut lines: Vec<Line> = Vec::new();
+        let mut cursor_line = 0;
+        for (i, entry) in entries.iter().enumerate() {
+            let selected = cursor == Some(i);
+            if selected {
+                cursor_line = lines.len();
+            }
+            let mut spans =
+                vec![Span::raw(if selected { "› " } else { "• " }), Span::raw(entry.item.text.clone())];
+            if !entry.item.phone.is_empty() {
+                spans.push(Span::styled(format!("  {}", entry.item.phone), theme.key));
+            }
+            let line = Line::from(spans);
+            lines.push(if selected { line.style(theme.selected) } else { line });
+        }
+        if entries.is_empty() && !focused {
+            lines.push(Line::styled(t.empty_section, theme.dim));
+        }
+        let on_add = cursor == Some(entries.len());
+        if focused {
+            if on_add {
+                cursor_line = lines.len();
+            }
+            let add = Line::styled(format!("{}{}", if on_add { "› " } else { "  " }, t.add_entry), theme.dim);
+            lines.push(if on_add { add.style(theme.selected) } else { add });
+        }
+        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line, body) } else { 0 };
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(body, buf);
+        hint.render(keys, buf);
+    }
+}
