@@ -261,6 +261,16 @@ impl App {
         self.breathe.take_bell()
     }
 
+    /// Work that waits until a frame is on screen, so the frame is not late for it: the record
+    /// of a session that just ended. The loop calls this after every frame (and `Quit` writes
+    /// anything still due).
+    pub fn after_frame(&mut self) {
+        let mut ctx = ctx!(self);
+        if self.breathe.after_frame(&mut ctx) {
+            self.dirty = true;
+        }
+    }
+
     /// Work that must not delay the first frame: the database check and the daily backup.
     pub fn after_first_frame(&mut self) {
         let today = self.clock.today();

@@ -20,6 +20,7 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 app.flush();
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
+                app.after_frame();
                 if std::mem::take(&mut first_frame) {
                     // Threads start after the first frame, so it does not wait for them. A
                     // resize in between would go unseen by the reader; ask the size again.

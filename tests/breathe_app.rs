@@ -303,3 +303,15 @@ fn keys_in_a_session_go_through_the_keymap() {
     t.send(&[Action::Back]);
     assert_eq!(t.app.action_for_key(press(KeyCode::Enter)), Some(Action::Open), "again, from the summary");
 }
+
+#[test]
+fn a_session_that_ends_is_stored_after_its_frame_and_never_lost_to_a_quick_quit() {
+    let mut t = breathe(Lang::En);
+    t.send(&[Action::Open]);
+    t.advance(secs(10));
+    // Esc and q in one burst: the summary is never drawn, the record is still written.
+    t.app.update(Action::Back);
+    assert!(records(&t).is_empty(), "not yet: the summary's frame comes first");
+    t.app.update(Action::Quit);
+    assert_eq!(records(&t).len(), 1);
+}

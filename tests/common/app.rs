@@ -44,12 +44,15 @@ impl TestApp {
                 next = self.app.update(a);
             }
         }
+        // As the event loop does once the frame is drawn.
+        self.app.after_frame();
     }
 
     /// Moves the clock forward by `by` and lets the app see the time, as a deadline would.
     pub fn advance(&mut self, by: Duration) {
         self.clock.advance(by);
         self.app.update(Action::Tick);
+        self.app.after_frame();
     }
 
     pub fn buffer(&self) -> Buffer {

@@ -58,6 +58,8 @@ pub struct BreathePane {
     /// Records the store could not take (full disk, busy file): kept and retried with the
     /// next write, never dropped.
     unsaved: Vec<PracticeRecord>,
+    /// A session ended and its record waits for the frame that shows the summary.
+    save_due: bool,
     bell_due: bool,
 }
 
@@ -72,6 +74,7 @@ impl BreathePane {
             stats: PracticeStats::default(),
             stats_day: today,
             unsaved: Vec::new(),
+            save_due: false,
             bell_due: false,
         }
     }
@@ -154,7 +157,12 @@ impl BreathePane {
         if let Mode::Running(running) = &self.mode
             && let Some(record) = running.record(ctx.clock.instant())
         {
-            self.save_record(record, ctx);
+            self.unsaved.push(record);
+        }
+        // Also a record that ended just before and whose frame was never drawn.
+        if !self.unsaved.is_empty() {
+            self.save_due = false;
+            self.store_unsaved(ctx);
         }
         self.mode = Mode::Picker;
     }
@@ -278,17 +286,28 @@ impl BreathePane {
         let record = running.record(ctx.clock.instant());
         self.mode = match record {
             Some(record) => {
-                self.save_record(record.clone(), ctx);
+                // Written right after the summary's frame (`after_frame`): the end of a session
+                // shows on time, not after the disk has confirmed the write.
+                self.unsaved.push(record.clone());
+                self.save_due = true;
                 Mode::Summary(Summary { plan, record })
             }
             None => Mode::Picker,
         };
     }
 
+    /// The frame is on screen: write what is due. Returns whether the screen changed (the
+    /// statistics, or a message that the write failed).
+    pub fn after_frame(&mut self, ctx: &mut Ctx) -> bool {
+        std::mem::take(&mut self.save_due) && {
+            self.store_unsaved(ctx);
+            true
+        }
+    }
+
     /// Stores the record (and any earlier ones that could not be stored). A failure is shown,
     /// and the records are kept to be tried again with the next write.
-    fn save_record(&mut self, record: PracticeRecord, ctx: &mut Ctx) {
-        self.unsaved.push(record);
+    fn store_unsaved(&mut self, ctx: &mut Ctx) {
         let lang = ctx.lang;
         let result = match ctx.store.get_mut() {
             Ok(store) => {
