@@ -14,6 +14,11 @@
 //! frame of the session instead (which shows as soon as the key is handled), removing the input
 //! and output latency that every change shares.
 //!
+//! On a shared machine a late change can be the machine's doing (no core free for the app, or
+//! for the harness's reader) rather than the app's. To tell them apart, a probe thread in the
+//! harness sleeps to absolute deadlines every 10 ms for the whole session and records how late
+//! it wakes: its worst wake-ups are reported beside the app's.
+//!
 //! Also reported: frames (bursts of output with no gap over 2 ms) and bytes per second during
 //! the session, CPU time of all the app's threads during the session (`/proc/PID/task/*/
 //! schedstat`), and CPU time, bytes and context switches (wake-ups) in the 10 s after the
@@ -75,6 +80,8 @@ struct Report {
     idle_cpu_ms: f64,
     idle_bytes: usize,
     idle_switches: u64,
+    /// How late the harness's own probe thread woke, in ms, sorted.
+    probe: Vec<f64>,
 }
 
 fn run(exe: &Path, data: &Path, default_minutes: u16, minutes: u16, schedule: &Schedule) -> Report {
@@ -116,6 +123,7 @@ fn run(exe: &Path, data: &Path, default_minutes: u16, minutes: u16, schedule: &S
     writer.flush().unwrap();
     wait_screen(&rx, &mut parser, |s| s.contains(&wanted));
 
+    let (stop_probe, probe) = start_probe();
     let cpu_before = cpu_ns(pid);
     let start = Instant::now();
     writer.write_all(b"\r").unwrap();
@@ -145,6 +153,9 @@ fn run(exe: &Path, data: &Path, default_minutes: u16, minutes: u16, schedule: &S
     }
     let session_end = *observed.last().unwrap();
     let session_cpu = cpu_ns(pid) - cpu_before;
+    drop(stop_probe);
+    let mut probe = probe.join().expect("probe thread");
+    probe.sort_by(f64::total_cmp);
     // The summary is on screen; let its frame finish, then measure the idle app.
     while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
     let (idle_cpu_before, switches_before) = (cpu_ns(pid), switches(pid));
@@ -173,7 +184,26 @@ fn run(exe: &Path, data: &Path, default_minutes: u16, minutes: u16, schedule: &S
         idle_cpu_ms: idle_cpu as f64 / 1e6,
         idle_bytes,
         idle_switches,
+        probe,
     }
+}
+
+/// A thread that sleeps to absolute deadlines 10 ms apart until the returned sender is
+/// dropped, and returns how late it woke each time (ms).
+fn start_probe() -> (mpsc::Sender<()>, thread::JoinHandle<Vec<f64>>) {
+    let (stop, stopped) = mpsc::channel::<()>();
+    let handle = thread::spawn(move || {
+        let mut late = Vec::new();
+        let mut next = Instant::now();
+        loop {
+            next += Duration::from_millis(10);
+            match stopped.recv_timeout(next.saturating_duration_since(Instant::now())) {
+                Err(mpsc::RecvTimeoutError::Timeout) => late.push(ms_signed(Instant::now(), next)),
+                _ => return late,
+            }
+        }
+    });
+    (stop, handle)
 }
 
 /// The phase row: the one line of the screen that is exactly a phase word (or the summary).
@@ -289,6 +319,16 @@ impl Report {
             self.bytes as f64 / self.session_s,
             self.session_cpu_ms,
             self.session_cpu_ms / (self.session_s * 1000.0) * 100.0
+        );
+        let p = &self.probe;
+        println!(
+            "the machine meanwhile: the harness's probe woke late by median {:.2} ms, p99 {:.2} ms, max {:.2} ms \
+             ({} wake-ups, {} later than 5 ms)",
+            percentile(p, 50.0),
+            percentile(p, 99.0),
+            p[p.len() - 1],
+            p.len(),
+            p.iter().filter(|l| **l > 5.0).count()
         );
         println!(
             "after it ended ({} s, summary on screen): CPU {:.3} ms, {} bytes, {} context switches",
