@@ -315,3 +315,20 @@ fn a_session_that_ends_is_stored_after_its_frame_and_never_lost_to_a_quick_quit(
     t.app.update(Action::Quit);
     assert_eq!(records(&t).len(), 1);
 }
+
+#[test]
+fn a_session_done_today_is_offered_first_under_what_helped_in_the_check_in() {
+    let mut t = breathe(Lang::En);
+    t.send(&[Action::Open]);
+    t.advance(secs(20));
+    t.send(&[Action::Back]);
+    t.app.show(Tab::Checkin);
+    // Mood, craving, stress, sleep, sleep quality, used, triggers, HALT, then what helped.
+    for _ in 0..8 {
+        t.send(&[Action::Down]);
+    }
+    t.send(&[Action::Toggle]);
+    let today = t.clock.today();
+    let checkin = t.app.store.get().unwrap().checkin_on(today).unwrap().expect("saved as it is made");
+    assert_eq!(checkin.helped, ["Box breathing"]);
+}

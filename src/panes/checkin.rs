@@ -137,13 +137,15 @@ impl CheckinPane {
 
     fn load(&mut self, date: NaiveDate, ctx: &mut Ctx) {
         let since = self.today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(self.today);
-        let (existing, own_triggers, own_helped) = match ctx.store.get() {
+        let (existing, own_triggers, own_helped, practised) = match ctx.store.get() {
             Ok(store) => (
                 store.checkin_on(date),
                 store.recent_trigger_labels(since).unwrap_or_default(),
                 store.recent_helped_labels(since).unwrap_or_default(),
+                // Breathing or mindfulness done that day is offered first under "what helped".
+                store.practice_on(date).unwrap_or_default(),
             ),
-            Err(_) => (Ok(None), Vec::new(), Vec::new()),
+            Err(_) => (Ok(None), Vec::new(), Vec::new(), Vec::new()),
         };
         let existing = existing.unwrap_or_else(|e| {
             *ctx.toast = Some(e.describe(self.lang.strings()));
@@ -157,6 +159,7 @@ impl CheckinPane {
         self.set_note_text(&note);
         let own: Vec<String> = self.configured_triggers.iter().chain(&own_triggers).cloned().collect();
         self.trigger_options = checkin_fields::trigger_options(self.lang, &own, &self.checkin.triggers);
+        let own_helped: Vec<String> = practised.into_iter().map(|r| r.name).chain(own_helped).collect();
         self.helped_options = checkin_fields::helped_options(self.lang, &own_helped, &self.checkin.helped);
         self.pending = false;
         self.editing = None;

@@ -44,7 +44,8 @@ impl TestApp {
                 next = self.app.update(a);
             }
         }
-        // As the event loop does once the frame is drawn.
+        // As the event loop does around each frame.
+        self.app.flush();
         self.app.after_frame();
     }
 
@@ -52,6 +53,7 @@ impl TestApp {
     pub fn advance(&mut self, by: Duration) {
         self.clock.advance(by);
         self.app.update(Action::Tick);
+        self.app.flush();
         self.app.after_frame();
     }
 
