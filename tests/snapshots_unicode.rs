@@ -55,3 +55,22 @@ fn unicode_notes_keep_the_layout() {
         insta::assert_snapshot!(format!("checkin_unicode_{w}x{h}"), terminal.backend());
     }
 }
+
+#[test]
+fn unicode_goals_keep_the_layout() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app(Lang::Nb, w, h);
+        let now = today().and_hms_opt(9, 0, 0).unwrap();
+        let store = app.store.get_mut().unwrap();
+        let mut goal = mestring::domain::goals::Goal::new("Gå tur med 🐕‍🦺 hver dag · 毎日散歩 · לטייל", now);
+        goal.due = Some(today() + Days::new(3));
+        goal.note = "Cafe\u{301} først, så ro\u{308}d sjal 👍🏽".into();
+        let id = store.add_goal(&goal, now).unwrap();
+        store.add_goal_step(id, "Kjøpe sko 👟 – 靴を買う", now).unwrap();
+        show(&mut app, Tab::Goals);
+        let terminal = draw(&app, w, h);
+        assert_right_border_intact(&terminal, w, h);
+        assert!(text(&terminal).contains("Gå tur med"), "the goal is shown:\n{}", text(&terminal));
+        insta::assert_snapshot!(format!("goals_unicode_{w}x{h}"), terminal.backend());
+    }
+}
