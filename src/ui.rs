@@ -81,8 +81,17 @@ fn fit_tabs(
         if cut { format!(" {key}{}… ", name.trim_end()) } else { format!(" {key}{name} ") }
     };
     let room = usize::from(area.right().saturating_sub(start));
+    // Widths are counted, not formatted: this loop may shorten titles a letter at a time a
+    // hundred times per frame, and building strings for each try cost most of a frame.
+    let char_width = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    let width = |i: usize, name: &[char], cut: bool| {
+        let key = if crate::app::key_for_index(i).is_some() { 2 } else { 0 };
+        let shown =
+            if cut { name.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1) } else { name.len() };
+        2 + key + name[..shown].iter().map(char_width).sum::<usize>() + usize::from(cut)
+    };
     let fits = loop {
-        let used: usize = (0..tabs.len()).map(|i| title(i, &names[i], cut[i]).width() + 1).sum();
+        let used: usize = (0..tabs.len()).map(|i| width(i, &names[i], cut[i]) + 1).sum();
         if used <= room + 1 {
             break true;
         }
