@@ -1,9 +1,11 @@
-//! The forms of the goals screen: what each asks, and how its answers are checked and saved.
-//! A refused answer keeps the form open with everything typed and the reason under the fields.
+//! The forms of the goals screen (what each asks, and how its answers are checked and saved),
+//! and the changes that ask first or celebrate: deleting, and marking a goal done. A refused
+//! answer keeps the form open with everything typed and the reason under the fields.
 
 use super::Ctx;
+use super::confirm::Confirm;
 use super::entry_form::EntryForm;
-use super::goals::{Focus, GoalsPane, Row};
+use super::goals::{Focus, GoalsPane, Mode, Row, Target};
 use crate::domain::goals::{self, Goal, NOTE_MAX_CHARS, STEP_MAX_CHARS, STEPS_MAX, TITLE_MAX_CHARS};
 use crate::domain::habits::{self, Cadence, Habit};
 
@@ -145,5 +147,60 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
 fn select(pane: &mut GoalsPane, found: impl Fn(&GoalsPane, Row) -> bool) {
     if let Some(i) = pane.rows.iter().position(|r| found(pane, *r)) {
         pane.nav.selected = i;
+    }
+}
+
+impl GoalsPane {
+    pub(super) fn ask_delete(&mut self) {
+        let g = &self.lang.strings().goals;
+        let target = match self.selected() {
+            Some(Row::Habit(i)) => self.habits.get(i).map(|h| (h.habit.name.clone(), Target::Habit(h.id))),
+            Some(Row::Goal(_) | Row::Archived(_)) => {
+                self.selected_goal().map(|g| (g.goal.title.clone(), Target::Goal(g.id)))
+            }
+            _ => None,
+        };
+        if let Some((name, target)) = target {
+            self.mode = Mode::Confirm(Confirm::new(g.confirm_delete.replace("{}", &name), target));
+        }
+    }
+
+    pub(super) fn delete(&mut self, target: Target, ctx: &mut Ctx) {
+        let now = ctx.clock.now();
+        let done = match target {
+            Target::Goal(id) => ctx.save(|s| s.delete_goal(id)),
+            Target::Habit(id) => ctx.save(|s| s.delete_habit(id)),
+            Target::Step(id, position) => ctx.save(|s| s.remove_goal_step(id, position, now)),
+        };
+        if done {
+            if !matches!(target, Target::Step(..)) {
+                self.focus = Focus::List;
+            }
+            self.enter(ctx);
+        }
+    }
+
+    /// Marks an open goal done (and celebrates), or takes an archived one back.
+    pub(super) fn complete(&mut self, ctx: &mut Ctx) {
+        let now = ctx.clock.now();
+        match self.selected() {
+            Some(Row::Goal(i)) => {
+                let Some(id) = self.open.get(i).map(|g| g.id) else { return };
+                if let Some(Some(done)) = ctx.write(|s| s.complete_goal(id, now)) {
+                    self.mode = Mode::Celebrate(done);
+                    self.focus = Focus::List;
+                    self.enter(ctx);
+                }
+            }
+            Some(Row::Archived(i)) => {
+                let Some(id) = self.archive.get(i).map(|g| g.id) else { return };
+                if ctx.save(|s| s.reopen_goal(id, now)) {
+                    *ctx.toast = Some(self.lang.strings().goals.reopened.to_owned());
+                    self.focus = Focus::List;
+                    self.enter(ctx);
+                }
+            }
+            _ => {}
+        }
     }
 }
