@@ -12,8 +12,12 @@
 //!
 //! Prints Markdown tables for BENCHMARKS.md.
 
+#[path = "bench_support/mod.rs"]
+mod bench_support;
 #[path = "checkin_data/generate.rs"]
 mod generate;
+
+use bench_support::{ms, peak_rss_kb, stats, wait_screen};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,8 +40,6 @@ use ratatui::layout::Rect;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
-/// Output that follows within this gap belongs to the same frame.
-const FRAME_GAP: Duration = Duration::from_millis(5);
 const RENDERS: usize = 200;
 const CHECKINS: usize = 30;
 
@@ -196,25 +198,6 @@ fn first_frame(exe: &Path, data: &Path, ready: &str, key: Option<&[u8]>) -> Run 
 
 use std::io::Write;
 
-fn wait_screen(
-    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
-    parser: &mut vt100::Parser,
-    done: impl Fn(&str) -> bool,
-) -> Instant {
-    let mut last = loop {
-        let (at, bytes) = rx.recv_timeout(Duration::from_secs(10)).expect("the program stopped drawing");
-        parser.process(&bytes);
-        if done(&parser.screen().contents()) {
-            break at;
-        }
-    };
-    while let Ok((at, bytes)) = rx.recv_timeout(FRAME_GAP) {
-        parser.process(&bytes);
-        last = at;
-    }
-    last
-}
-
 /// Per history view, the time to render one 200x60 frame, and to draw it into a `TestBackend`,
 /// after the screen's data was read.
 type Times = Vec<(f64, f64, f64)>;
@@ -294,26 +277,8 @@ fn fsync_times(dir: &Path) -> Vec<f64> {
     times
 }
 
-fn peak_rss_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
-}
-
-fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
-    v.sort_by(f64::total_cmp);
-    (v[0], v[v.len() / 2], v[v.len() - 1])
 }
 
 fn fmt((min, median, max): (f64, f64, f64)) -> String {

@@ -9,8 +9,12 @@
 //! with data, each run also opens every screen by its number key and times the frame.
 //! Prints Markdown tables for BENCHMARKS.md.
 
+#[path = "bench_support/mod.rs"]
+mod bench_support;
 #[path = "checkin_data/generate.rs"]
 mod generate;
+
+use bench_support::{ms, peak_rss_kb, stats, wait_screen};
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -25,8 +29,6 @@ const COLS: u16 = 120;
 const ROWS: u16 = 40;
 const IDLE: Duration = Duration::from_secs(5);
 const KEYS: usize = 40;
-/// Output that follows within this gap belongs to the same frame.
-const FRAME_GAP: Duration = Duration::from_millis(5);
 
 struct Target {
     name: &'static str,
@@ -187,27 +189,6 @@ fn measure(target: &Target) -> Run {
     run
 }
 
-/// Feeds output into the parser until `done` holds for the screen, then takes in the rest of
-/// that frame (a pty may split one write into several reads) and returns when its last byte came.
-fn wait_screen(
-    rx: &mpsc::Receiver<(Instant, Vec<u8>)>,
-    parser: &mut vt100::Parser,
-    done: impl Fn(&str) -> bool,
-) -> Instant {
-    let mut last = loop {
-        let (at, bytes) = rx.recv_timeout(Duration::from_secs(10)).expect("the program stopped drawing");
-        parser.process(&bytes);
-        if done(&parser.screen().contents()) {
-            break at;
-        }
-    };
-    while let Ok((at, bytes)) = rx.recv_timeout(FRAME_GAP) {
-        parser.process(&bytes);
-        last = at;
-    }
-    last
-}
-
 /// Reads everything that arrives for `period`; returns the byte count.
 fn drain(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, parser: &mut vt100::Parser, period: Duration) -> usize {
     let end = Instant::now() + period;
@@ -226,24 +207,6 @@ fn cpu_ns(pid: u32) -> u64 {
         .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
         .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
         .sum()
-}
-
-fn peak_rss_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("proc status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
-    v.sort_by(f64::total_cmp);
-    (v[0], v[v.len() / 2], v[v.len() - 1])
 }
 
 fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &Path) {
