@@ -5,13 +5,14 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event as TermEvent, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
+use std::cell::LazyCell;
 use std::time::Instant;
 
 use crate::action::Action;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::content::RegionId;
-use crate::content::phases::Phase;
+use crate::content::phases::{self, Phase};
 use crate::domain::breathing::Length;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
@@ -26,9 +27,8 @@ use crate::panes::plan::PlanPane;
 use crate::panes::settings::SettingsPane;
 use crate::panes::sober::SoberPane;
 use crate::panes::techniques::{self, TechniquesPane};
-use crate::panes::{Ctx, View};
+use crate::panes::{Ctx, Lazy, View, lazy};
 use crate::store::plan::StoredItem;
-use crate::store::progress::Progress;
 use crate::store::{Notice, Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
@@ -82,12 +82,12 @@ pub struct App {
     pub goals: GoalsPane,
     pub sober: SoberPane,
     pub plan: PlanPane,
-    pub faq: FaqPane,
+    pub faq: Lazy<FaqPane>,
     pub checkin: CheckinPane,
     pub history: HistoryPane,
-    pub techniques: TechniquesPane,
-    pub learn: LearnPane,
-    pub breathe: BreathePane,
+    pub techniques: Lazy<TechniquesPane>,
+    pub learn: Lazy<LearnPane>,
+    pub breathe: Lazy<BreathePane>,
     pub settings: SettingsPane,
     pub options: Options,
     pub clock: Box<dyn Clock>,
@@ -108,13 +108,6 @@ impl App {
     pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
         let lang = options.lang;
         let store = Slot::new(store);
-        // A few small tables; the knowledge screens draw from this copy and write each change.
-        let (loaded, toast) = match store.get().map(Store::load_progress) {
-            Ok(Ok(loaded)) => (loaded, None),
-            Ok(Err(e)) => (Progress::default(), Some(e.describe(lang.strings()))),
-            // The screens that need the store say why it is missing.
-            Err(_) => (Progress::default(), None),
-        };
         let today = clock.today();
         let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
         let mut app = Self {
@@ -124,17 +117,17 @@ impl App {
             goals: GoalsPane::new(lang, today),
             sober: SoberPane::new(lang, today),
             plan: PlanPane::new(lang),
-            faq: FaqPane::new(lang),
-            checkin: CheckinPane::new(options.lang, clock.today(), clock.now()),
-            history: HistoryPane::new(options.lang, clock.today()),
-            techniques: TechniquesPane::new(lang, loaded.favourites.clone()),
-            learn: LearnPane::new(lang, &loaded, clock.today()),
-            breathe: BreathePane::new(options.lang, options.bell, clock.today()),
+            faq: lazy(move || FaqPane::new(lang)),
+            checkin: CheckinPane::new(lang, today, clock.now()),
+            history: HistoryPane::new(lang, today),
+            techniques: lazy(move || TechniquesPane::new(lang)),
+            learn: lazy(move || LearnPane::new(lang, today)),
+            breathe: lazy(move || BreathePane::new(lang, today)),
             settings: SettingsPane::new(Settings::default(), None, true, false),
             options,
             clock,
             store,
-            toast,
+            toast: None,
             running: true,
             dirty: true,
             area: Rect::default(),
@@ -147,9 +140,16 @@ impl App {
         app
     }
 
-    /// The recovery phase the person marked, for screens that show it (home).
+    /// The recovery phase the person marked, for screens that show it (home): the phases
+    /// screen's if it was opened, else the store's.
     pub fn current_phase(&self) -> Option<&'static Phase> {
-        self.learn.phases.current()
+        match LazyCell::get(&self.learn) {
+            Some(learn) => learn.phases.current(),
+            None => {
+                let id = self.store.get().ok()?.marked_phase().ok()??;
+                phases::all(self.options.lang).iter().find(|p| p.id == id)
+            }
+        }
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -256,17 +256,18 @@ impl App {
         self.breathe.start_exercise(id, length, &mut ctx)
     }
 
-    /// Whether the terminal bell should ring now (a new breathing phase began).
+    /// Whether the terminal bell should ring now: a new breathing phase began and the bell is on.
     pub fn take_bell(&mut self) -> bool {
-        self.breathe.take_bell()
+        LazyCell::get_mut(&mut self.breathe).is_some_and(BreathePane::take_phase_began) && self.options.bell
     }
 
     /// Work that waits until a frame is on screen, so the frame is not late for it: the record
     /// of a session that just ended. The loop calls this after every frame (and `Quit` writes
     /// anything still due).
     pub fn after_frame(&mut self) {
+        let Some(breathe) = LazyCell::get_mut(&mut self.breathe) else { return };
         let mut ctx = ctx!(self);
-        if self.breathe.after_frame(&mut ctx) {
+        if breathe.after_frame(&mut ctx) {
             self.dirty = true;
         }
     }
@@ -315,6 +316,14 @@ impl App {
 
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
+        let next = self.apply(action);
+        // Content is read when a screen first needs it: a broken pack is named as soon as the
+        // action that read it is done.
+        self.notice_content_problems();
+        next
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Action> {
         if action == Action::Tick {
             // Only a change the person can see is worth a frame.
             let changed = self.tick();
@@ -325,7 +334,6 @@ impl App {
         if !matches!(action, Action::Tick | Action::Resize { .. }) {
             self.toast = None;
         }
-        self.notice_content_problems();
         self.take_store_notice();
         if let Action::Resize { width, height } = action {
             self.area = Rect::new(0, 0, width, height);
@@ -333,8 +341,10 @@ impl App {
         }
         if action == Action::Quit {
             // A session in progress is recorded as ended before the app closes.
-            let mut ctx = ctx!(self);
-            self.breathe.end(&mut ctx);
+            if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
+                let mut ctx = ctx!(self);
+                breathe.end(&mut ctx);
+            }
             self.running = false;
             return None;
         }
@@ -426,7 +436,6 @@ impl App {
             let no_color = std::env::var_os("NO_COLOR");
             self.options.theme = Theme::choose(settings.theme, no_color.as_deref());
             self.options.bell = settings.bell;
-            self.breathe.bell = settings.bell;
         }
     }
 
@@ -457,7 +466,7 @@ impl App {
     /// Overlays and other screens hide a running session: it waits for the person, and the
     /// app does not wake for a screen nobody sees.
     fn open_overlay(&mut self, overlay: Overlay) {
-        self.breathe.pause(self.clock.instant());
+        self.pause_session();
         if matches!(overlay, Overlay::Crisis { .. }) {
             self.read_crisis_plan();
         }
@@ -468,7 +477,7 @@ impl App {
     pub fn show(&mut self, tab: Tab) {
         self.flush();
         if tab != self.tab {
-            self.breathe.pause(self.clock.instant());
+            self.pause_session();
         }
         self.tab = tab;
         let phase = self.current_phase();
@@ -478,10 +487,23 @@ impl App {
             Tab::Goals => self.goals.enter(&mut ctx),
             Tab::Sober => self.sober.enter(&mut ctx),
             Tab::Plan => self.plan.enter(&mut ctx),
-            Tab::Faq | Tab::Techniques | Tab::Learn | Tab::Settings => {}
+            // Built now rather than in the frame, so a broken content pack is named at once.
+            Tab::Faq => {
+                LazyCell::force(&self.faq);
+            }
+            Tab::Settings => {}
+            Tab::Techniques => self.techniques.enter(&mut ctx),
+            Tab::Learn => self.learn.enter(&mut ctx),
             Tab::Checkin => self.checkin.enter(&mut ctx),
             Tab::History => self.history.enter(&mut ctx),
             Tab::Breathe => self.breathe.enter(&mut ctx),
+        }
+    }
+
+    /// A running breathing session waits while its screen is hidden.
+    fn pause_session(&mut self) {
+        if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
+            breathe.pause(self.clock.instant());
         }
     }
 

@@ -228,7 +228,7 @@ fn own_patterns_are_created_edited_started_and_deleted() {
 #[test]
 fn the_bell_rings_once_per_new_phase_when_asked_for() {
     let mut t = breathe(Lang::En);
-    t.app.breathe.bell = true;
+    t.app.options.bell = true;
     t.send(&[Action::Open]);
     t.advance(secs(2));
     assert!(!t.app.take_bell(), "not during the 3-2-1");

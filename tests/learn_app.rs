@@ -212,10 +212,14 @@ fn saved_progress_comes_back_on_start() {
     let now = FixedClock::sample().now();
     store.set_favourite("mindfulness", true, now).unwrap();
     store.set_phase(Some("follow-up"), now).unwrap();
-    let app = app_with(Lang::Nb, 80, 24, Ok(store));
+    let mut app = app_with(Lang::Nb, 80, 24, Ok(store));
+    assert_eq!(app.current_phase().map(|p| p.number), Some(6), "the start screen reads it from the store");
+    // The knowledge screens read their part when first shown.
+    app.show(mestring::app::Tab::Techniques);
     assert!(app.techniques.favourites().contains("mindfulness"));
-    assert_eq!(app.current_phase().map(|p| p.number), Some(6));
+    app.show(mestring::app::Tab::Learn);
     assert_eq!(app.learn.phases.selected().map(|p| p.id.as_str()), Some("follow-up"));
+    assert_eq!(app.current_phase().map(|p| p.number), Some(6));
 }
 
 #[test]

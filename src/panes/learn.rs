@@ -44,22 +44,47 @@ impl Section {
 }
 
 pub struct LearnPane {
+    lang: Lang,
+    today: chrono::NaiveDate,
     pub section: Section,
     pub quiz: QuizPane,
     pub phases: PhasesPane,
     pub relatives: RelativesPane,
     pub figures: FiguresPane,
+    /// The quiz's boxes and rounds and the marked phase are read when the screen is first shown.
+    progress_read: bool,
 }
 
 impl LearnPane {
-    pub fn new(lang: Lang, progress: &Progress, today: chrono::NaiveDate) -> Self {
+    pub fn new(lang: Lang, today: chrono::NaiveDate) -> Self {
         Self {
+            lang,
+            today,
             section: Section::Quiz,
-            quiz: QuizPane::new(lang, progress.cards.clone(), progress.rounds.clone(), today),
-            phases: PhasesPane::new(lang, progress.phase.clone()),
+            quiz: QuizPane::new(lang, Vec::new(), Vec::new(), today),
+            phases: PhasesPane::new(lang, None),
             relatives: RelativesPane::new(lang),
             figures: FiguresPane::new(lang),
+            progress_read: false,
         }
+    }
+
+    /// The screen is shown: the first time, read what the person has done before (without a
+    /// store the quiz starts fresh, and saving an answer says why it cannot).
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        if std::mem::replace(&mut self.progress_read, true) {
+            return;
+        }
+        let Ok(store) = ctx.store.get() else { return };
+        match store.load_progress() {
+            Ok(progress) => self.restore(progress),
+            Err(e) => *ctx.toast = Some(e.describe(ctx.lang.strings())),
+        }
+    }
+
+    fn restore(&mut self, progress: Progress) {
+        self.quiz = QuizPane::new(self.lang, progress.cards, progress.rounds, self.today);
+        self.phases = PhasesPane::new(self.lang, progress.phase);
     }
 
     pub fn scopes(&self) -> &'static [Scope] {

@@ -1,5 +1,9 @@
 //! One plain struct per screen, each with its own `handle` and `render`. `App` owns them as
 //! fields and switches on `Tab`: exhaustive matches, no trait objects, no channels.
+//!
+//! A pane whose content takes time to read (parsing its RON file, building its list) is a
+//! [`Lazy`] field: built the first time anything uses it, so start-up pays only for the
+//! screen it shows.
 
 pub mod breathe;
 pub mod browse;
@@ -34,12 +38,23 @@ pub mod sober_view;
 pub mod techniques;
 mod techniques_view;
 
+use std::cell::LazyCell;
+
 use ratatui::layout::Rect;
 
 use crate::clock::Clock;
 use crate::i18n::{Lang, Strings};
 use crate::store::{self, Slot, Store};
 use crate::theme::Theme;
+
+/// A pane built on first use (through `Deref`). `LazyCell::get` / `get_mut` reach it only if it
+/// was built, for work that concerns a built pane alone (a paused session, a due bell).
+pub type Lazy<P> = LazyCell<P, Box<dyn FnOnce() -> P>>;
+
+/// A [`Lazy`] pane that `build` makes when it is first used.
+pub fn lazy<P>(build: impl FnOnce() -> P + 'static) -> Lazy<P> {
+    LazyCell::new(Box::new(build))
+}
 
 /// What a pane may know and use while handling an action.
 pub struct Ctx<'a> {

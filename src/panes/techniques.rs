@@ -59,6 +59,8 @@ pub struct TechniquesPane {
     browse: Browse<TechniqueGroup>,
     filter: Filter,
     favourites: BTreeSet<String>,
+    /// The favourites are read from the store when the screen is first shown.
+    favourites_read: bool,
     query: String,
     /// Per technique, where the query matched (name, summary, steps); empty without a query.
     hits: Vec<Option<Hit>>,
@@ -68,12 +70,13 @@ pub struct TechniquesPane {
 }
 
 impl TechniquesPane {
-    pub fn new(lang: Lang, favourites: BTreeSet<String>) -> Self {
+    pub fn new(lang: Lang) -> Self {
         let mut pane = Self {
             lang,
             browse: Browse::new(Vec::new()),
             filter: Filter::All,
-            favourites,
+            favourites: BTreeSet::new(),
+            favourites_read: false,
             query: String::new(),
             hits: Vec::new(),
             index: None,
@@ -81,6 +84,22 @@ impl TechniquesPane {
         };
         pane.rebuild_rows();
         pane
+    }
+
+    /// The screen is shown: the first time, read the favourites (without a store there are
+    /// none, and marking one says why it cannot be saved).
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        if std::mem::replace(&mut self.favourites_read, true) {
+            return;
+        }
+        let Ok(store) = ctx.store.get() else { return };
+        match store.favourites() {
+            Ok(favourites) => {
+                self.favourites = favourites;
+                self.rebuild_rows();
+            }
+            Err(e) => *ctx.toast = Some(e.describe(ctx.lang.strings())),
+        }
     }
 
     pub fn text_mode(&self) -> bool {

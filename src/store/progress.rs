@@ -64,6 +64,22 @@ impl Store {
         })
     }
 
+    /// The techniques marked as favourites, for the techniques screen when it is first shown.
+    pub fn favourites(&self) -> Result<BTreeSet<String>> {
+        let read = || -> rusqlite::Result<BTreeSet<String>> {
+            self.conn()
+                .prepare_cached("SELECT technique FROM favourite_technique")?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        };
+        read().map_err(|e| self.sql_error(e))
+    }
+
+    /// The id of the phase the person marked, for the start screen: one row, no other progress.
+    pub fn marked_phase(&self) -> Result<Option<String>> {
+        read_phase(self.conn()).map(|mark| mark.and_then(|m| m.phase)).map_err(|e| self.sql_error(e))
+    }
+
     pub fn set_favourite(&mut self, technique: &str, favourite: bool, now: NaiveDateTime) -> Result<()> {
         self.write(|tx| {
             if favourite {

@@ -45,8 +45,6 @@ pub struct UnknownExercise(pub String);
 
 pub struct BreathePane {
     lang: Lang,
-    /// Ring the terminal bell at each new phase: the one cue that works with eyes closed.
-    pub bell: bool,
     mode: Mode,
     picker: Picker,
     /// A copy of the store's own patterns, read again after every change.
@@ -59,14 +57,15 @@ pub struct BreathePane {
     unsaved: Vec<PracticeRecord>,
     /// A session ended and its record waits for the frame that shows the summary.
     save_due: bool,
-    bell_due: bool,
+    /// A new phase began since the loop last asked: the moment for the optional bell, which
+    /// the app rings (or not) after the frame that shows it.
+    phase_began: bool,
 }
 
 impl BreathePane {
-    pub fn new(lang: Lang, bell: bool, today: NaiveDate) -> Self {
+    pub fn new(lang: Lang, today: NaiveDate) -> Self {
         Self {
             lang,
-            bell,
             mode: Mode::Picker,
             picker: Picker::new(lang, &[]),
             own: Vec::new(),
@@ -74,7 +73,7 @@ impl BreathePane {
             stats_day: today,
             unsaved: Vec::new(),
             save_due: false,
-            bell_due: false,
+            phase_began: false,
         }
     }
 
@@ -132,16 +131,16 @@ impl BreathePane {
     pub fn tick(&mut self, ctx: &mut Ctx) -> bool {
         let Mode::Running(running) = &mut self.mode else { return false };
         let outcome = running.tick(ctx.clock.instant(), ctx.area);
-        self.bell_due |= outcome.new_phase && self.bell;
+        self.phase_began |= outcome.new_phase;
         if outcome.done {
             self.finish(ctx);
         }
         outcome.redraw || outcome.done
     }
 
-    /// Whether a bell is due (and forget it): the loop rings it after drawing the frame.
-    pub fn take_bell(&mut self) -> bool {
-        std::mem::take(&mut self.bell_due)
+    /// Whether a new phase began since the last call (and forget it).
+    pub fn take_phase_began(&mut self) -> bool {
+        std::mem::take(&mut self.phase_began)
     }
 
     /// The screen is hidden (another tab, an overlay): a running session waits for the person.
