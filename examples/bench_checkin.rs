@@ -79,7 +79,7 @@ fn main() {
 
     println!("## Runs: {runs} per figure; min / median / max\n");
     println!(
-        "| data | first frame (ms) | vs empty | peak RSS at first frame (MB) | key `3` to history drawn (ms) | peak RSS after history (MB) |"
+        "| data | first frame (ms) | vs empty | peak RSS at first frame (MiB) | key `3` to history drawn (ms) | peak RSS after history (MiB) |"
     );
     println!("|---|---|---|---|---|---|");
     let floor: Vec<f64> = (0..=runs)

@@ -105,12 +105,16 @@ fn main() {
         // Keys 1-9 and 0 open the first ten screens; the rest have no number key.
         mestring("mestring, 10 years of data", &years, mestring::app::Tab::ALL.len().min(10)),
     ];
-    let mut results = Vec::new();
+    // One warm-up run each, so all start from a warm page cache. Then the programs take turns,
+    // run by run: a change in the machine's load while the benchmark runs falls on all alike.
     for target in &targets {
-        // One warm-up run so both start from a warm page cache.
         measure(target);
-        let all: Vec<Run> = (0..runs).map(|_| measure(target)).collect();
-        results.push(all);
+    }
+    let mut results: Vec<Vec<Run>> = targets.iter().map(|_| Vec::new()).collect();
+    for _ in 0..runs {
+        for (target, all) in targets.iter().zip(&mut results) {
+            all.push(measure(target));
+        }
     }
     print_report(&targets, &results, runs, &release.join("mestring"));
     let _ = std::fs::remove_dir_all(&data);
@@ -222,13 +226,13 @@ fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &
             ]
         })
         .collect();
-    let size = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0) as f64 / (1024.0 * 1024.0);
+    let bytes = std::fs::metadata(binary).map(|m| m.len()).unwrap_or(0) as f64;
     println!(
         "{runs} runs at {COLS}x{ROWS}, {KEYS} keys each, {}s idle; min / median / max\n",
         IDLE.as_secs()
     );
     println!(
-        "| | first frame (ms) | key-to-frame (ms) | idle CPU (ms / 5 s) | idle bytes / 5 s | peak RSS (MB) |"
+        "| | first frame (ms) | key-to-frame (ms) | idle CPU (ms / 5 s) | idle bytes / 5 s | peak RSS (MiB) |"
     );
     println!("|---|---|---|---|---|---|");
     for (target, row) in targets.iter().zip(&rows) {
@@ -249,7 +253,12 @@ fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &
             ratio(4)
         );
     }
-    println!("\nrelease binary size: {size:.2} MB ({})", binary.display());
+    println!(
+        "\nrelease binary size: {:.2} MB ({:.2} MiB, {})",
+        bytes / 1e6,
+        bytes / (1024.0 * 1024.0),
+        binary.display()
+    );
     // Opening each screen by its number key, with 10 years of data.
     if let Some((target, all)) = targets.iter().zip(results).find(|(t, _)| t.screens > 0) {
         println!("\n{}: number key to the screen's frame (ms), min / median / max\n", target.name);

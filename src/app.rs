@@ -107,7 +107,10 @@ impl App {
     /// `store` is the opened database, or why it could not be opened (shown where data is needed).
     pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
         let lang = options.lang;
-        let store = Slot::new(store);
+        let store = Slot::new(store.map(|mut store| {
+            store.fold_wal_on_close();
+            store
+        }));
         let today = clock.today();
         let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
         let mut app = Self {

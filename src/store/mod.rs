@@ -43,6 +43,8 @@ pub struct Store {
     conn: Connection,
     /// Where the file is, for messages; `:memory:` for tests.
     path: PathBuf,
+    /// Fold the WAL into the database when closing (see [`Store::fold_wal_on_close`]).
+    fold_on_close: bool,
 }
 
 impl Store {
@@ -101,7 +103,15 @@ impl Store {
         conn.pragma_update(None, "cache_size", -512).map_err(sql)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, fold_on_close: false })
+    }
+
+    /// Folds the WAL into the database when this store closes, so the next start has nothing
+    /// to replay (every start reads the whole WAL to rebuild its index). The TUI asks for this:
+    /// closing it is not something anyone waits for. One-shot commands leave the WAL, so that a
+    /// `mestring checkin` costs one fsync.
+    pub fn fold_wal_on_close(&mut self) {
+        self.fold_on_close = true;
     }
 
     pub fn path(&self) -> &Path {
@@ -152,14 +162,14 @@ impl Store {
     }
 }
 
-/// The WAL is kept between runs (see `prepare`), but a long one makes every start read it
-/// whole to rebuild its index. Past this size, closing folds it into the database.
+/// The WAL is kept between runs of one-shot commands (see `prepare`), but a long one makes
+/// every start read it whole to rebuild its index. Past this size, any close folds it.
 const WAL_FOLD_BYTES: u64 = 1024 * 1024;
 
 impl Drop for Store {
     fn drop(&mut self) {
         let wal = PathBuf::from(format!("{}-wal", self.path.display()));
-        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
+        if self.fold_on_close || std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
             // Best effort: if another instance is reading, SQLite checkpoints later instead.
             let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
         }
@@ -210,6 +220,23 @@ mod tests {
         store.quick_check().unwrap();
         drop(store);
         Store::open(&path).expect("reopening our own file works");
+    }
+
+    #[test]
+    fn one_shot_commands_keep_the_wal_and_the_tui_folds_it_when_it_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let wal_len = || std::fs::metadata(dir.path().join(format!("{DB_FILE}-wal"))).unwrap().len();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let mut one_shot = Store::open(&path).unwrap();
+        one_shot.set_phase(Some("treatment"), now).unwrap();
+        drop(one_shot);
+        assert!(wal_len() > 0, "a one-shot write costs one fsync and leaves its WAL");
+        let mut tui = Store::open(&path).unwrap();
+        tui.fold_wal_on_close();
+        drop(tui);
+        assert_eq!(wal_len(), 0, "nothing for the next start to replay");
+        assert_eq!(Store::open(&path).unwrap().marked_phase().unwrap().as_deref(), Some("treatment"));
     }
 
     #[test]
