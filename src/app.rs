@@ -1,22 +1,19 @@
 //! The top of the Elm-style loop: `App` holds the screens and routes each `Action` to the one
 //! that should see it. It decides nothing a pane can decide itself.
 
-use ratatui::Frame;
 use ratatui::crossterm::event::{Event as TermEvent, KeyEvent, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 use std::cell::LazyCell;
-use std::time::Instant;
 
 use crate::action::Action;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::content::RegionId;
 use crate::content::phases::{self, Phase};
-use crate::domain::breathing::Length;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Scope};
-use crate::panes::breathe::{BreathePane, UnknownExercise};
+use crate::panes::breathe::BreathePane;
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
 use crate::panes::goals::GoalsPane;
@@ -27,14 +24,16 @@ use crate::panes::plan::PlanPane;
 use crate::panes::settings::SettingsPane;
 use crate::panes::sober::SoberPane;
 use crate::panes::techniques::{self, TechniquesPane};
-use crate::panes::{Ctx, Lazy, View, lazy};
+use crate::panes::{Ctx, Lazy, lazy};
 use crate::store::plan::StoredItem;
-use crate::store::{Notice, Slot, Store, StoreError};
+use crate::store::{Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
 
 mod tab;
 
+pub use overlay::Overlay;
+use overlay::overlay_update;
 pub use tab::{Tab, key_for_index};
 
 /// The context a pane gets: borrows the app's fields other than the panes, so a pane field can be
@@ -51,18 +50,10 @@ macro_rules! ctx {
     };
 }
 
-/// A box drawn over the current screen; it takes the keys until it is closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Crisis {
-        scroll: u16,
-    },
-    /// A blank screen for when someone looks over your shoulder; any key or click ends it.
-    Hidden,
-}
+// After `ctx!`, which they use.
+mod background;
+mod overlay;
+mod render;
 
 /// Choices made at start-up (flags, environment).
 #[derive(Debug, Clone, Copy)]
@@ -226,97 +217,6 @@ impl App {
         }
     }
 
-    /// When the current screen next changes by itself (an animation), if ever. `None` means
-    /// idle: the loop blocks until input arrives.
-    pub fn deadline(&self) -> Option<Instant> {
-        // Nothing moves under an overlay: a running session waits (see `open_overlay`), and a
-        // hidden screen shows nothing that could need a frame.
-        if self.overlay.is_some() {
-            return None;
-        }
-        match self.tab {
-            Tab::Home
-            | Tab::Goals
-            | Tab::Sober
-            | Tab::Plan
-            | Tab::Faq
-            | Tab::Checkin
-            | Tab::History
-            | Tab::Techniques
-            | Tab::Learn
-            | Tab::Settings => None,
-            Tab::Breathe => self.breathe.deadline(ui::areas(self.area).body),
-        }
-    }
-
-    /// Opens the breathing screen straight into a session of the exercise with this id (see
-    /// `BreathePane::start_exercise`); `Action::StartExercise` does the same from a pane.
-    pub fn start_exercise(&mut self, id: &str, length: Option<Length>) -> Result<(), UnknownExercise> {
-        self.show(Tab::Breathe);
-        self.overlay = None;
-        self.dirty = true;
-        let mut ctx = ctx!(self);
-        self.breathe.start_exercise(id, length, &mut ctx)
-    }
-
-    /// Whether the terminal bell should ring now: a new breathing phase began and the bell is on.
-    pub fn take_bell(&mut self) -> bool {
-        LazyCell::get_mut(&mut self.breathe).is_some_and(BreathePane::take_phase_began) && self.options.bell
-    }
-
-    /// Work that waits until a frame is on screen, so the frame is not late for it: the record
-    /// of a session that just ended. The loop calls this after every frame (and `Quit` writes
-    /// anything still due).
-    pub fn after_frame(&mut self) {
-        let Some(breathe) = LazyCell::get_mut(&mut self.breathe) else { return };
-        let mut ctx = ctx!(self);
-        if breathe.after_frame(&mut ctx) {
-            self.dirty = true;
-        }
-    }
-
-    /// Work that must not delay the first frame: the database check and the daily backup.
-    pub fn after_first_frame(&mut self) {
-        let today = self.clock.today();
-        self.notice_content_problems();
-        self.store.after_first_frame(today);
-        self.take_store_notice();
-    }
-
-    /// Shows in the footer what the store's background work found (a damaged file, a failed
-    /// backup), once.
-    fn take_store_notice(&mut self) {
-        let s = self.strings();
-        self.toast = match self.store.poll() {
-            Some(Notice::Closed(problem)) => Some(problem.describe(s)),
-            Some(Notice::BackupFailed(e)) => Some(format!("{} {}", s.checkin.backup_failed, e.describe(s))),
-            None => return,
-        };
-        self.dirty = true;
-    }
-
-    /// Problems in the settings file, shown in the footer from the first frame.
-    pub fn settings_problems(&mut self, problems: Vec<String>) {
-        if let Some(first) = problems.first() {
-            let more = if problems.len() > 1 { format!(" (+{})", problems.len() - 1) } else { String::new() };
-            self.toast = Some(format!("{}: {first}{more}", self.strings().settings_problem));
-        }
-    }
-
-    /// A broken content pack is named (file:line:column) in the footer; the rest still loads.
-    /// Content loads lazily, so this is asked again after each action.
-    fn notice_content_problems(&mut self) {
-        let problems = crate::content::packs::take_problems();
-        if let Some(first) = problems.first() {
-            let more = match problems.len() {
-                1 => String::new(),
-                n => format!(" (+{})", n - 1),
-            };
-            self.toast = Some(format!("{}: {first}{more}", self.strings().content_problem));
-            self.dirty = true;
-        }
-    }
-
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         let next = self.apply(action);
@@ -448,34 +348,6 @@ impl App {
         self.settings = SettingsPane::new(loaded.settings.clone(), path, loaded.writable, no_color);
     }
 
-    /// A deadline passed: the screen with the animation moves on. Whether to redraw.
-    fn tick(&mut self) -> bool {
-        let mut ctx = ctx!(self);
-        match self.tab {
-            Tab::Home
-            | Tab::Goals
-            | Tab::Sober
-            | Tab::Plan
-            | Tab::Faq
-            | Tab::Checkin
-            | Tab::History
-            | Tab::Techniques
-            | Tab::Learn
-            | Tab::Settings => false,
-            Tab::Breathe => self.breathe.tick(&mut ctx),
-        }
-    }
-
-    /// Overlays and other screens hide a running session: it waits for the person, and the
-    /// app does not wake for a screen nobody sees.
-    fn open_overlay(&mut self, overlay: Overlay) {
-        self.pause_session();
-        if matches!(overlay, Overlay::Crisis { .. }) {
-            self.read_crisis_plan();
-        }
-        self.overlay = Some(overlay);
-    }
-
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
     pub fn show(&mut self, tab: Tab) {
         self.flush();
@@ -503,27 +375,11 @@ impl App {
         }
     }
 
-    /// A running breathing session waits while its screen is hidden.
-    fn pause_session(&mut self) {
-        if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
-            breathe.pause(self.clock.instant());
-        }
-    }
-
     /// Writes edits not yet saved (typed text is saved once per burst of keys, not per key).
     /// The loop calls this before each frame and before it ends.
     pub fn flush(&mut self) {
         let mut ctx = ctx!(self);
         self.checkin.flush(&mut ctx);
-    }
-
-    /// The plan's people, services and own steps, for the crisis overlay. Without a store the
-    /// overlay still shows the help lines.
-    fn read_crisis_plan(&mut self) {
-        use crate::domain::plan::Section;
-        let wanted = [Section::People, Section::Professionals, Section::OnMyOwn];
-        self.crisis_plan =
-            self.store.get().ok().and_then(|s| s.plan_sections(&wanted).ok()).unwrap_or_default();
     }
 
     fn switch_tab(&mut self, step: isize) {
@@ -536,81 +392,4 @@ impl App {
     pub fn set_area(&mut self, area: Rect) {
         self.area = area;
     }
-
-    pub fn render(&self, frame: &mut Frame) {
-        let area = frame.area();
-        let buf = frame.buffer_mut();
-        let s = self.strings();
-        let theme = &self.options.theme;
-        if self.overlay == Some(Overlay::Hidden) {
-            // Leave the frame blank: nothing of the app, not even its name, shows.
-            return;
-        }
-        if ui::too_small(area) {
-            ui::render_too_small(area, buf, s, theme);
-            return;
-        }
-        let areas = ui::areas(area);
-        ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
-        let view = View { lang: self.options.lang, strings: s, theme };
-        match self.tab {
-            Tab::Home => self.home.render(areas.body, buf, &view),
-            Tab::Goals => self.goals.render(areas.body, buf, &view),
-            Tab::Sober => self.sober.render(areas.body, buf, &view),
-            Tab::Plan => self.plan.render(areas.body, buf, &view),
-            Tab::Faq => self.faq.render(areas.body, buf, &view),
-            Tab::Checkin => self.checkin.render(areas.body, buf, &view),
-            Tab::History => self.history.render(areas.body, buf, &view),
-            Tab::Techniques => self.techniques.render(areas.body, buf, &view),
-            Tab::Learn => self.learn.render(areas.body, buf, &view),
-            Tab::Breathe => self.breathe.render(areas.body, buf, &view),
-            Tab::Settings => self.settings.render(areas.body, buf, &view),
-        }
-        match &self.toast {
-            Some(message) => ui::render_toast(areas.footer, buf, message, theme),
-            None => ui::render_footer(areas.footer, buf, self.scopes(), s, theme),
-        }
-        match self.overlay {
-            Some(Overlay::Help { scroll }) => {
-                let text = ui::help_text(self.scopes(), s, theme);
-                ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
-            }
-            Some(Overlay::Crisis { scroll }) => {
-                let text =
-                    ui::crisis_text(self.options.region, self.options.lang, &self.crisis_plan, s, theme);
-                ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
-            }
-            Some(Overlay::Hidden) | None => {}
-        }
-    }
-}
-
-fn overlay_update(overlay: Overlay, action: Action) -> Option<Overlay> {
-    if overlay == Overlay::Hidden {
-        return match action {
-            Action::Tick | Action::Resize { .. } => Some(overlay),
-            _ => None,
-        };
-    }
-    let scrolled = |scroll: u16, delta: i32| (i32::from(scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
-    let delta = match action {
-        Action::Up | Action::ScrollUp => -1,
-        Action::Down | Action::ScrollDown => 1,
-        Action::PageUp => -10,
-        Action::PageDown => 10,
-        Action::Top => -i32::from(u16::MAX),
-        Action::Help if matches!(overlay, Overlay::Crisis { .. }) => {
-            return Some(Overlay::Help { scroll: 0 });
-        }
-        Action::Crisis if matches!(overlay, Overlay::Help { .. }) => {
-            return Some(Overlay::Crisis { scroll: 0 });
-        }
-        Action::Back | Action::Help | Action::Crisis | Action::Open => return None,
-        _ => return Some(overlay),
-    };
-    Some(match overlay {
-        Overlay::Help { scroll } => Overlay::Help { scroll: scrolled(scroll, delta) },
-        Overlay::Crisis { scroll } => Overlay::Crisis { scroll: scrolled(scroll, delta) },
-        Overlay::Hidden => Overlay::Hidden,
-    })
 }

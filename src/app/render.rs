@@ -1,0 +1,56 @@
+//! Drawing one frame: the tab bar, the current screen, the footer, and an overlay on top.
+
+use ratatui::Frame;
+
+use super::{App, Overlay, Tab};
+use crate::panes::View;
+use crate::ui;
+
+impl App {
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        let buf = frame.buffer_mut();
+        let s = self.strings();
+        let theme = &self.options.theme;
+        if self.overlay == Some(Overlay::Hidden) {
+            // Leave the frame blank: nothing of the app, not even its name, shows.
+            return;
+        }
+        if ui::too_small(area) {
+            ui::render_too_small(area, buf, s, theme);
+            return;
+        }
+        let areas = ui::areas(area);
+        ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
+        let view = View { lang: self.options.lang, strings: s, theme };
+        match self.tab {
+            Tab::Home => self.home.render(areas.body, buf, &view),
+            Tab::Goals => self.goals.render(areas.body, buf, &view),
+            Tab::Sober => self.sober.render(areas.body, buf, &view),
+            Tab::Plan => self.plan.render(areas.body, buf, &view),
+            Tab::Faq => self.faq.render(areas.body, buf, &view),
+            Tab::Checkin => self.checkin.render(areas.body, buf, &view),
+            Tab::History => self.history.render(areas.body, buf, &view),
+            Tab::Techniques => self.techniques.render(areas.body, buf, &view),
+            Tab::Learn => self.learn.render(areas.body, buf, &view),
+            Tab::Breathe => self.breathe.render(areas.body, buf, &view),
+            Tab::Settings => self.settings.render(areas.body, buf, &view),
+        }
+        match &self.toast {
+            Some(message) => ui::render_toast(areas.footer, buf, message, theme),
+            None => ui::render_footer(areas.footer, buf, self.scopes(), s, theme),
+        }
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                let text = ui::help_text(self.scopes(), s, theme);
+                ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
+            }
+            Some(Overlay::Crisis { scroll }) => {
+                let text =
+                    ui::crisis_text(self.options.region, self.options.lang, &self.crisis_plan, s, theme);
+                ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
+            }
+            Some(Overlay::Hidden) | None => {}
+        }
+    }
+}
