@@ -1,25 +1,8 @@
 //! The check-in commands, run as the real binary: exit codes, what is written, and what is not.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn mestring(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(args)
-        .env("MESTRING_DATA_DIR", data)
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("MESTRING_LANG")
-        .output()
-        .expect("run mestring")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::cli::{import_twice_into_new_dir, mestring, stderr, stdout};
 
 #[test]
 fn bad_values_are_usage_errors_and_write_nothing() {
@@ -71,12 +54,8 @@ fn a_check_in_is_recorded_updated_and_reported() {
     assert!(md.contains("Checked in: 1 of 14 days"), "{md}");
 
     // The same file imported into another data directory twice: the second import changes nothing.
-    let file = root.path().join("export.json");
-    std::fs::write(&file, &out.stdout).unwrap();
-    let other = root.path().join("other");
-    let first = stdout(&mestring(&other, &["import", file.to_str().unwrap()]));
+    let (first, second) = import_twice_into_new_dir(root.path(), &out.stdout);
     assert!(first.contains("1 new"), "{first}");
-    let second = stdout(&mestring(&other, &["import", file.to_str().unwrap()]));
     assert!(second.contains("0 new, 0 updated, 1 unchanged"), "{second}");
 }
 

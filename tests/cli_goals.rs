@@ -1,29 +1,15 @@
 //! `mestring status` and the JSON export/import with goals, habits, counters and the plan, run
 //! as the real binary over a database filled through the library.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
 use chrono::{Days, Local};
+use common::cli::{import_twice_into_new_dir, mestring, stdout};
 use mestring::domain::goals::Goal;
 use mestring::domain::habits::{Cadence, Habit, Mark};
 use mestring::domain::plan::{Item, Section};
 use mestring::domain::sober::Counter;
 use mestring::store::{Store, location};
-
-fn mestring(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(args)
-        .env("MESTRING_DATA_DIR", data)
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("MESTRING_LANG")
-        .output()
-        .expect("run mestring")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 #[test]
 fn status_adds_the_counter_and_the_habits_left_today() {
@@ -45,11 +31,7 @@ fn status_adds_the_counter_and_the_habits_left_today() {
     assert_eq!(line.lines().count(), 1, "one line for a prompt: {line}");
     assert!(line.contains("Alcohol: 21 days sober"), "{line}");
     assert!(line.contains("1 habit left today"), "{line}");
-    let nb = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["--lang", "nb", "status"])
-        .env("MESTRING_DATA_DIR", &data)
-        .output()
-        .unwrap();
+    let nb = mestring(&data, &["--lang", "nb", "status"]);
     let line = stdout(&nb);
     assert!(line.contains("Alcohol: 21 dager rusfri") && line.contains("1 vane igjen i dag"), "{line}");
 }
@@ -70,11 +52,7 @@ fn goals_and_the_plan_survive_export_and_import_into_another_directory() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["goals"][0]["title"], "Call the GP");
     assert_eq!(json["plan"][0]["phone"], "912 34 567");
-    let file = root.path().join("export.json");
-    std::fs::write(&file, &out.stdout).unwrap();
-    let other = root.path().join("other");
-    let first = stdout(&mestring(&other, &["import", file.to_str().unwrap()]));
+    let (first, second) = import_twice_into_new_dir(root.path(), &out.stdout);
     assert!(first.contains("Goals, habits, counters and plan: 2 added or updated."), "{first}");
-    let second = stdout(&mestring(&other, &["import", file.to_str().unwrap()]));
     assert!(!second.contains("Goals, habits"), "nothing changes the second time: {second}");
 }

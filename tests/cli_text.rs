@@ -1,18 +1,16 @@
 //! Content on the command line, for pipes and screen readers; completions; the manual page.
 
-use std::process::{Command, Output};
+mod common;
 
+use std::process::Output;
+
+/// Each run gets a data directory of its own, in Norwegian unless `--lang` says otherwise.
 fn mestring(args: &[&str]) -> Output {
     let data = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(args)
-        .env_remove("MESTRING_LANG")
-        .env("LANG", "nb_NO.UTF-8")
-        .env("MESTRING_DATA_DIR", data.path())
-        .output()
-        .unwrap()
+    common::cli::mestring_in("nb_NO.UTF-8", data.path(), args)
 }
 
+/// What a successful run printed; any other run fails the test.
 fn stdout(out: &Output) -> String {
     assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout.clone()).unwrap()

@@ -97,8 +97,7 @@ fn the_app_names_a_broken_pack_in_the_footer() {
     write(dir.path(), "nb/faq.ron", "(items: [ this is not ron");
     let mut app = Pty::spawn(&[], dir.path(), "nb_NO.UTF-8", 100, 30);
     // The questions are read when their screen is first opened; the problem is named then.
-    let faq = mestring::app::Tab::Faq.key().expect("a key").to_string();
-    app.send(faq.as_bytes());
+    app.open_tab(mestring::app::Tab::Faq);
     app.wait_for("Feil i innholdsfil");
     assert!(app.screen().contains("faq.ron:1:"), "{}", app.screen());
     assert!(app.screen().contains("Spørsmål og svar (32)"), "the built-in questions load: {}", app.screen());

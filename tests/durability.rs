@@ -1,6 +1,8 @@
 //! What survives when things go wrong: processes killed mid-write, two processes writing at
 //! once, and a damaged database file, which must never be written to.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -187,9 +189,8 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(path.to_str().unwrap()) && stderr.contains("mestring doctor"), "{stderr}");
-    let doctor =
-        Command::new(env!("CARGO_BIN_EXE_mestring")).arg("doctor").env("MESTRING_DATA_DIR", &data).output();
-    assert_eq!(doctor.unwrap().status.code(), Some(1), "doctor reports the damage");
+    let doctor = common::cli::mestring(&data, &["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1), "doctor reports the damage");
 
     assert!(std::fs::read(&path).unwrap() == bytes, "the damaged file is byte for byte as it was");
     assert!(!data.join("backups").exists(), "a damaged file is never backed up");

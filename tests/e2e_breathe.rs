@@ -5,20 +5,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
+use common::cli::{exported_json, mestring};
 use common::pty::Pty;
 
 /// The practice sessions in the data directory, as `mestring export --format json` writes them.
 fn exported_practice(data: &Path) -> Vec<serde_json::Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["export", "--format", "json"])
-        .env("MESTRING_DATA_DIR", data)
-        .output()
-        .expect("run mestring export");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON export");
-    json["practice"].as_array().cloned().unwrap_or_default()
+    exported_json(data)["practice"].as_array().cloned().unwrap_or_default()
 }
 
 #[test]
@@ -73,11 +66,7 @@ fn a_completed_session_and_one_ended_by_a_signal_are_both_recorded() {
 #[test]
 fn an_unknown_pattern_is_a_usage_error_that_lists_the_choices() {
     let data = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["breathe", "--pattern", "5-5-5"])
-        .env("MESTRING_DATA_DIR", data.path())
-        .output()
-        .unwrap();
+    let out = mestring(data.path(), &["breathe", "--pattern", "5-5-5"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("5-5-5") && err.contains("4-7-8") && err.contains("urge-surfing"), "{err}");

@@ -3,6 +3,7 @@
 
 mod common;
 
+use common::cli::exported_json;
 use common::pty::Pty;
 
 #[test]
@@ -41,12 +42,7 @@ fn a_check_in_made_in_the_app_is_in_the_history_and_on_disk() {
     app.send(b"q");
     assert_eq!(app.wait_exit(), 0);
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["export", "--format", "json"])
-        .env("MESTRING_DATA_DIR", data.path())
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = exported_json(data.path());
     let day = &json["checkins"][0];
     assert_eq!(day["mood"], 4);
     assert_eq!(day["craving"], 2);

@@ -6,18 +6,13 @@ mod common;
 use common::pty::Pty;
 use mestring::app::Tab;
 
-/// The key that shows the questions and answers; the app starts on "I dag".
-fn faq_key() -> Vec<u8> {
-    Tab::Faq.key().expect("the FAQ has a number").to_string().into_bytes()
-}
-
 #[test]
 fn browse_search_crisis_and_quit_restores_the_terminal() {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 100, 30);
     app.wait_for("Dagens teknikk");
     assert!(app.alternate_screen(), "the app runs in the alternate screen");
-    app.send(&faq_key());
+    app.open_tab(Tab::Faq);
     app.wait_for("Spørsmål og svar (32)");
 
     // Open the third question: its answer takes the focus.
@@ -55,7 +50,7 @@ fn ascii_spelling_finds_norwegian_letters_in_the_real_binary() {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 100, 30);
     app.wait_for("Dagens teknikk");
-    app.send(&faq_key());
+    app.open_tab(Tab::Faq);
     app.wait_for("Spørsmål og svar (32)");
     app.type_text("/parorende");
     app.wait_until("relatives' questions", |s| s.contains("For pårørende") && !s.contains("(32)"));
@@ -69,7 +64,7 @@ fn english_by_flag_and_norwegian_numbers_by_default_region() {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&["--lang", "en"], data.path(), "nb_NO.UTF-8", 100, 40);
     app.wait_for("Technique of the day");
-    app.send(&faq_key());
+    app.open_tab(Tab::Faq);
     app.wait_for("Questions and answers (32)");
     app.send(b"!");
     app.wait_for("Do you need help now?");

@@ -5,12 +5,9 @@
 mod common;
 
 use chrono::{Days, Local};
+use common::cli::exported_json;
 use common::pty::Pty;
 use mestring::app::Tab;
-
-fn key(tab: Tab) -> Vec<u8> {
-    tab.key().expect("the screen has a number").to_string().into_bytes()
-}
 
 const BACKSPACE: &[u8] = b"\x7f";
 
@@ -22,7 +19,7 @@ fn a_goal_is_completed_a_slip_recorded_and_the_counter_seen() {
     assert!(app.screen().contains("Ingen teller ennå"));
 
     // A goal: down to "+ Nytt mål", Enter opens the form; Enter after each field saves it.
-    app.send(&key(Tab::Goals));
+    app.open_tab(Tab::Goals);
     app.wait_for("+ Nytt mål");
     app.send(b"j\r");
     app.wait_for("Dato (ÅÅÅÅ-MM-DD, kan stå tom)");
@@ -40,7 +37,7 @@ fn a_goal_is_completed_a_slip_recorded_and_the_counter_seen() {
 
     // A counter from thirty days ago: the start field holds today's date; replace it.
     let start = Local::now().date_naive() - Days::new(30);
-    app.send(&key(Tab::Sober));
+    app.open_tab(Tab::Sober);
     app.wait_for("+ Ny teller");
     app.send(b"a");
     app.wait_for("Første rusfrie dag");
@@ -70,19 +67,14 @@ fn a_goal_is_completed_a_slip_recorded_and_the_counter_seen() {
     assert!(screen.contains("Rusfrie dager i alt: 30"), "the days before the slip still count:\n{screen}");
     assert!(screen.contains("Fest hos Ola"), "{screen}");
 
-    app.send(&key(Tab::Home));
+    app.open_tab(Tab::Home);
     app.wait_for("Alkohol: 0 dager rusfri på rad");
     assert!(app.screen().contains("Neste milepæl: 1 dag"), "{}", app.screen());
     app.send(b"q");
     assert_eq!(app.wait_exit(), 0);
     assert!(!app.alternate_screen());
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["export", "--format", "json"])
-        .env("MESTRING_DATA_DIR", data.path())
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = exported_json(data.path());
     assert_eq!(json["goals"][0]["title"], "Gå en tur i skogen");
     assert!(json["goals"][0]["done_at"].is_string(), "the goal is done: {}", json["goals"]);
     assert_eq!(json["counters"][0]["start"], start.to_string());

@@ -6,11 +6,6 @@ mod common;
 use common::pty::Pty;
 use mestring::app::Tab;
 
-/// The key of the knowledge screen (the quiz is its first part).
-fn learn_key() -> Vec<u8> {
-    Tab::Learn.key().expect("a number").to_string().into_bytes()
-}
-
 /// Answers the ten statements with `m` (myth) each time; returns how many were right, as the
 /// screen said after each answer.
 fn answer_a_round(app: &mut Pty) -> usize {
@@ -33,7 +28,7 @@ fn a_round_is_scored_and_its_history_is_kept_across_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 80, 24);
     app.wait_for("Dagens teknikk");
-    app.send(&learn_key());
+    app.open_tab(Tab::Learn);
     app.wait_for("Ingen runder ennå.");
     app.send(b"n");
     let right = answer_a_round(&mut app);
@@ -48,7 +43,7 @@ fn a_round_is_scored_and_its_history_is_kept_across_a_restart() {
 
     let mut again = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 80, 24);
     again.wait_for("Dagens teknikk");
-    again.send(&learn_key());
+    again.open_tab(Tab::Learn);
     again.wait_for("Tidligere runder");
     again.wait_for(&row);
     let screen = again.screen();

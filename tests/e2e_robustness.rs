@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::process::Command;
-
+use common::cli::exported_json;
 use common::pty::Pty;
 
 /// The key that opens the tab with `title`, read from the tab bar as the user would.
@@ -16,13 +15,7 @@ fn tab_key(screen: &str, title: &str) -> u8 {
 }
 
 fn exported_note(data: &std::path::Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["export", "--format", "json"])
-        .env("MESTRING_DATA_DIR", data)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["checkins"][0]["note"].as_str().unwrap_or_default().to_owned()
+    exported_json(data)["checkins"][0]["note"].as_str().unwrap_or_default().to_owned()
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The home, goals, counter and plan screens driven by actions, as the event loop drives them,
 //! on a real in-memory database and a fixed clock.
 
+mod common;
 mod goals_support;
 
 use goals_support::{

@@ -1,6 +1,7 @@
 //! Snapshots of the home, goals, counter and plan screens with fixed data and a fixed clock,
 //! at 80x24 and 120x40, in both languages.
 
+mod common;
 mod goals_support;
 
 use goals_support::{app, empty_app, feed, go, screen, type_text};

@@ -2,19 +2,11 @@
 //! nested: always a clear message and a non-zero exit, never a panic, and neither the file nor
 //! the data changes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn mestring(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(args)
-        .env("MESTRING_DATA_DIR", data)
-        .env("MESTRING_CONFIG", data.join("config.ron"))
-        .env_remove("MESTRING_LANG")
-        .env("LANG", "en_GB.UTF-8")
-        .output()
-        .unwrap()
-}
+use std::path::Path;
+
+use common::cli::mestring;
 
 fn export(data: &Path) -> String {
     let out = mestring(data, &["export", "--format", "json"]);

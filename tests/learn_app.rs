@@ -1,6 +1,7 @@
 //! The knowledge screens driven through `App` by actions, as the keys would: fixed clock, progress
 //! in memory.
 
+mod common;
 mod learn_support;
 
 use learn_support::*;

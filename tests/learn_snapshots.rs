@@ -1,6 +1,7 @@
 //! Snapshots of every knowledge screen at 80x24 and 120x40, in both languages, with a fixed
 //! clock and fixed progress; plus the styles that text snapshots cannot show.
 
+mod common;
 mod learn_support;
 
 use insta::assert_snapshot;

@@ -10,10 +10,10 @@ use mestring::content::RegionId;
 use mestring::i18n::Lang;
 use mestring::store::{Store, StoreError};
 use mestring::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+use super::render::{draw, rows};
 
 pub struct TestApp {
     pub app: App,
@@ -58,22 +58,12 @@ impl TestApp {
     }
 
     pub fn buffer(&self) -> Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(self.width, self.height)).expect("test terminal");
-        terminal.draw(|frame| self.app.render(frame)).expect("draw");
-        terminal.backend().buffer().clone()
+        draw(&self.app, self.width, self.height).backend().buffer().clone()
     }
 
     /// The screen as text, one line per row, trailing spaces kept so the layout shows.
     pub fn screen(&self) -> String {
-        let buf = self.buffer();
-        let mut out = String::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                out.push_str(buf[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
+        rows(&self.buffer())
     }
 
     pub fn shows(&self, text: &str) -> bool {

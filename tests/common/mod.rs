@@ -3,5 +3,7 @@
 
 pub mod app;
 pub mod checkins;
+pub mod cli;
 pub mod pty;
 pub mod render;
+pub mod screen;

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use mestring::app::Tab;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How long a wait may take before the test fails; generous, since CI machines are slow.
@@ -75,6 +76,12 @@ impl Pty {
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write to pty");
         self.writer.flush().expect("flush pty");
+    }
+
+    /// Presses the number key of `tab`, as shown in the tab bar.
+    pub fn open_tab(&mut self, tab: Tab) {
+        let key = tab.key().unwrap_or_else(|| panic!("{tab:?} has no number key"));
+        self.send(key.to_string().as_bytes());
     }
 
     pub fn type_text(&mut self, text: &str) {

@@ -9,6 +9,7 @@ use mestring::i18n::Lang;
 use mestring::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub fn options(lang: Lang) -> Options {
@@ -43,6 +44,17 @@ pub fn feed(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     }
 }
 
+/// Feeds actions and their follow-ups but, unlike `feed`, never saves pending edits: a test that
+/// checks when something is saved calls `App::flush` itself.
+pub fn feed_without_flush(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        let mut next = Some(*action);
+        while let Some(a) = next {
+            next = app.update(a);
+        }
+    }
+}
+
 /// Types text into whatever has focus, one key at a time.
 pub fn type_text(app: &mut App, text: &str) {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -60,7 +72,11 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 
 /// The screen as text, one line per row, for assertions that are not snapshots.
 pub fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
+    rows(terminal.backend().buffer())
+}
+
+/// A drawn buffer as text, one line per row, trailing spaces kept so the layout shows.
+pub fn rows(buffer: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {

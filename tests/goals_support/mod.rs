@@ -4,9 +4,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mestring::action::Action;
-use mestring::app::{App, Options, Tab};
+use mestring::app::{App, Tab};
 use mestring::clock::{Clock, FixedClock};
-use mestring::content::RegionId;
 use mestring::domain::checkin::{CheckIn, Slip};
 use mestring::domain::goals::{Goal, Step};
 use mestring::domain::habits::{Cadence, Habit, Mark};
@@ -14,12 +13,14 @@ use mestring::domain::plan::{Item, Section};
 use mestring::domain::sober::{Counter, SlipNote};
 use mestring::i18n::Lang;
 use mestring::store::{Store, StoreError};
-use mestring::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+
+// The test files that use this module also declare `mod common;`; each uses only some of these.
+#[allow(unused_imports)]
+pub use crate::common::render::{feed_without_flush as feed, options};
+#[allow(unused_imports)]
+pub use crate::common::screen::{buffer, screen, text};
 
 pub fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
@@ -27,10 +28,6 @@ pub fn d(m: u32, day: u32) -> NaiveDate {
 
 pub fn at(m: u32, day: u32, h: u32) -> NaiveDateTime {
     d(m, day).and_hms_opt(h, 0, 0).unwrap()
-}
-
-pub fn options(lang: Lang) -> Options {
-    Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: true, bell: false }
 }
 
 /// An app on `store` at `width`x`height`, its clock at `now`.
@@ -132,16 +129,6 @@ pub fn go(app: &mut App, tab: Tab) {
     feed(app, &[Action::GoTab(index as u8)]);
 }
 
-/// Applies actions and the follow-ups they lead to, as the event loop does.
-pub fn feed(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        let mut next = Some(*action);
-        while let Some(a) = next {
-            next = app.update(a);
-        }
-    }
-}
-
 /// Types text the way a person does: each key through the app's key handling.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
@@ -161,25 +148,4 @@ pub fn clear_field(app: &mut App) {
     for _ in 0..40 {
         press(app, KeyCode::Backspace);
     }
-}
-
-pub fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-pub fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-/// The screen as plain lines, for `contains` checks.
-pub fn text(app: &App, width: u16, height: u16) -> String {
-    let buf = buffer(app, width, height);
-    (0..height)
-        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -10,10 +10,13 @@ use mestring::i18n::Lang;
 use mestring::panes::learn::Section;
 use mestring::store::{Store, StoreError};
 use mestring::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+// The test files that use this module also declare `mod common;`; each uses only some of these.
+#[allow(unused_imports)]
+pub use crate::common::render::feed_without_flush as feed;
+#[allow(unused_imports)]
+pub use crate::common::screen::{buffer, screen, text};
 
 pub fn options(lang: Lang) -> Options {
     Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: false, bell: false }
@@ -45,35 +48,4 @@ pub fn go_section(app: &mut App, section: Section) {
     while app.learn.section != section {
         app.update(Action::NextSection);
     }
-}
-
-/// Applies actions and the follow-ups they lead to, as the event loop does.
-pub fn feed(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        let mut next = Some(*action);
-        while let Some(a) = next {
-            next = app.update(a);
-        }
-    }
-}
-
-pub fn buffer(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-pub fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-/// The screen as plain lines, for `contains` checks.
-pub fn text(app: &App, width: u16, height: u16) -> String {
-    let buf = buffer(app, width, height);
-    (0..height)
-        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }

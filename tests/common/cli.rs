@@ -1,0 +1,49 @@
+//! Runs the real `mestring` binary as a plain command (no terminal) on a data directory the
+//! test owns, and reads what it printed. The settings file is looked for inside that directory,
+//! so a developer's own settings never change what a test sees.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `mestring args` in English (`LANG`, with no `MESTRING_LANG` to override it).
+pub fn mestring(data: &Path, args: &[&str]) -> Output {
+    mestring_in("en_GB.UTF-8", data, args)
+}
+
+/// `mestring args` with `LANG` set to `lang` and no `MESTRING_LANG` to override it.
+pub fn mestring_in(lang: &str, data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(args)
+        .env("MESTRING_DATA_DIR", data)
+        .env("MESTRING_CONFIG", data.join("config.ron"))
+        .env("LANG", lang)
+        .env_remove("MESTRING_LANG")
+        .output()
+        .expect("run mestring")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Writes `export` (what `mestring export --format json` printed) to a file in `root` and
+/// imports that file twice into a new data directory there; returns what each import printed.
+pub fn import_twice_into_new_dir(root: &Path, export: &[u8]) -> (String, String) {
+    let file = root.join("export.json");
+    std::fs::write(&file, export).expect("write the export");
+    let other = root.join("other");
+    let import = || stdout(&mestring(&other, &["import", file.to_str().unwrap()]));
+    (import(), import())
+}
+
+/// All that `data` holds, as `mestring export --format json` writes it; fails the test if the
+/// export fails.
+pub fn exported_json(data: &Path) -> serde_json::Value {
+    let out = mestring(data, &["export", "--format", "json"]);
+    assert!(out.status.success(), "export failed: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("the export is JSON")
+}
