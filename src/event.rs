@@ -1,8 +1,8 @@
 //! Terminal events and signals in one channel, so the main loop can block until something
 //! happens or a deadline passes, and never wakes up while nothing changes.
 //!
-//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP and SIGINT.
-//! Both send into one channel. When reading the terminal fails (it was closed), the reader
+//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT and
+//! SIGWINCH. Both send into one channel. When reading the terminal fails (it was closed), the reader
 //! reports it once and stops, so a dead terminal can never spin the CPU.
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event as TermEvent};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 #[derive(Debug)]
@@ -18,6 +18,10 @@ pub enum Event {
     Terminal(TermEvent),
     /// A signal that asks us to end: leave cleanly, saving what can be saved.
     Signal(i32),
+    /// The window changed size (SIGWINCH). crossterm reports resizes too, but only once its
+    /// reader thread has registered for them, after the first frame; this one is registered
+    /// before the terminal is touched, so a resize in between is never missed.
+    WindowChanged,
     /// Reading the terminal failed; there is nobody left to draw for.
     InputClosed,
 }
@@ -34,7 +38,7 @@ impl Events {
     /// arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
     pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
-        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
         Ok(Self { rx, pending: Some((tx, signals)) })
     }
 
@@ -89,7 +93,8 @@ fn spawn_reader(tx: Sender<Event>) {
 fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals) {
     thread::spawn(move || {
         for signal in signals.forever() {
-            if tx.send(Event::Signal(signal)).is_err() {
+            let event = if signal == SIGWINCH { Event::WindowChanged } else { Event::Signal(signal) };
+            if tx.send(event).is_err() {
                 return;
             }
         }

@@ -23,12 +23,8 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 app.after_frame();
                 if std::mem::take(&mut first_frame) {
                     // Threads start after the first frame, so it does not wait for them. A
-                    // resize in between would go unseen by the reader; ask the size again.
+                    // resize meanwhile is queued as `WindowChanged` (see `Events::register`).
                     events.start();
-                    let now = tui.size()?;
-                    if now != size {
-                        app.update(Action::Resize { width: now.width, height: now.height });
-                    }
                     app.after_first_frame();
                     continue;
                 }
@@ -44,11 +40,11 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 app.update(Action::Tick);
                 continue;
             };
-            handle(&mut app, event);
+            handle(&mut app, event, &tui);
             // Apply whatever else is already queued before drawing: one frame per burst.
             while app.running {
                 let Some(event) = events.try_next() else { break };
-                handle(&mut app, event);
+                handle(&mut app, event, &tui);
             }
         }
         Ok(())
@@ -59,9 +55,11 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     result
 }
 
-fn handle(app: &mut App, event: Event) {
+fn handle(app: &mut App, event: Event, tui: &terminal::Tui) {
     let mut next = match event {
         Event::Terminal(ev) => app.action_for_event(&ev),
+        // The size is asked now: several changes in a row end at the last one.
+        Event::WindowChanged => tui.size().ok().map(|s| Action::Resize { width: s.width, height: s.height }),
         Event::Signal(_) | Event::InputClosed => Some(Action::Quit),
     };
     while let Some(action) = next {
