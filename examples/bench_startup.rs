@@ -253,6 +253,15 @@ fn print_report(targets: &[Target], results: &[Vec<Run>], runs: usize, binary: &
             ratio(4)
         );
     }
+    // Each round ran the floor and then mestring within seconds of each other: the ratio of
+    // the two in one round is less at the mercy of the machine's load than a ratio of medians.
+    println!("\nfirst frame / the floor's in the same round, min / median / max:\n");
+    for (target, all) in targets.iter().zip(results).skip(1) {
+        let ratios =
+            all.iter().zip(&results[0]).map(|(app, floor)| app.first_frame_ms / floor.first_frame_ms);
+        let (a, b, c) = stats(ratios.collect());
+        println!("- {}: {a:.2}x / {b:.2}x / {c:.2}x", target.name);
+    }
     println!(
         "\nrelease binary size: {:.2} MB ({:.2} MiB, {})",
         bytes / 1e6,
