@@ -137,7 +137,7 @@ impl App {
     /// The recovery phase the person marked, for screens that show it (home): the phases
     /// screen's if it was opened, else the store's.
     pub fn current_phase(&self) -> Option<&'static Phase> {
-        match LazyCell::get(&self.learn) {
+        match LazyCell::get(&self.learn).filter(|learn| learn.progress_read()) {
             Some(learn) => learn.phases.current(),
             None => {
                 let id = self.store.get().ok()?.marked_phase().ok()??;

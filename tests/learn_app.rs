@@ -215,6 +215,8 @@ fn saved_progress_comes_back_on_start() {
     store.set_phase(Some("follow-up"), now).unwrap();
     let mut app = app_with(Lang::Nb, 80, 24, Ok(store));
     assert_eq!(app.current_phase().map(|p| p.number), Some(6), "the start screen reads it from the store");
+    let _ = app.learn.section;
+    assert_eq!(app.current_phase().map(|p| p.number), Some(6), "a pane built but never shown is not asked");
     // The knowledge screens read their part when first shown.
     app.show(mestring::app::Tab::Techniques);
     assert!(app.techniques.favourites().contains("mindfulness"));

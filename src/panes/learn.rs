@@ -82,6 +82,12 @@ impl LearnPane {
         }
     }
 
+    /// Whether the stored progress has been read (the screen was shown): until then the
+    /// quiz and the marked phase here are blank, and the store has the truth.
+    pub fn progress_read(&self) -> bool {
+        self.progress_read
+    }
+
     fn restore(&mut self, progress: Progress) {
         self.quiz = QuizPane::new(self.lang, progress.cards, progress.rounds, self.today);
         self.phases = PhasesPane::new(self.lang, progress.phase);
