@@ -13,6 +13,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// How long a wait may take before the test fails; generous, since CI machines are slow.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// A pause in the output this long ends a frame: one write of a frame arrives within it.
+const SETTLE: Duration = Duration::from_millis(15);
 
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
@@ -100,16 +102,21 @@ impl Pty {
         self.raw.lock().unwrap().clone()
     }
 
-    /// Waits until `predicate` holds for the screen text; panics with the screen if it never does.
+    /// Waits until `predicate` holds for the screen text once output has paused (so a frame
+    /// that arrived in pieces is whole before anything is asserted about it); panics with the
+    /// screen if it never does.
     pub fn wait_until(&self, what: &str, predicate: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if predicate(&screen) {
-                return;
+            if predicate(&self.screen()) {
+                let received = self.raw.lock().unwrap().len();
+                thread::sleep(SETTLE);
+                if self.raw.lock().unwrap().len() == received && predicate(&self.screen()) {
+                    return;
+                }
             }
             if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; the screen shows:\n{screen}");
+                panic!("timed out waiting for {what}; the screen shows:\n{}", self.screen());
             }
             thread::sleep(Duration::from_millis(10));
         }
