@@ -100,8 +100,9 @@ fn two_processes_writing_at_once_lose_nothing() {
             std::thread::spawn(move || {
                 for i in 0..EACH {
                     let date = first_day() + Days::new(w * 200 + i);
-                    let status = checkin(&data, date, 4).status().unwrap();
-                    assert!(status.success(), "writer {w}, day {i}");
+                    let out = checkin(&data, date, 4).stderr(Stdio::piped()).output().unwrap();
+                    let stderr = String::from_utf8_lossy(&out.stderr);
+                    assert!(out.status.success(), "writer {w}, day {i}: {stderr}");
                 }
             })
         })
