@@ -54,8 +54,10 @@ impl Store {
     /// process starting at the same moment never sees a half-made file.
     pub fn open(path: &Path) -> Result<Store> {
         if !path.exists() {
+            // The schema must be in the new file itself when it is linked into place: its WAL
+            // stays behind under the temporary name.
             location::create_database(path, |fresh| {
-                Store::prepare(open_rw(fresh)?, fresh.to_owned()).map(drop)
+                Store::prepare(open_rw(fresh)?, fresh.to_owned())?.fold_wal()
             })?;
         }
         Store::prepare(open_rw(path)?, path.to_owned())
@@ -104,6 +106,21 @@ impl Store {
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
         Ok(Store { conn, path, fold_on_close: false })
+    }
+
+    /// Folds the WAL into the database file now and empties it. Fails if another connection
+    /// kept a part of it from being folded.
+    pub fn fold_wal(&self) -> Result<()> {
+        let (busy, frames, folded): (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.sql_error(e))?;
+        if busy == 0 && frames == folded {
+            Ok(())
+        } else {
+            let source = std::io::Error::other("another connection held on to the WAL");
+            Err(StoreError::Io { path: self.path.clone(), source })
+        }
     }
 
     /// Folds the WAL into the database when this store closes, so the next start has nothing
@@ -171,7 +188,7 @@ impl Drop for Store {
         let wal = PathBuf::from(format!("{}-wal", self.path.display()));
         if self.fold_on_close || std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
             // Best effort: if another instance is reading, SQLite checkpoints later instead.
-            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+            let _ = self.fold_wal();
         }
     }
 }
@@ -220,6 +237,21 @@ mod tests {
         store.quick_check().unwrap();
         drop(store);
         Store::open(&path).expect("reopening our own file works");
+    }
+
+    #[test]
+    fn a_new_database_holds_its_whole_schema_in_its_own_file_when_it_appears() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let store = Store::open(&path).unwrap();
+        // What another process starting now would see without this store's WAL: the main file.
+        let copy = dir.path().join("copy.sqlite3");
+        std::fs::copy(&path, &copy).unwrap();
+        let seen = Connection::open(&copy).unwrap();
+        let version: i64 = seen.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let app_id: i32 = seen.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+        assert_eq!((version, app_id), (migrations::MIGRATIONS.len() as i64, APPLICATION_ID));
+        drop(store);
     }
 
     #[test]
