@@ -25,7 +25,6 @@ fn main() -> color_eyre::Result<ExitCode> {
         }
         return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
     }
-    mestring::panes::home::read_ahead(options.lang);
     // Cheap: a few pragmas and the schema version. The full check and the backup come after
     // the first frame; a store that cannot open is shown on the screens that need it.
     let store =

@@ -118,13 +118,6 @@ impl HomePane {
     }
 }
 
-/// Starts reading, on the other core, the one file the start screen shows that is slow to
-/// parse (the techniques, for the technique of the day) while this thread opens the store.
-/// The frame waits for it only if it is not done by then; without a thread it is read then.
-pub fn read_ahead(lang: Lang) {
-    let _ = std::thread::Builder::new().name("read-ahead".into()).spawn(move || techniques::all(lang).len());
-}
-
 /// The technique of the day: the same for everyone on a date, in every language, and a
 /// different one each day, going through the helpful techniques (not the list of mistakes).
 pub fn technique_of_the_day(lang: Lang, date: NaiveDate) -> Option<&'static Technique> {
