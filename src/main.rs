@@ -9,7 +9,6 @@ use mestring::config;
 use mestring::store::{Store, location};
 
 fn main() -> color_eyre::Result<ExitCode> {
-    one_malloc_arena();
     color_eyre::install()?;
     let cli = Cli::parse_args();
     let config_path = config::config_path(cli.config.as_deref());
@@ -42,15 +41,4 @@ fn main() -> color_eyre::Result<ExitCode> {
     }
     mestring::run::run(app)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// glibc gives each thread that allocates its own malloc arena, and each arena keeps its pages.
-/// Our helper threads (read-ahead, database check, input) allocate a little once; sharing the
-/// main arena keeps a quarter of a megabyte out of memory and costs nothing measurable.
-fn one_malloc_arena() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a tunable; called before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 1);
-    }
 }
