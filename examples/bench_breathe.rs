@@ -24,17 +24,21 @@
 //! schedstat`), and CPU time, bytes and context switches (wake-ups) in the 10 s after the
 //! session has ended and its summary is on screen.
 
-use std::io::{Read, Write};
+#[path = "bench_support/mod.rs"]
+mod bench_support;
+
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use bench_support::{InPty, spawn_in_pty};
 use mestring::content::exercises;
 use mestring::domain::breathing::{Length, Schedule, Step};
 use mestring::i18n::Lang;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -85,31 +89,11 @@ struct Report {
 }
 
 fn run(exe: &Path, data: &Path, default_minutes: u16, minutes: u16, schedule: &Schedule) -> Report {
-    let pair = native_pty_system()
-        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
-        .expect("openpty");
     let mut cmd = CommandBuilder::new(exe);
     cmd.args(["--lang", "en", "breathe"]);
-    cmd.env("TERM", "xterm-256color");
     cmd.env("MESTRING_DATA_DIR", data);
-    for var in ["MESTRING_LANG", "NO_COLOR", "MESTRING_CONFIG"] {
-        cmd.env_remove(var);
-    }
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let mut writer = pair.master.take_writer().expect("writer");
-    // The reader thread timestamps every chunk the moment it arrives.
-    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
-    thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
-                break;
-            }
-        }
-    });
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn mestring");
-    drop(pair.slave);
-    let pid = child.process_id().expect("pid");
+    cmd.env_remove("MESTRING_CONFIG");
+    let InPty { mut child, pid, mut writer, rx, master: _master, .. } = spawn_in_pty(cmd, COLS, ROWS);
     let mut parser = vt100::Parser::new(ROWS, COLS, 0);
 
     // Set the length on the list, then wait until nothing more is drawn.

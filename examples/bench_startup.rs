@@ -14,16 +14,15 @@ mod bench_support;
 #[path = "checkin_data/generate.rs"]
 mod generate;
 
-use bench_support::{ms, peak_rss_kb, stats, wait_screen};
+use bench_support::{InPty, ms, peak_rss_kb, spawn_in_pty, stats, wait_screen};
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::mpsc;
-use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -127,33 +126,12 @@ fn tempdir() -> PathBuf {
 }
 
 fn measure(target: &Target) -> Run {
-    let pair = native_pty_system()
-        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
-        .expect("openpty");
     let mut cmd = CommandBuilder::new(&target.exe);
     cmd.args(&target.args);
-    cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "nb_NO.UTF-8");
-    cmd.env_remove("MESTRING_LANG");
-    cmd.env_remove("NO_COLOR");
     cmd.env(DATA_ENV, &target.data);
     cmd.env("MESTRING_CONFIG", target.data.join("config.ron"));
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let mut writer = pair.master.take_writer().expect("writer");
-    // The reader thread timestamps every chunk the moment it arrives.
-    let (tx, rx) = mpsc::channel::<(Instant, Vec<u8>)>();
-    thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
-                break;
-            }
-        }
-    });
-    let spawned = Instant::now();
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let pid = child.process_id().expect("pid");
+    let InPty { mut child, pid, mut writer, rx, spawned, master: _master } = spawn_in_pty(cmd, COLS, ROWS);
     let mut parser = vt100::Parser::new(ROWS, COLS, 0);
     let mut run = Run::default();
 

@@ -1,9 +1,54 @@
-//! What the pseudo-terminal benchmarks share: reading whole frames from timestamped output,
-//! peak memory from /proc, and min / median / max.
+//! What the pseudo-terminal benchmarks share: starting a program in a pseudo-terminal with its
+//! output timestamped, reading whole frames from that output, peak memory from /proc, and
+//! min / median / max.
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// A program started in a pseudo-terminal.
+pub struct InPty {
+    pub child: Box<dyn Child + Send + Sync>,
+    pub pid: u32,
+    /// Keeps the terminal open for as long as the run lasts.
+    pub master: Box<dyn MasterPty + Send>,
+    pub writer: Box<dyn std::io::Write + Send>,
+    /// The program's output chunk by chunk, each stamped the moment it arrived: a reader thread
+    /// does nothing else.
+    pub rx: mpsc::Receiver<(Instant, Vec<u8>)>,
+    /// Just before the spawn.
+    pub spawned: Instant,
+}
+
+/// Starts `cmd` in a `cols`x`rows` pseudo-terminal of the common kind (xterm-256color), without
+/// the caller's language or colour overrides.
+pub fn spawn_in_pty(mut cmd: CommandBuilder, cols: u16, rows: u16) -> InPty {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+        .expect("openpty");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("MESTRING_LANG");
+    cmd.env_remove("NO_COLOR");
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
+                break;
+            }
+        }
+    });
+    let spawned = Instant::now();
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let pid = child.process_id().expect("pid");
+    InPty { child, pid, master: pair.master, writer, rx, spawned }
+}
 
 /// Output that follows within this gap belongs to the same frame.
 pub const FRAME_GAP: Duration = Duration::from_millis(5);
