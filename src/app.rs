@@ -233,15 +233,18 @@ impl App {
             self.dirty |= changed;
             return None;
         }
-        self.dirty = true;
-        if !matches!(action, Action::Tick | Action::Resize { .. }) {
-            self.toast = None;
-        }
-        self.take_store_notice();
         if let Action::Resize { width, height } = action {
-            self.area = Rect::new(0, 0, width, height);
+            // A resize is reported twice (crossterm and our SIGWINCH): the same size again
+            // changes nothing, so it draws nothing.
+            let area = Rect::new(0, 0, width, height);
+            self.dirty |= area != self.area;
+            self.area = area;
+            self.take_store_notice();
             return None;
         }
+        self.dirty = true;
+        self.toast = None;
+        self.take_store_notice();
         if action == Action::Quit {
             // A session in progress is recorded as ended before the app closes.
             if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {

@@ -53,3 +53,14 @@ fn a_click_also_brings_the_screen_back() {
     feed(&mut app, [Action::Hide, Action::Click { column: 3, row: 3 }]);
     assert_eq!(app.overlay, None);
 }
+
+#[test]
+fn a_resize_draws_a_frame_but_the_same_size_reported_again_does_not() {
+    let mut app = app(Lang::En, 80, 24);
+    app.dirty = false;
+    app.update(Action::Resize { width: 100, height: 30 });
+    assert!(app.dirty, "a new size is drawn");
+    app.dirty = false;
+    app.update(Action::Resize { width: 100, height: 30 });
+    assert!(!app.dirty, "crossterm and SIGWINCH both report a resize: the second is idle");
+}
