@@ -29,7 +29,6 @@ mod bench_support;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -51,12 +50,7 @@ type Chunks = Receiver<(Instant, Vec<u8>)>;
 fn main() {
     let minutes: u16 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "mestring"])
-        .current_dir(root)
-        .status()
-        .expect("run cargo build");
-    assert!(status.success(), "release build failed");
+    bench_support::build_release(root, &[]);
     let exe = root.join("target/release/mestring");
     let data = std::env::temp_dir().join(format!("mestring-bench-breathe-{}", std::process::id()));
     std::fs::create_dir_all(&data).expect("create the benchmark's data directory");

@@ -50,12 +50,7 @@ struct Dataset {
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "mestring", "--example", "floor"])
-        .current_dir(root)
-        .status()
-        .expect("run cargo build");
-    assert!(status.success(), "release build failed");
+    bench_support::build_release(root, &["floor"]);
     let release = root.join("target/release");
     let base = std::env::temp_dir().join(format!("mestring-bench-checkin-{}", std::process::id()));
     let datasets: Vec<Dataset> = [("empty", 0), ("10 years daily", 3653), ("100,000 days", 100_000)]

@@ -18,7 +18,6 @@ use bench_support::{InPty, ms, peak_rss_kb, spawn_in_pty, stats, wait_screen};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -62,12 +61,7 @@ struct Run {
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--bin", "mestring", "--example", "floor"])
-        .current_dir(root)
-        .status()
-        .expect("run cargo build");
-    assert!(status.success(), "release build failed");
+    bench_support::build_release(root, &["floor"]);
     let release = root.join("target/release");
     let data = tempdir();
     let empty = data.join("empty");

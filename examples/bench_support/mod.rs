@@ -4,10 +4,27 @@
 #![allow(dead_code)]
 
 use std::io::Read;
+use std::path::Path;
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Builds the release binary exactly as `cargo run --release` does, then the `examples` the
+/// benchmark also runs. Apart, not in one `cargo build`: one that names an example turns on the
+/// dev-dependencies' features in shared crates, and such a binary is not the one users run (its
+/// function names, too, differ from those `link/startup-order.txt` lists; see build.rs).
+pub fn build_release(root: &Path, examples: &[&str]) {
+    let mut builds = vec![vec!["build", "--release", "--bin", "mestring"]];
+    for example in examples {
+        builds.push(vec!["build", "--release", "--example", example]);
+    }
+    for args in builds {
+        let status = Command::new(env!("CARGO")).args(&args).current_dir(root).status().expect("run cargo");
+        assert!(status.success(), "cargo {} failed", args.join(" "));
+    }
+}
 
 /// A program started in a pseudo-terminal.
 pub struct InPty {

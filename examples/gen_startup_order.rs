@@ -1,0 +1,166 @@
+//! Writes `link/startup-order.txt`, the functions mestring runs while it starts and opens its
+//! screens, which build.rs hands to the linker so that they sit together in the binary:
+//!
+//!     cargo run --release --example gen_startup_order
+//!
+//! Needs valgrind. It links the release binary once more with its symbols kept
+//! (`cargo rustc --release --bin mestring -- -C strip=none`: the dependencies are not rebuilt,
+//! so every function keeps the name the normal build gives it), runs that binary under callgrind
+//! in a pseudo-terminal, and lists every function of the binary that ran, in this order:
+//! 1. a start on existing data, with the start-up benchmark's two keys, so the code of the usual
+//!    start packs into the fewest pages;
+//! 2. a start on 10 years of check-ins that opens every numbered screen, as the benchmark does;
+//! 3. the very first start, which creates the database.
+//!
+//! Then it builds the normal release binary again. Run it after a compiler update or a change to
+//! what start-up does: a stale list costs resident pages and page faults, never correctness.
+
+#[path = "bench_support/mod.rs"]
+mod bench_support;
+#[path = "checkin_data/generate.rs"]
+mod generate;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use bench_support::{InPty, spawn_in_pty};
+use portable_pty::CommandBuilder;
+
+const ORDER_FILE: &str = "link/startup-order.txt";
+/// The start screen is complete once its footer, drawn last, is on screen.
+const READY: &str = "q avslutt";
+/// Callgrind is some fifty times slower than the binary alone.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+fn main() {
+    if Command::new("valgrind").arg("--version").output().is_err() {
+        eprintln!("gen_startup_order needs valgrind (its callgrind tool); install it and run again");
+        std::process::exit(1);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
+    let work = std::env::temp_dir().join(format!("mestring-order-{}", std::process::id()));
+    let [existing, years, first] = ["existing", "ten-years", "first"].map(|d| work.join(d));
+    for dir in [&existing, &years, &first] {
+        std::fs::create_dir_all(dir).expect("create data dir");
+    }
+    let exe = work.join("mestring-with-symbols");
+    std::fs::copy(root.join("target/release/mestring"), &exe).expect("copy the binary");
+    generate::generate(&existing, 0);
+    generate::generate(&years, 3653);
+
+    let every_screen: Vec<String> = (1..mestring::app::Tab::ALL.len().min(10))
+        .filter_map(mestring::app::key_for_index)
+        .chain(['1'])
+        .map(String::from)
+        .collect();
+    let runs = [(&existing, vec!["0".into(), "1".into()]), (&years, every_screen), (&first, vec![])];
+    let mut seen = HashSet::new();
+    let mut order = Vec::new();
+    for (i, (data, keys)) in runs.iter().enumerate() {
+        let out = work.join(format!("callgrind.{i}"));
+        run_under_callgrind(&exe, data, keys, &out);
+        let text = std::fs::read_to_string(&out).expect("read the callgrind output");
+        let ran = functions_of(&text, "mestring-with-symbols");
+        eprintln!("run {}: {} functions of the binary ran", i + 1, ran.len());
+        order.extend(ran.into_iter().filter(|f| seen.insert(f.clone())));
+    }
+    write_order(&root.join(ORDER_FILE), &order);
+    let _ = std::fs::remove_dir_all(&work);
+    bench_support::build_release(root, &[]);
+    println!("{} functions written to {ORDER_FILE}", order.len());
+}
+
+fn cargo(root: &Path, args: &[&str]) {
+    let status = Command::new(env!("CARGO")).args(args).current_dir(root).status().expect("run cargo");
+    assert!(status.success(), "cargo {} failed", args.join(" "));
+}
+
+/// Starts `exe` under callgrind in a 120x40 terminal on `data`, waits for the start screen,
+/// types `keys` (each once the screen has settled) and quits with `q`.
+fn run_under_callgrind(exe: &Path, data: &Path, keys: &[String], out: &Path) {
+    let mut cmd = CommandBuilder::new("valgrind");
+    cmd.args(["--tool=callgrind", "--demangle=no", "--quiet"]);
+    cmd.arg(format!("--callgrind-out-file={}", out.display()));
+    cmd.arg(exe);
+    cmd.env("LANG", "nb_NO.UTF-8");
+    cmd.env("MESTRING_DATA_DIR", data);
+    cmd.env("MESTRING_CONFIG", data.join("config.ron"));
+    let InPty { mut child, mut writer, rx, master: _master, .. } = spawn_in_pty(cmd, 120, 40);
+    let mut parser = vt100::Parser::new(40, 120, 0);
+    settle(&rx, &mut parser, |s| s.contains(READY));
+    for key in keys.iter().map(String::as_str).chain(["q"]) {
+        let before = parser.screen().contents();
+        writer.write_all(key.as_bytes()).and_then(|()| writer.flush()).expect("send a key");
+        if key != "q" {
+            settle(&rx, &mut parser, |s| s != before);
+        }
+    }
+    let status = child.wait().expect("wait for mestring");
+    assert!(status.success(), "mestring under callgrind exited with {status:?}");
+}
+
+/// Reads output until `done` holds for the screen and then half a second passes without any.
+fn settle(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, parser: &mut vt100::Parser, done: impl Fn(&str) -> bool) {
+    while !done(&parser.screen().contents()) {
+        let (_, bytes) = rx.recv_timeout(PATIENCE).expect("mestring stopped drawing under callgrind");
+        parser.process(&bytes);
+    }
+    while let Ok((_, bytes)) = rx.recv_timeout(Duration::from_millis(500)) {
+        parser.process(&bytes);
+    }
+}
+
+/// The functions of the object whose path ends with `object` that appear in a callgrind profile,
+/// each once, in the order the profile first names them. Callgrind writes a name in full the first
+/// time and as `(id)` after that, in one table for `fn=`/`cfn=` and one for `ob=`/`cob=`.
+fn functions_of(profile: &str, object: &str) -> Vec<String> {
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    let mut objects: HashMap<&str, &str> = HashMap::new();
+    let mut in_object = false;
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for line in profile.lines() {
+        let Some((key, spec)) = line.split_once('=') else { continue };
+        match key {
+            "ob" => in_object = resolve(spec, &mut objects).ends_with(object),
+            "cob" => _ = resolve(spec, &mut objects),
+            "cfn" => _ = resolve(spec, &mut names),
+            "fn" => {
+                let name = resolve(spec, &mut names);
+                if in_object && seen.insert(name) {
+                    found.push(name.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// `(id) name` defines `id`, `(id)` refers back to it; anything else is a plain name.
+fn resolve<'a>(spec: &'a str, table: &mut HashMap<&'a str, &'a str>) -> &'a str {
+    let Some(rest) = spec.strip_prefix('(') else { return spec };
+    let Some((id, name)) = rest.split_once(')') else { return spec };
+    match name.strip_prefix(' ') {
+        Some(name) => table.entry(id).or_insert(name),
+        None => table.get(id).copied().unwrap_or(spec),
+    }
+}
+
+fn write_order(path: &Path, order: &[String]) {
+    let mut text = String::from(
+        "# Functions that mestring's start and first screens run, in the order the linker places\n\
+         # them (build.rs). Written by `cargo run --release --example gen_startup_order`; do not\n\
+         # edit by hand.\n",
+    );
+    for name in order {
+        text.push_str(name);
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("write the order file");
+}
