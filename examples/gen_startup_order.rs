@@ -12,8 +12,14 @@
 //! 2. a start on 10 years of check-ins that opens every numbered screen, as the benchmark does;
 //! 3. the very first start, which creates the database.
 //!
-//! Then it builds the normal release binary again. Run it after a compiler update or a change to
-//! what start-up does: a stale list costs resident pages and page faults, never correctness.
+//! Then it builds the normal release binary again. Run it after a compiler update, a change to
+//! the dependencies (they are part of every function's mangled name) or to what start-up does: a
+//! stale list costs resident pages and page faults, never correctness.
+//!
+//!     cargo run --release --example gen_startup_order -- --check
+//!
+//! only tells how many of the listed functions the current build has (with `nm`, no valgrind),
+//! and fails if it is fewer than nine in ten.
 
 #[path = "bench_support/mod.rs"]
 mod bench_support;
@@ -37,11 +43,14 @@ const READY: &str = "q avslutt";
 const PATIENCE: Duration = Duration::from_secs(120);
 
 fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if std::env::args().nth(1).as_deref() == Some("--check") {
+        return check(root);
+    }
     if Command::new("valgrind").arg("--version").output().is_err() {
         eprintln!("gen_startup_order needs valgrind (its callgrind tool); install it and run again");
         std::process::exit(1);
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
     let work = std::env::temp_dir().join(format!("mestring-order-{}", std::process::id()));
     let [existing, years, first] = ["existing", "ten-years", "first"].map(|d| work.join(d));
@@ -73,6 +82,27 @@ fn main() {
     let _ = std::fs::remove_dir_all(&work);
     bench_support::build_release(root, &[]);
     println!("{} functions written to {ORDER_FILE}", order.len());
+}
+
+/// Counts the listed functions that the release binary, linked with its symbols, defines.
+fn check(root: &Path) {
+    cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
+    let nm = Command::new("nm").arg("--defined-only").arg(root.join("target/release/mestring")).output();
+    let nm = nm.expect("run nm (binutils)");
+    let defined: HashSet<&str> = std::str::from_utf8(&nm.stdout)
+        .expect("nm prints text")
+        .lines()
+        .filter_map(|l| l.split(' ').nth(2))
+        .collect();
+    let text = std::fs::read_to_string(root.join(ORDER_FILE)).expect("read the order file");
+    let listed: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let found = listed.iter().filter(|name| defined.contains(*name)).count();
+    bench_support::build_release(root, &[]);
+    println!("{found} of the {} functions {ORDER_FILE} lists are in the binary", listed.len());
+    if found * 10 < listed.len() * 9 {
+        eprintln!("the list is stale: run `cargo run --release --example gen_startup_order`");
+        std::process::exit(1);
+    }
 }
 
 fn cargo(root: &Path, args: &[&str]) {

@@ -1,5 +1,7 @@
 //! Parses the command line, reads the settings, and runs the TUI or a subcommand.
 
+mod no_libm;
+
 use std::process::ExitCode;
 
 use mestring::app::App;
