@@ -161,8 +161,8 @@ fn functions_of(profile: &str, object: &str) -> Vec<String> {
             "cob" => _ = resolve(spec, &mut objects),
             "cfn" => _ = resolve(spec, &mut names),
             "fn" => {
-                let name = resolve(spec, &mut names);
-                if in_object && seen.insert(name) {
+                let name = symbol(resolve(spec, &mut names));
+                if in_object && !name.is_empty() && seen.insert(name) {
                     found.push(name.to_owned());
                 }
             }
@@ -170,6 +170,19 @@ fn functions_of(profile: &str, object: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// The symbol callgrind's name for a function stands for: it marks a recursive call's level
+/// with `'2`, `'3`, ..., and names code without a symbol (the PLT, libc's start) by its address
+/// or `(below main)`, which are dropped.
+fn symbol(name: &str) -> &str {
+    if name.starts_with("0x") || name.starts_with('(') {
+        return "";
+    }
+    match name.rsplit_once('\'') {
+        Some((base, level)) if level.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => name,
+    }
 }
 
 /// `(id) name` defines `id`, `(id)` refers back to it; anything else is a plain name.
