@@ -27,16 +27,22 @@ fn main() {
     }
 }
 
-/// Whether the binary is linked by LLD, which alone knows the ordering option. Rust links
-/// x86_64 Linux (GNU) programs with its own LLD since 1.90 (our MSRV is later); a build that
-/// turns that off, or anyone who wants the linker's own order, sets `MESTRING_NO_SYMBOL_ORDER`.
+/// Whether the binary is linked by LLD, which knows the ordering option (GNU ld does not).
+/// Rust links x86_64 Linux (GNU) programs with its own LLD since 1.90 (our MSRV is later). A
+/// build that turns that off or picks another linker with `-fuse-ld` gets the linker's own
+/// order, and so does anyone who sets `MESTRING_NO_SYMBOL_ORDER`.
 fn links_with_lld() -> bool {
     let var = |name| env::var(name).unwrap_or_default();
     let rustflags = var("CARGO_ENCODED_RUSTFLAGS");
+    let other_linker = rustflags.split(['\x1f', ' ']).any(|flag| {
+        let fuse = flag.split_once("-fuse-ld=").map(|(_, ld)| ld);
+        fuse.is_some_and(|ld| ld != "lld")
+            || flag.ends_with("linker-features=-lld")
+            || flag.ends_with("link-self-contained=-linker")
+    });
     var("CARGO_CFG_TARGET_ARCH") == "x86_64"
         && var("CARGO_CFG_TARGET_OS") == "linux"
         && var("CARGO_CFG_TARGET_ENV") == "gnu"
         && env::var_os("MESTRING_NO_SYMBOL_ORDER").is_none()
-        && !rustflags.contains("linker-features=-lld")
-        && !rustflags.contains("link-self-contained=-linker")
+        && !other_linker
 }
