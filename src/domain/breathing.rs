@@ -66,7 +66,7 @@ struct Placed {
 
 impl Placed {
     /// The figure grows and shrinks with an ease-in-out curve: breath starts and ends slowly.
-    /// Smoothstep, within 1 % of a half cosine and without a call into libm (see no_libm.rs).
+    /// Smoothstep: never more than 0.01 from a half cosine, and no call into libm (no_libm.rs).
     fn level(&self, into: Duration) -> f64 {
         let p = (into.as_secs_f64() / self.len.as_secs_f64()).clamp(0.0, 1.0);
         let eased = p * p * (3.0 - 2.0 * p);
