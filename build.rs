@@ -4,14 +4,15 @@
 //! linker, the ~1,100 functions a start runs are spread over nearly every block of the 3.7 MB of
 //! code, so all of it became resident and every block cost a page fault. `link/startup-order.txt`
 //! lists those functions (written by `cargo run --release --example gen_startup_order`), and
-//! LLD's `--symbol-ordering-file` puts them first. See BENCHMARKS.md, issue 2.
+//! LLD's `--symbol-ordering-file` puts them first. See BENCHMARKS.md, issue 2, run 8.
 //!
 //! Only the order of functions changes, never the code. A name the file lists that the build
 //! does not have (another compiler version, a renamed function) is skipped without a warning;
 //! such a build is as correct as any other, its start-up only touches more pages.
 
 use std::env;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 const ORDER_FILE: &str = "link/startup-order.txt";
 
@@ -19,24 +20,32 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={ORDER_FILE}");
     println!("cargo:rerun-if-env-changed=MESTRING_NO_SYMBOL_ORDER");
-    if links_with_lld() && env::var("PROFILE").as_deref() == Ok("release") {
-        let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-        let file = Path::new(&manifest).join(ORDER_FILE);
-        println!("cargo:rustc-link-arg-bin=mestring=-Wl,--symbol-ordering-file={}", file.display());
-        println!("cargo:rustc-link-arg-bin=mestring=-Wl,--no-warn-symbol-ordering");
+    if env::var("PROFILE").as_deref() != Ok("release") || !wanted() {
+        return;
+    }
+    let Some(gcc_ld) = toolchain_lld() else { return };
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let file = Path::new(&manifest).join(ORDER_FILE);
+    // The toolchain's own LLD, asked for the way rustc asks for it where it is the default
+    // (rustup's x86_64 Linux toolchains since 1.90); this makes it so where it is not (a
+    // distribution's rustc that links with the system's GNU ld, which has no ordering option).
+    for arg in [
+        format!("-B{}", gcc_ld.display()),
+        "-fuse-ld=lld".to_owned(),
+        format!("-Wl,--symbol-ordering-file={}", file.display()),
+        "-Wl,--no-warn-symbol-ordering".to_owned(),
+    ] {
+        println!("cargo:rustc-link-arg-bin=mestring={arg}");
     }
 }
 
-/// Whether the binary is linked by LLD, which knows the ordering option (GNU ld does not).
-/// Rust links x86_64 Linux (GNU) programs with its own LLD since 1.90 (our MSRV is later). A
-/// build that turns that off or picks another linker with `-fuse-ld` gets the linker's own
-/// order, and so does anyone who sets `MESTRING_NO_SYMBOL_ORDER`.
-fn links_with_lld() -> bool {
+/// Whether to order at all: on x86_64 Linux (GNU), unless the build picks its own linker with
+/// `-fuse-ld` or turns rustc's LLD off, or `MESTRING_NO_SYMBOL_ORDER` is set.
+fn wanted() -> bool {
     let var = |name| env::var(name).unwrap_or_default();
     let rustflags = var("CARGO_ENCODED_RUSTFLAGS");
-    let other_linker = rustflags.split(['\x1f', ' ']).any(|flag| {
-        let fuse = flag.split_once("-fuse-ld=").map(|(_, ld)| ld);
-        fuse.is_some_and(|ld| ld != "lld")
+    let own_linker = rustflags.split(['\x1f', ' ']).any(|flag| {
+        flag.contains("-fuse-ld=")
             || flag.ends_with("linker-features=-lld")
             || flag.ends_with("link-self-contained=-linker")
     });
@@ -44,5 +53,16 @@ fn links_with_lld() -> bool {
         && var("CARGO_CFG_TARGET_OS") == "linux"
         && var("CARGO_CFG_TARGET_ENV") == "gnu"
         && env::var_os("MESTRING_NO_SYMBOL_ORDER").is_none()
-        && !other_linker
+        && !own_linker
+}
+
+/// The directory of the toolchain's `ld.lld` wrapper (`<sysroot>/lib/rustlib/<target>/bin/
+/// gcc-ld`), if the toolchain ships one.
+fn toolchain_lld() -> Option<PathBuf> {
+    let rustc = env::var_os("RUSTC")?;
+    let out = Command::new(rustc).args(["--print", "sysroot"]).output().ok()?;
+    let sysroot = String::from_utf8(out.stdout).ok()?;
+    let target = env::var("TARGET").ok()?;
+    let dir = Path::new(sysroot.trim()).join("lib/rustlib").join(target).join("bin/gcc-ld");
+    dir.join("ld.lld").is_file().then_some(dir)
 }
