@@ -51,7 +51,7 @@ fn main() {
         eprintln!("gen_startup_order needs valgrind (its callgrind tool); install it and run again");
         std::process::exit(1);
     }
-    cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
+    link_with_symbols(root);
     let work = std::env::temp_dir().join(format!("mestring-order-{}", std::process::id()));
     let [existing, years, first] = ["existing", "ten-years", "first"].map(|d| work.join(d));
     for dir in [&existing, &years, &first] {
@@ -86,7 +86,7 @@ fn main() {
 
 /// Counts the listed functions that the release binary, linked with its symbols, defines.
 fn check(root: &Path) {
-    cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
+    link_with_symbols(root);
     let nm = Command::new("nm").arg("--defined-only").arg(root.join("target/release/mestring")).output();
     let nm = nm.expect("run nm (binutils)");
     let defined: HashSet<&str> = std::str::from_utf8(&nm.stdout)
@@ -105,9 +105,10 @@ fn check(root: &Path) {
     }
 }
 
-fn cargo(root: &Path, args: &[&str]) {
-    let status = Command::new(env!("CARGO")).args(args).current_dir(root).status().expect("run cargo");
-    assert!(status.success(), "cargo {} failed", args.join(" "));
+/// Links `target/release/mestring` once more with its symbols kept. Only the binary is linked
+/// again: the dependencies, and so every function's name, stay those of the normal build.
+fn link_with_symbols(root: &Path) {
+    bench_support::cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
 }
 
 /// Starts `exe` under callgrind in a 120x40 terminal on `data`, waits for the start screen,

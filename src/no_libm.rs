@@ -3,8 +3,8 @@
 //!
 //! ratatui-textarea counts the digits of line numbers with `f64::log10`, which calls the C
 //! `log10`; nothing else in mestring calls libm (the breathing figure eases with a polynomial).
-//! Loading a shared library costs every start a file open, four mappings and its relocations:
-//! about 0.1 ms and 0.3 MiB of resident memory (BENCHMARKS.md, issue 2, run 8). A test
+//! Loading a shared library costs every start a file open, four mappings and its relocations,
+//! and its touched pages stay resident (BENCHMARKS.md, issue 2, run 8). A test
 //! (`tests/binary_links.rs`) keeps libm out. The body is the `libm` crate's, the Rust port of
 //! musl's.
 

@@ -16,14 +16,16 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// dev-dependencies' features in shared crates, and such a binary is not the one users run (its
 /// function names, too, differ from those `link/startup-order.txt` lists; see build.rs).
 pub fn build_release(root: &Path, examples: &[&str]) {
-    let mut builds = vec![vec!["build", "--release", "--bin", "mestring"]];
+    cargo(root, &["build", "--release", "--bin", "mestring"]);
     for example in examples {
-        builds.push(vec!["build", "--release", "--example", example]);
+        cargo(root, &["build", "--release", "--example", example]);
     }
-    for args in builds {
-        let status = Command::new(env!("CARGO")).args(&args).current_dir(root).status().expect("run cargo");
-        assert!(status.success(), "cargo {} failed", args.join(" "));
-    }
+}
+
+/// Runs cargo with `args` in `root`; panics if it fails.
+pub fn cargo(root: &Path, args: &[&str]) {
+    let status = Command::new(env!("CARGO")).args(args).current_dir(root).status().expect("run cargo");
+    assert!(status.success(), "cargo {} failed", args.join(" "));
 }
 
 /// A program started in a pseudo-terminal.

@@ -21,6 +21,7 @@ impl App {
         if self.overlay.is_some() {
             return None;
         }
+        // Every tab is named here and in `tick`, so a new screen cannot animate unnoticed.
         match self.tab {
             Tab::Home
             | Tab::Goals
