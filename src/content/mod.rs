@@ -4,6 +4,7 @@
 //! of the process: start-up parses nothing that the first screen does not show.
 
 mod cross_refs;
+pub mod daily_technique;
 pub mod exercises;
 pub mod faq;
 pub mod figures;
@@ -108,6 +109,21 @@ impl<T: DeserializeOwned + Default> PerLang<T> {
             }
             content
         })
+    }
+
+    /// The content if it has been parsed already.
+    pub fn parsed(&self, lang: Lang) -> Option<&T> {
+        self.cells[lang as usize].get()
+    }
+
+    /// Whether the user has a content pack that [`PerLang::get`] would merge in.
+    pub fn has_pack(&self, lang: Lang) -> bool {
+        self.merge.is_some() && packs::exists(&format!("{}/{}", lang.code(), self.files[lang as usize].0))
+    }
+
+    /// The embedded file: its name under `data/<lang>/` and its text.
+    pub fn embedded(&self, lang: Lang) -> (&'static str, &'static str) {
+        self.files[lang as usize]
     }
 
     /// Parses without caching, for tests that must see the error.

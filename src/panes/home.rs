@@ -6,14 +6,16 @@
 //! its slip days, seven days of check-ins, the habits and how far back each streak reaches,
 //! and one goal. Nothing scans the whole history, so it costs the first frame next to nothing.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 
 use super::Ctx;
 use crate::action::Action;
+use crate::content::daily_technique;
 use crate::content::phases::Phase;
-use crate::content::techniques::{self, Technique, TechniqueGroup};
+use crate::content::techniques::Technique;
 use crate::domain::habits::Mark;
 use crate::i18n::Lang;
+use crate::store::Store;
 use crate::store::goals::StoredGoal;
 use crate::store::habits::HabitToday;
 use crate::store::sober::CounterToday;
@@ -47,19 +49,33 @@ pub struct HomePane {
     pub keys: TabKeys,
     /// The habit the cursor is on.
     pub selected: usize,
+    /// The technique of the day, for `today`.
+    pub technique: Option<Technique>,
 }
 
 impl HomePane {
     pub fn new(lang: Lang, today: NaiveDate, keys: TabKeys) -> Self {
-        Self { lang, today, data: Today::default(), problem: None, phase: None, keys, selected: 0 }
+        Self {
+            lang,
+            today,
+            data: Today::default(),
+            problem: None,
+            phase: None,
+            keys,
+            selected: 0,
+            technique: None,
+        }
     }
 
     /// Reads today's numbers; `phase` is the one marked on the phases screen.
     pub fn enter(&mut self, ctx: &mut Ctx, phase: Option<&'static Phase>) {
         self.phase = phase;
         let now = ctx.clock.now();
-        self.today = now.date();
-        let today = self.today;
+        let today = now.date();
+        if self.technique.is_none() || self.today != today {
+            self.technique = daily_technique::of_the_day(self.lang, today);
+        }
+        self.today = today;
         let store = match ctx.store.get() {
             Ok(store) => store,
             Err(problem) => {
@@ -67,7 +83,7 @@ impl HomePane {
                 return;
             }
         };
-        let read = || -> crate::store::Result<Today> {
+        let read = |store: &Store| -> crate::store::Result<Today> {
             let from = today.checked_sub_days(Days::new(6)).unwrap_or(today);
             let checkins = store.checkins_between(from, today)?;
             let week = from
@@ -83,7 +99,7 @@ impl HomePane {
                 week,
             })
         };
-        match read() {
+        match store.snapshot(read) {
             Ok(data) => {
                 self.data = data;
                 self.problem = None;
@@ -115,36 +131,5 @@ impl HomePane {
             let phase = self.phase;
             self.enter(ctx, phase);
         }
-    }
-}
-
-/// The technique of the day: the same for everyone on a date, in every language, and a
-/// different one each day, going through the helpful techniques (not the list of mistakes).
-pub fn technique_of_the_day(lang: Lang, date: NaiveDate) -> Option<&'static Technique> {
-    let all = techniques::all(lang);
-    let mut ids: Vec<&str> =
-        all.iter().filter(|t| t.group != TechniqueGroup::Mistake).map(|t| t.id.as_str()).collect();
-    ids.sort_unstable();
-    if ids.is_empty() {
-        return None;
-    }
-    let index = date.num_days_from_ce().rem_euclid(ids.len() as i32) as usize;
-    all.iter().find(|t| t.id == ids[index])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_technique_of_the_day_is_fixed_by_date_and_the_same_in_both_languages() {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let nb = technique_of_the_day(Lang::Nb, day).unwrap();
-        let en = technique_of_the_day(Lang::En, day).unwrap();
-        assert_eq!(nb.id, en.id);
-        assert_eq!(technique_of_the_day(Lang::Nb, day).unwrap().id, nb.id, "deterministic");
-        let next = technique_of_the_day(Lang::Nb, day.succ_opt().unwrap()).unwrap();
-        assert_ne!(next.id, nb.id, "another one tomorrow");
-        assert_ne!(nb.group, TechniqueGroup::Mistake);
     }
 }

@@ -169,6 +169,16 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `reads` in one read transaction: they see the data of one moment, and SQLite takes
+    /// its locks and checks the WAL once for all of them instead of once per statement.
+    pub fn snapshot<T>(&self, reads: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
+            .map_err(|e| self.sql_error(e))?;
+        let value = reads(self)?;
+        tx.commit().map_err(|e| self.sql_error(e))?;
+        Ok(value)
+    }
+
     /// For reads. Writes go through [`Store::write`].
     pub fn conn(&self) -> &Connection {
         &self.conn
