@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Sparkline, Widget, Wrap};
 
@@ -29,6 +29,23 @@ enum Piece<'a> {
     },
     /// Fills what is left (the technique of the day).
     Rest(Vec<Line<'a>>),
+}
+
+/// A week of sparkline, each day two cells wide.
+const SPARK_WIDTH: u16 = 14;
+
+/// Columns of `widths` from the left of `area`, each cut to what is left of it, and the rest:
+/// what `Layout::horizontal([Length(w)..., Fill(1)])` gives whenever the widths fit (a test holds
+/// it to that), without a `Layout` on the first frame (see [`columns`]).
+fn split_widths<const N: usize>(area: Rect, widths: [u16; N]) -> ([Rect; N], Rect) {
+    let mut x = area.x;
+    let columns = widths.map(|width| {
+        let width = width.min(area.right() - x);
+        let column = Rect { x, width, ..area };
+        x += width;
+        column
+    });
+    (columns, Rect { x, width: area.right() - x, ..area })
 }
 
 /// 55 % of the width on the left, a gap of two cells, the rest on the right: what
@@ -201,20 +218,13 @@ impl HomePane {
         let width = |text: &str| text.chars().count() as u16 + 1;
         if area.height <= 1 {
             let craving = format!("  {}", h.craving);
-            let cols = Layout::horizontal([
-                Constraint::Length(width(h.mood)),
-                Constraint::Length(14),
-                Constraint::Length(width(&craving)),
-                Constraint::Length(14),
-                Constraint::Length(2),
-                Constraint::Fill(1),
-            ])
-            .split(area);
-            label(h.mood).render(cols[0], buf);
-            spark(series(|x| x.0), 5, cols[1], buf);
-            label(&craving).render(cols[2], buf);
-            spark(series(|x| x.1), 10, cols[3], buf);
-            Span::styled(h.last_7_days, theme.dim).render(cols[5], buf);
+            let ([mood, mood_spark, craving_label, craving_spark, _], rest) =
+                split_widths(area, [width(h.mood), SPARK_WIDTH, width(&craving), SPARK_WIDTH, 2]);
+            label(h.mood).render(mood, buf);
+            spark(series(|x| x.0), 5, mood_spark, buf);
+            label(&craving).render(craving_label, buf);
+            spark(series(|x| x.1), 10, craving_spark, buf);
+            Span::styled(h.last_7_days, theme.dim).render(rest, buf);
             return;
         }
         Line::from(vec![
@@ -229,7 +239,7 @@ impl HomePane {
         {
             let y = area.y + 1 + i as u16 * rows;
             let row = Rect { y, height: rows, ..area }.intersection(area);
-            let [l, r] = Layout::horizontal([Constraint::Length(labels), Constraint::Length(14)]).areas(row);
+            let ([l, r], _) = split_widths(row, [labels, SPARK_WIDTH]);
             label(name).render(Rect { y: l.bottom().saturating_sub(1), height: 1.min(l.height), ..l }, buf);
             spark(data, max, r, buf);
         }
@@ -271,6 +281,23 @@ fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePa
 #[cfg(test)]
 mod tests {
     use ratatui::layout::{Constraint, Layout, Rect};
+
+    #[test]
+    fn split_widths_is_what_the_layout_gives_when_the_widths_fit() {
+        let widths = [6, 14, 9, 14, 2];
+        for width in 45..=200 {
+            let area = Rect::new(3, 4, width, 1);
+            let mut constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
+            constraints.push(Constraint::Fill(1));
+            let layout = Layout::horizontal(constraints).split(area);
+            let (columns, rest) = super::split_widths(area, widths);
+            assert_eq!(columns.as_slice(), &layout[..5], "width {width}");
+            assert_eq!(rest, layout[5], "width {width}");
+        }
+        let (columns, rest) = super::split_widths(Rect::new(0, 0, 10, 1), widths);
+        assert_eq!(columns.map(|c| c.width), [6, 4, 0, 0, 0], "cut to what is left");
+        assert_eq!(rest.width, 0);
+    }
 
     #[test]
     fn the_columns_are_what_the_layout_gives() {
