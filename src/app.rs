@@ -54,6 +54,9 @@ macro_rules! ctx {
 mod background;
 mod overlay;
 mod render;
+mod snapshot;
+
+pub use snapshot::{SNAPSHOT_FILE, Snapshot};
 
 /// Choices made at start-up (flags, environment).
 #[derive(Debug, Clone, Copy)]
@@ -92,19 +95,31 @@ pub struct App {
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
+    /// The database a start from a snapshot opens after its first frame (see [`Snapshot`]).
+    opens_after_first_frame: Option<std::path::PathBuf>,
 }
 
 impl App {
     /// `store` is the opened database, or why it could not be opened (shown where data is needed).
     pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
-        let lang = options.lang;
         let store = Slot::new(store.map(|mut store| {
             store.fold_wal_on_close();
             store
         }));
+        let mut app = App::build(options, clock, store);
+        // The start screen reads its few numbers now: they are on the first frame.
+        let phase = app.current_phase();
+        let mut ctx = ctx!(app);
+        app.home.enter(&mut ctx, phase);
+        app
+    }
+
+    /// The app with every screen in its initial state, the start screen not yet filled in.
+    fn build(options: Options, clock: Box<dyn Clock>, store: Slot) -> Self {
+        let lang = options.lang;
         let today = clock.today();
         let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
-        let mut app = Self {
+        Self {
             tab: Tab::Home,
             overlay: None,
             home: HomePane::new(lang, today, keys),
@@ -126,12 +141,8 @@ impl App {
             dirty: true,
             area: Rect::default(),
             crisis_plan: Vec::new(),
-        };
-        // The start screen reads its few numbers now: they are on the first frame.
-        let phase = app.current_phase();
-        let mut ctx = ctx!(app);
-        app.home.enter(&mut ctx, phase);
-        app
+            opens_after_first_frame: None,
+        }
     }
 
     /// The recovery phase the person marked, for screens that show it (home): the phases

@@ -52,6 +52,7 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
     app.flush();
     terminal::leave();
+    app.close();
     result
 }
 

@@ -6,14 +6,14 @@
 //! its slip days, seven days of check-ins, the habits and how far back each streak reaches,
 //! and one goal. Nothing scans the whole history, so it costs the first frame next to nothing.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::Ctx;
 use crate::action::Action;
 use crate::content::daily_technique;
 use crate::content::phases::Phase;
 use crate::content::techniques::Technique;
-use crate::domain::habits::Mark;
+use crate::domain::habits::{self, Mark};
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::goals::StoredGoal;
@@ -21,7 +21,7 @@ use crate::store::habits::HabitToday;
 use crate::store::sober::CounterToday;
 
 /// What the home screen shows, read when it is shown.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Today {
     pub counter: Option<CounterToday>,
     pub checked_in: bool,
@@ -71,35 +71,15 @@ impl HomePane {
     pub fn enter(&mut self, ctx: &mut Ctx, phase: Option<&'static Phase>) {
         self.phase = phase;
         let now = ctx.clock.now();
-        let today = now.date();
-        if self.technique.is_none() || self.today != today {
-            self.technique = daily_technique::of_the_day(self.lang, today);
-        }
-        self.today = today;
-        let store = match ctx.store.get() {
-            Ok(store) => store,
+        self.set_today(now.date());
+        let read = match ctx.store.get() {
+            Ok(store) => store.snapshot(|store| read_today(store, now)),
             Err(problem) => {
                 self.problem = Some(problem.describe(self.lang.strings()));
                 return;
             }
         };
-        let read = |store: &Store| -> crate::store::Result<Today> {
-            let from = today.checked_sub_days(Days::new(6)).unwrap_or(today);
-            let checkins = store.checkins_between(from, today)?;
-            let week = from
-                .iter_days()
-                .take(7)
-                .map(|d| (d, checkins.iter().find(|c| c.date == d).map(|c| (c.mood, c.craving))))
-                .collect();
-            Ok(Today {
-                counter: store.first_counter_today(today)?,
-                checked_in: checkins.iter().any(|c| c.date == today),
-                habits: store.habits_today(now)?,
-                goal: store.closest_goal(today)?,
-                week,
-            })
-        };
-        match store.snapshot(read) {
+        match read {
             Ok(data) => {
                 self.data = data;
                 self.problem = None;
@@ -107,6 +87,25 @@ impl HomePane {
             Err(e) => self.problem = Some(e.describe(self.lang.strings())),
         }
         self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
+    }
+
+    /// Shows numbers read before (by [`read_today`] on the same day) instead of reading them.
+    pub fn show(&mut self, now: NaiveDateTime, mut data: Today, phase: Option<&'static Phase>) {
+        self.phase = phase;
+        self.set_today(now.date());
+        for h in &mut data.habits {
+            h.warning = habits::breaks_tomorrow(h.habit.cadence, h.streak, now);
+        }
+        self.data = data;
+        self.problem = None;
+        self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
+    }
+
+    fn set_today(&mut self, today: NaiveDate) {
+        if self.technique.is_none() || self.today != today {
+            self.technique = daily_technique::of_the_day(self.lang, today);
+        }
+        self.today = today;
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
@@ -132,4 +131,23 @@ impl HomePane {
             self.enter(ctx, phase);
         }
     }
+}
+
+/// Everything the home screen shows from the store, as of `now`.
+pub fn read_today(store: &Store, now: NaiveDateTime) -> crate::store::Result<Today> {
+    let today = now.date();
+    let from = today.checked_sub_days(Days::new(6)).unwrap_or(today);
+    let checkins = store.checkins_between(from, today)?;
+    let week = from
+        .iter_days()
+        .take(7)
+        .map(|d| (d, checkins.iter().find(|c| c.date == d).map(|c| (c.mood, c.craving))))
+        .collect();
+    Ok(Today {
+        counter: store.first_counter_today(today)?,
+        checked_in: checkins.iter().any(|c| c.date == today),
+        habits: store.habits_today(now)?,
+        goal: store.closest_goal(today)?,
+        week,
+    })
 }

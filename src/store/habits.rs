@@ -17,11 +17,13 @@ pub struct StoredHabit {
 }
 
 /// A habit as the home screen and the status line need it today.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HabitToday {
     pub id: i64,
     pub habit: Habit,
     pub streak: Streak,
+    /// Depends on the hour as well as the day: worked out again when read back.
+    #[serde(skip)]
     pub warning: Option<BreaksTomorrow>,
 }
 

@@ -57,6 +57,12 @@ pub fn empty_app(lang: Lang, width: u16, height: u16) -> App {
 /// done, a week of check-ins, a plan with contacts, and a marked phase.
 pub fn sample_store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
+    fill_sample(&mut s);
+    s
+}
+
+/// Writes the sample data into `s`.
+pub fn fill_sample(s: &mut Store) {
     let made = at(9, 1, 10);
     s.add_counter(&Counter { name: "Alkohol".into(), start: d(9, 1), follows_checkins: true }, made).unwrap();
     s.add_counter(&Counter { name: "Cannabis".into(), start: d(6, 1), follows_checkins: false }, made)
@@ -121,7 +127,6 @@ pub fn sample_store() -> Store {
         s.add_plan_item(section, &Item { text: text.into(), phone: phone.into() }, made).unwrap();
     }
     s.set_phase(Some("treatment"), made).unwrap();
-    s
 }
 
 pub fn go(app: &mut App, tab: Tab) {
