@@ -9,6 +9,12 @@
 //! Only the order of functions changes, never the code. A name the file lists that the build
 //! does not have (another compiler version, a renamed function) is skipped without a warning;
 //! such a build is as correct as any other, its start-up only touches more pages.
+//!
+//! With the same linker, and when the C library of the machine that builds is glibc 2.36 or
+//! newer (the first that reads them), the binary's relocations are packed (`-z
+//! pack-relative-relocs`, DT_RELR): the ~5,000 pointers the loader adjusts at start take 2 kB
+//! instead of 125 kB of the 5 MB binary budget. The binary runs where it is built, as
+//! `cargo run` and `cargo install` do; on an older glibc the option is left out.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -37,6 +43,19 @@ fn main() {
     ] {
         println!("cargo:rustc-link-arg-bin=mestring={arg}");
     }
+    if glibc_reads_packed_relocations() {
+        println!("cargo:rustc-link-arg-bin=mestring=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// Whether this machine's glibc is 2.36 or newer, by `getconf GNU_LIBC_VERSION` ("glibc 2.36").
+fn glibc_reads_packed_relocations() -> bool {
+    let Ok(out) = Command::new("getconf").arg("GNU_LIBC_VERSION").output() else { return false };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let Some(version) = text.trim().strip_prefix("glibc ") else { return false };
+    let mut parts = version.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (major, minor) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    (major, minor) >= (2, 36)
 }
 
 /// Whether to order at all: on x86_64 Linux (GNU), unless the build picks its own linker with

@@ -27,7 +27,7 @@ use crate::store::{Slot, Store, StoreError};
 use crate::ui;
 
 /// The snapshot's file name, in the data directory beside the database.
-pub const SNAPSHOT_FILE: &str = "start-snapshot.ron";
+pub const SNAPSHOT_FILE: &str = "start-snapshot.json";
 /// A snapshot takes a few hundred bytes; a file much larger than that is not one.
 const MAX_BYTES: u64 = 64 * 1024;
 
@@ -77,7 +77,7 @@ impl Snapshot {
         let file = std::fs::File::open(path(db)).ok()?;
         let mut text = String::new();
         file.take(MAX_BYTES).read_to_string(&mut text).ok()?;
-        let snapshot: Snapshot = ron::from_str(&text).ok()?;
+        let snapshot: Snapshot = serde_json::from_str(&text).ok()?;
         let fresh = snapshot.date == today && snapshot.files[0].is_some() && snapshot.files == stamps(db);
         fresh.then_some(snapshot)
     }
@@ -92,7 +92,7 @@ impl Snapshot {
         let target = path(db);
         let tmp = target.with_file_name(format!(".{SNAPSHOT_FILE}.{}", std::process::id()));
         let written = (|| {
-            let text = ron::to_string(&self).map_err(std::io::Error::other)?;
+            let text = serde_json::to_string(&self).map_err(std::io::Error::other)?;
             let mut file =
                 OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
             file.write_all(text.as_bytes())?;
