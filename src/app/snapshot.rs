@@ -1,8 +1,8 @@
 //! The start screen's numbers as they were when the app last closed, so that the next start can
 //! draw its first frame before it opens the database.
 //!
-//! Opening SQLite (it reads the whole schema) and the start screen's reads took about 0.6 ms,
-//! more than half of what a start cost beyond a bare ratatui program (BENCHMARKS.md, issue 2).
+//! Opening SQLite (it reads the whole schema) and the start screen's reads took 0.74 of the
+//! 1.40 ms a start spent in the process (`bench_start_parts`, BENCHMARKS.md, issue 2, run 9).
 //! The snapshot is a small file beside the database, written when the TUI closes. A start uses
 //! it only when it was written on the same date and the database and its WAL are as they were
 //! then: size, inode, modification and change times, all of which any write changes. The store
