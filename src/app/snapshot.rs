@@ -62,7 +62,7 @@ impl FileStamp {
 }
 
 /// Where the snapshot for the database at `db` is kept.
-pub fn path(db: &Path) -> PathBuf {
+fn path(db: &Path) -> PathBuf {
     db.with_file_name(SNAPSHOT_FILE)
 }
 
@@ -133,12 +133,12 @@ impl App {
             store.fold_wal_on_close();
             store
         }));
-        let shown = (self.home.data.clone(), self.home.phase.map(|p| p.id.as_str()));
+        let (shown, shown_phase) = (self.home.data.clone(), self.home.phase.map(|p| &p.id));
         let phase = self.current_phase();
         let mut ctx = ctx!(self);
         self.home.enter(&mut ctx, phase);
-        let now = (&self.home.data, self.home.phase.map(|p| p.id.as_str()));
-        if self.home.problem.is_some() || (&shown.0, shown.1) != now {
+        let same = self.home.data == shown && self.home.phase.map(|p| &p.id) == shown_phase;
+        if self.home.problem.is_some() || !same {
             self.dirty = true;
         }
     }
@@ -150,7 +150,7 @@ impl App {
         let Ok(store) = self.store.get() else { return };
         let db = store.path().to_owned();
         let now = self.clock.now();
-        let Ok(home) = store.snapshot(|store| read_today(store, now)) else { return };
+        let Ok(home) = store.in_one_read(|store| read_today(store, now)) else { return };
         let phase = self.current_phase().map(|p| p.id.clone());
         let snapshot = Snapshot { files: [None, None], date: now.date(), phase, home };
         // The store folds its WAL as it closes: the stamps are taken after that.

@@ -73,7 +73,7 @@ impl HomePane {
         let now = ctx.clock.now();
         self.set_today(now.date());
         let read = match ctx.store.get() {
-            Ok(store) => store.snapshot(|store| read_today(store, now)),
+            Ok(store) => store.in_one_read(|store| read_today(store, now)),
             Err(problem) => {
                 self.problem = Some(problem.describe(self.lang.strings()));
                 return;

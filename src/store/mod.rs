@@ -171,7 +171,7 @@ impl Store {
 
     /// Runs `reads` in one read transaction: they see the data of one moment, and SQLite takes
     /// its locks and checks the WAL once for all of them instead of once per statement.
-    pub fn snapshot<T>(&self, reads: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+    pub fn in_one_read<T>(&self, reads: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
             .map_err(|e| self.sql_error(e))?;
         let value = reads(self)?;
