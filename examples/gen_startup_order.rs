@@ -7,10 +7,14 @@
 //! (`cargo rustc --release --bin mestring -- -C strip=none`: the dependencies are not rebuilt,
 //! so every function keeps the name the normal build gives it), runs that binary under callgrind
 //! in a pseudo-terminal, and lists every function of the binary that ran, in this order:
-//! 1. a start on existing data, with the start-up benchmark's two keys, so the code of the usual
-//!    start packs into the fewest pages;
-//! 2. a start on 10 years of check-ins that opens every numbered screen, as the benchmark does;
-//! 3. the very first start, which creates the database.
+//! 1. a start on existing data from the start snapshot (a second start on the same day, as the
+//!    start-up benchmark's runs after their warm-up are): first what runs until its first frame
+//!    is out, so that code packs into the fewest pages, then the rest of that run, with the
+//!    benchmark's two keys;
+//! 2. the same start without the snapshot, which opens the database before its first frame (the
+//!    first start of a day);
+//! 3. a start on 10 years of check-ins that opens every numbered screen, as the benchmark does;
+//! 4. the very first start, which creates the database.
 //!
 //! Then it builds the normal release binary again. Run it after a compiler update, a change to
 //! the dependencies (they are part of every function's mangled name) or to what start-up does: a
@@ -67,16 +71,32 @@ fn main() {
         .chain(['1'])
         .map(String::from)
         .collect();
-    let runs = [(&existing, vec!["0".into(), "1".into()]), (&years, every_screen), (&first, vec![])];
+    // A plain start leaves the start snapshot behind (see `app::Snapshot`), so the first run
+    // below starts from it, as a second start on the same day does.
+    run_plain(&exe, &existing);
+    let keys = || vec!["0".to_owned(), "1".to_owned()];
+    let runs = [
+        (&existing, keys(), Before::FirstFrame),
+        (&existing, keys(), Before::Start(existing.join(mestring::app::SNAPSHOT_FILE))),
+        (&years, every_screen, Before::Nothing),
+        (&first, vec![], Before::Nothing),
+    ];
     let mut seen = HashSet::new();
     let mut order = Vec::new();
-    for (i, (data, keys)) in runs.iter().enumerate() {
+    for (i, (data, keys, before)) in runs.iter().enumerate() {
+        if let Before::Start(snapshot) = before {
+            std::fs::remove_file(snapshot).expect("remove the start snapshot");
+        }
         let out = work.join(format!("callgrind.{i}"));
-        run_under_callgrind(&exe, data, keys, &out);
-        let text = std::fs::read_to_string(&out).expect("read the callgrind output");
-        let ran = functions_of(&text, "mestring-with-symbols");
-        eprintln!("run {}: {} functions of the binary ran", i + 1, ran.len());
-        order.extend(ran.into_iter().filter(|f| seen.insert(f.clone())));
+        run_under_callgrind(&exe, data, keys, &out, matches!(before, Before::FirstFrame));
+        let mut ran = Vec::new();
+        for part in profile_parts(&out) {
+            let text = std::fs::read_to_string(&part).expect("read the callgrind output");
+            ran.extend(functions_of(&text, "mestring-with-symbols"));
+        }
+        ran.retain(|f| seen.insert(f.clone()));
+        eprintln!("run {}: {} more functions of the binary ran", i + 1, ran.len());
+        order.extend(ran);
     }
     write_order(&root.join(ORDER_FILE), &order);
     let _ = std::fs::remove_dir_all(&work);
@@ -111,16 +131,47 @@ fn link_with_symbols(root: &Path) {
     bench_support::cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
 }
 
-/// Starts `exe` under callgrind in a 120x40 terminal on `data`, waits for the start screen,
-/// types `keys` (each once the screen has settled) and quits with `q`.
-fn run_under_callgrind(exe: &Path, data: &Path, keys: &[String], out: &Path) {
-    let mut cmd = CommandBuilder::new("valgrind");
-    cmd.args(["--tool=callgrind", "--demangle=no", "--quiet"]);
-    cmd.arg(format!("--callgrind-out-file={}", out.display()));
-    cmd.arg(exe);
+/// What a run is made ready with.
+enum Before {
+    Nothing,
+    /// The start snapshot is removed, so the run opens the database before its first frame.
+    Start(std::path::PathBuf),
+    /// Nothing, but the profile is cut where the first frame is out: the first thread is
+    /// started just after it (`Events::start`), so the functions that run before the first
+    /// frame come first in the list.
+    FirstFrame,
+}
+
+/// Starts `exe` (without callgrind) on `data`, waits for the start screen and quits.
+fn run_plain(exe: &Path, data: &Path) {
+    let mut cmd = CommandBuilder::new(exe);
+    set_env(&mut cmd, data);
+    let InPty { mut child, mut writer, rx, master: _master, .. } = spawn_in_pty(cmd, 120, 40);
+    let mut parser = vt100::Parser::new(40, 120, 0);
+    settle(&rx, &mut parser, |s| s.contains(READY));
+    writer.write_all(b"q").and_then(|()| writer.flush()).expect("send q");
+    let status = child.wait().expect("wait for mestring");
+    assert!(status.success(), "mestring exited with {status:?}");
+}
+
+fn set_env(cmd: &mut CommandBuilder, data: &Path) {
     cmd.env("LANG", "nb_NO.UTF-8");
     cmd.env("MESTRING_DATA_DIR", data);
     cmd.env("MESTRING_CONFIG", data.join("config.ron"));
+}
+
+/// Starts `exe` under callgrind in a 120x40 terminal on `data`, waits for the start screen,
+/// types `keys` (each once the screen has settled) and quits with `q`. With `cut_at_first_frame`,
+/// callgrind writes the profile in parts, the first when the first thread starts.
+fn run_under_callgrind(exe: &Path, data: &Path, keys: &[String], out: &Path, cut_at_first_frame: bool) {
+    let mut cmd = CommandBuilder::new("valgrind");
+    cmd.args(["--tool=callgrind", "--demangle=no", "--quiet"]);
+    if cut_at_first_frame {
+        cmd.arg("--dump-before=pthread_create*");
+    }
+    cmd.arg(format!("--callgrind-out-file={}", out.display()));
+    cmd.arg(exe);
+    set_env(&mut cmd, data);
     let InPty { mut child, mut writer, rx, master: _master, .. } = spawn_in_pty(cmd, 120, 40);
     let mut parser = vt100::Parser::new(40, 120, 0);
     settle(&rx, &mut parser, |s| s.contains(READY));
@@ -144,6 +195,22 @@ fn settle(rx: &mpsc::Receiver<(Instant, Vec<u8>)>, parser: &mut vt100::Parser, d
     while let Ok((_, bytes)) = rx.recv_timeout(Duration::from_millis(500)) {
         parser.process(&bytes);
     }
+}
+
+/// The files of a profile in the order they were written: callgrind numbers the parts it
+/// writes before the end (`out.1`, `out.2`, ...) and writes the last one to `out` itself.
+fn profile_parts(out: &Path) -> Vec<std::path::PathBuf> {
+    let name = out.file_name().and_then(|n| n.to_str()).expect("a file name");
+    let mut parts: Vec<(u32, std::path::PathBuf)> = std::fs::read_dir(out.parent().expect("a directory"))
+        .expect("list the profiles")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let number = path.file_name()?.to_str()?.strip_prefix(name)?.strip_prefix('.')?.parse().ok()?;
+            Some((number, path))
+        })
+        .collect();
+    parts.sort();
+    parts.into_iter().map(|(_, path)| path).chain([out.to_owned()]).collect()
 }
 
 /// The functions of the object whose path ends with `object` that appear in a callgrind profile,

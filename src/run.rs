@@ -10,24 +10,26 @@ use crate::terminal;
 /// Runs the TUI until the user quits, a signal arrives, or the terminal goes away.
 pub fn run(mut app: App) -> color_eyre::Result<()> {
     let mut events = Events::register()?;
-    let mut tui = terminal::enter(app.options.mouse)?;
+    let entered = terminal::enter(app.options.mouse)?;
+    let mut tui = None;
     let result = (|| -> color_eyre::Result<()> {
-        let size = tui.size()?;
-        app.set_area(size.into());
-        let mut first_frame = true;
+        let area = entered.size()?.into();
+        app.set_area(area);
+        app.flush();
+        let tui = tui.insert(entered.first_frame(area, |area, buf| app.render_into(area, buf))?);
+        app.dirty = false;
+        app.after_frame();
+        // Threads start after the first frame, so it does not wait for them. A resize meanwhile
+        // is queued as `WindowChanged` (see `Events::register`).
+        events.start();
+        app.after_first_frame();
         while app.running {
             if app.dirty {
                 app.flush();
                 tui.draw(|frame| app.render(frame))?;
                 app.dirty = false;
                 app.after_frame();
-                if std::mem::take(&mut first_frame) {
-                    // Threads start after the first frame, so it does not wait for them. A
-                    // resize meanwhile is queued as `WindowChanged` (see `Events::register`).
-                    events.start();
-                    app.after_first_frame();
-                    continue;
-                }
+                continue;
             }
             if app.take_bell() {
                 // BEL after the frame that shows the new phase: sound and sight agree.
@@ -40,11 +42,11 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 app.update(Action::Tick);
                 continue;
             };
-            handle(&mut app, event, &tui);
+            handle(&mut app, event, tui);
             // Apply whatever else is already queued before drawing: one frame per burst.
             while app.running {
                 let Some(event) = events.try_next() else { break };
-                handle(&mut app, event, &tui);
+                handle(&mut app, event, tui);
             }
         }
         Ok(())

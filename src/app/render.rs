@@ -1,6 +1,8 @@
 //! Drawing one frame: the tab bar, the current screen, the footer, and an overlay on top.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use super::{App, Overlay, Tab};
 use crate::panes::View;
@@ -9,7 +11,12 @@ use crate::ui;
 impl App {
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
-        let buf = frame.buffer_mut();
+        self.render_into(area, frame.buffer_mut());
+    }
+
+    /// Draws the app into `buf`, which covers `area`. Sets no cursor: `render` needs none, and
+    /// the first frame is drawn without a `Frame` (see `terminal::Entered::first_frame`).
+    pub fn render_into(&self, area: Rect, buf: &mut Buffer) {
         let s = self.strings();
         let theme = &self.options.theme;
         if self.overlay == Some(Overlay::Hidden) {

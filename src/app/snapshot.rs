@@ -75,7 +75,13 @@ impl Snapshot {
     /// still true: written on `today`, and the database and its WAL unchanged since.
     pub fn load(db: &Path, today: NaiveDate) -> Option<Snapshot> {
         let file = std::fs::File::open(path(db)).ok()?;
-        let mut text = String::new();
+        let len = file.metadata().ok()?.len();
+        if len > MAX_BYTES {
+            return None;
+        }
+        // Room for the whole file and the read that finds its end: two reads, not a doubling
+        // series of them.
+        let mut text = String::with_capacity(len as usize + 1);
         file.take(MAX_BYTES).read_to_string(&mut text).ok()?;
         let snapshot: Snapshot = serde_json::from_str(&text).ok()?;
         let fresh = snapshot.date == today && snapshot.files[0].is_some() && snapshot.files == stamps(db);
