@@ -99,8 +99,10 @@ fn fit_tabs(
             if cut { name.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1) } else { name.len() };
         2 + key + name[..shown].iter().map(char_width).sum::<usize>() + usize::from(cut)
     };
+    // Each try changes one title, so only its width is counted again.
+    let mut widths: Vec<usize> = (0..tabs.len()).map(|i| width(i, &names[i], cut[i]) + 1).collect();
+    let mut used: usize = widths.iter().sum();
     let fits = loop {
-        let used: usize = (0..tabs.len()).map(|i| width(i, &names[i], cut[i]) + 1).sum();
         if used <= room + 1 {
             break true;
         }
@@ -110,6 +112,9 @@ fn fit_tabs(
         let Some(i) = longest else { break false };
         names[i].pop();
         cut[i] = true;
+        let now = width(i, &names[i], true) + 1;
+        used = used - widths[i] + now;
+        widths[i] = now;
     };
     let mut x = start;
     let spans = tabs

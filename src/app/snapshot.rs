@@ -9,6 +9,11 @@
 //! is opened right after the first frame and the numbers are read again; a difference is drawn
 //! at once. So the snapshot decides nothing: a missing, old, foreign or unreadable one only
 //! means the usual start, and the database stays the one source of the user's data.
+//!
+//! It also keeps the technique of the day the screen showed, in its language: finding that one
+//! item in the embedded techniques file and parsing it was the largest piece of work left before
+//! the first frame. It too is worked out again after the first frame, and replaced if it differs
+//! (a new version of the app, a content pack added since).
 
 use std::fs::OpenOptions;
 use std::io::{Read, Write};
@@ -20,7 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use super::App;
 use crate::clock::Clock;
+use crate::content::daily_technique;
 use crate::content::phases;
+use crate::content::techniques::Technique;
 use crate::panes::Ctx;
 use crate::panes::home::{Today, read_today};
 use crate::store::{Slot, Store, StoreError};
@@ -39,6 +46,8 @@ pub struct Snapshot {
     /// The phase marked on the phases screen, by id.
     phase: Option<String>,
     home: Today,
+    /// The technique of the day as shown, and the language (`Lang::code`) it is in.
+    technique: Option<(String, Technique)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,15 +135,25 @@ impl App {
         let mut app = App::build(options, clock, Slot::new(Err(StoreError::Io { path: db.clone(), source })));
         let lang = options.lang;
         let phase = snapshot.phase.and_then(|id| phases::all(lang).iter().find(|p| p.id == id));
+        if let Some((_, technique)) = snapshot.technique.filter(|(code, _)| code == lang.code()) {
+            app.home.technique = Some(technique);
+            app.home.today = snapshot.date;
+        }
         app.home.show(app.clock.now(), snapshot.home, phase);
         app.opens_after_first_frame = Some(db);
         app
     }
 
     /// Opens the store a start from a snapshot left for after the first frame, reads the start
-    /// screen's numbers again, and draws them if they differ from the snapshot's.
+    /// screen's numbers and finds the technique of the day again, and draws them if they differ
+    /// from the snapshot's.
     pub(super) fn open_store_after_first_frame(&mut self) {
         let Some(db) = self.opens_after_first_frame.take() else { return };
+        let technique = daily_technique::of_the_day(self.options.lang, self.home.today);
+        if technique != self.home.technique {
+            self.home.technique = technique;
+            self.dirty = true;
+        }
         self.store = Slot::new(Store::open(&db).map(|mut store| {
             store.fold_wal_on_close();
             store
@@ -158,7 +177,12 @@ impl App {
         let now = self.clock.now();
         let Ok(home) = store.in_one_read(|store| read_today(store, now)) else { return };
         let phase = self.current_phase().map(|p| p.id.clone());
-        let snapshot = Snapshot { files: [None, None], date: now.date(), phase, home };
+        // Kept only when it is the one for the snapshot's date (the app may have run past midnight).
+        let technique = (self.home.today == now.date())
+            .then(|| self.home.technique.clone())
+            .flatten()
+            .map(|t| (self.options.lang.code().to_owned(), t));
+        let snapshot = Snapshot { files: [None, None], date: now.date(), phase, home, technique };
         // The store folds its WAL as it closes: the stamps are taken after that.
         drop(self);
         let _ = snapshot.save(&db);

@@ -246,11 +246,18 @@ impl HomePane {
     }
 }
 
+/// How many rows `lines` take wrapped to `width`. When every line fits, that is one each, and
+/// the wrapping is not worked out: on the first frame it cost more than drawing the pieces.
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    if width > 0 && lines.iter().all(|line| line.width() <= usize::from(width)) {
+        return lines.len() as u16;
+    }
+    Paragraph::new(lines.to_vec()).wrap(Wrap { trim: true }).line_count(width) as u16
+}
+
 /// Lays `pieces` out top to bottom in `area`, with a blank line between them when they fit.
 fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePane, view: &View) {
-    let wrapped = |lines: &[Line]| {
-        Paragraph::new(lines.to_vec()).wrap(Wrap { trim: true }).line_count(area.width) as u16
-    };
+    let wrapped = |lines: &[Line]| wrapped_height(lines, area.width);
     let heights: Vec<u16> = pieces
         .iter()
         .map(|p| match p {
@@ -281,6 +288,22 @@ fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePa
 #[cfg(test)]
 mod tests {
     use ratatui::layout::{Constraint, Layout, Rect};
+    use ratatui::text::Line;
+    use ratatui::widgets::{Paragraph, Wrap};
+
+    #[test]
+    fn wrapped_height_is_what_the_paragraph_counts() {
+        let texts =
+            ["", "   ", "ord", "  innrykk", "æøå ÆØÅ", "今日は少し楽だった", "en linje med flere ord i seg"];
+        for width in 0..32 {
+            for n in 0..texts.len() {
+                let lines: Vec<Line> = texts[..n].iter().copied().map(Line::from).collect();
+                let counted =
+                    Paragraph::new(lines.clone()).wrap(Wrap { trim: true }).line_count(width) as u16;
+                assert_eq!(super::wrapped_height(&lines, width), counted, "width {width}, {n} lines");
+            }
+        }
+    }
 
     #[test]
     fn split_widths_is_what_the_layout_gives_when_the_widths_fit() {
