@@ -8,6 +8,12 @@
 //! the binary size. mestring runs twice: with no data, and with 10 years of daily check-ins;
 //! with data, each run also opens every screen by its number key and times the frame.
 //! Prints Markdown tables for BENCHMARKS.md.
+//!
+//!     cargo run --release --example bench_startup -- --starts [STARTS]
+//!
+//! times only the first frame, over STARTS starts (default 100) back to back, quitting as soon as
+//! the frame is complete: no keys, no idle seconds between starts, so the machine stays warm and
+//! the spawn, which both programs pay, takes less of the time.
 
 #[path = "bench_support/mod.rs"]
 mod bench_support;
@@ -59,7 +65,10 @@ struct Run {
 }
 
 fn main() {
-    let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let starts = args.first().is_some_and(|a| a == "--starts");
+    let runs: usize =
+        args.get(usize::from(starts)).and_then(|a| a.parse().ok()).unwrap_or(if starts { 100 } else { 10 });
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     bench_support::build_release(root, &["floor"]);
     let release = root.join("target/release");
@@ -98,6 +107,11 @@ fn main() {
         // Keys 1-9 and 0 open the first ten screens; the rest have no number key.
         mestring("mestring, 10 years of data", &years, mestring::app::Tab::ALL.len().min(10)),
     ];
+    if starts {
+        first_frames_back_to_back(&targets, runs);
+        let _ = std::fs::remove_dir_all(&data);
+        return;
+    }
     // One warm-up run each, so all start from a warm page cache. Then the programs take turns,
     // run by run: a change in the machine's load while the benchmark runs falls on all alike.
     for target in &targets {
@@ -163,6 +177,48 @@ fn measure(target: &Target) -> Run {
     writer.flush().unwrap();
     child.wait().expect("wait");
     run
+}
+
+/// From spawn to the first complete frame, `starts` times for each target, taking turns; then
+/// the same report of the first frame as `main`'s.
+fn first_frames_back_to_back(targets: &[Target], starts: usize) {
+    let once = |target: &Target| {
+        let mut cmd = CommandBuilder::new(&target.exe);
+        cmd.env("LANG", "nb_NO.UTF-8");
+        cmd.env(DATA_ENV, &target.data);
+        cmd.env("MESTRING_CONFIG", target.data.join("config.ron"));
+        let InPty { mut child, mut writer, rx, spawned, master: _master, .. } = spawn_in_pty(cmd, COLS, ROWS);
+        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+        let ready_at =
+            wait_screen(&rx, &mut parser, |s| s.contains(target.ready) && s.contains(target.title));
+        writer.write_all(b"q").and_then(|()| writer.flush()).expect("send q");
+        child.wait().expect("wait");
+        ms(ready_at - spawned)
+    };
+    for target in targets {
+        once(target);
+    }
+    let mut times: Vec<Vec<f64>> = targets.iter().map(|_| Vec::new()).collect();
+    for _ in 0..starts {
+        for (target, all) in targets.iter().zip(&mut times) {
+            all.push(once(target));
+        }
+    }
+    println!("{starts} starts each at {COLS}x{ROWS}, back to back; first frame (ms), min / median / max\n");
+    println!(
+        "| | first frame (ms) | median / the floor's | in the same round / the floor's |\n|---|---|---|---|"
+    );
+    let floor = stats(times[0].clone());
+    for (target, all) in targets.iter().zip(&times) {
+        let (a, b, c) = stats(all.clone());
+        let ratios = all.iter().zip(&times[0]).map(|(app, floor)| app / floor).collect();
+        let (ra, rb, rc) = stats(ratios);
+        println!(
+            "| {} | {a:.2} / {b:.2} / {c:.2} | {:.2}x | {ra:.2}x / {rb:.2}x / {rc:.2}x |",
+            target.name,
+            b / floor.1
+        );
+    }
 }
 
 /// Reads everything that arrives for `period`; returns the byte count.
