@@ -7,8 +7,7 @@
 //!
 //! The first frame is drawn before ratatui's `Terminal` exists. A `Terminal` starts by filling
 //! two screen-sized buffers, and memory a process touches for the first time costs a page fault
-//! per 4 kB: at 120x40 each buffer is 57 pages, and the second one alone took longer than
-//! drawing the start screen. The first frame goes onto a blank screen, so it needs no previous
+//! per 4 kB: at 120x40 each buffer is 57 pages. The first frame goes onto a blank screen, so it needs no previous
 //! buffer to compare with: it is rendered into one buffer, written as ratatui would write it,
 //! and that buffer becomes the `Terminal`'s previous frame once the frame is out.
 

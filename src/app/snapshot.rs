@@ -10,9 +10,8 @@
 //! at once. So the snapshot decides nothing: a missing, old, foreign or unreadable one only
 //! means the usual start, and the database stays the one source of the user's data.
 //!
-//! It also keeps the technique of the day the screen showed, in its language: finding that one
-//! item in the embedded techniques file and parsing it was the largest piece of work left before
-//! the first frame. It too is worked out again after the first frame, and replaced if it differs
+//! It also keeps the technique of the day the screen showed, in its language, so the first frame
+//! needs neither the embedded techniques file nor a RON parser. It too is worked out again after the first frame, and replaced if it differs
 //! (a new version of the app, a content pack added since).
 
 use std::fs::OpenOptions;

@@ -247,7 +247,7 @@ impl HomePane {
 }
 
 /// How many rows `lines` take wrapped to `width`. When every line fits, that is one each, and
-/// the wrapping is not worked out: on the first frame it cost more than drawing the pieces.
+/// the wrapping is not worked out just to count them (drawing wraps the pieces again).
 fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     if width > 0 && lines.iter().all(|line| line.width() <= usize::from(width)) {
         return lines.len() as u16;
@@ -296,7 +296,7 @@ mod tests {
         let texts =
             ["", "   ", "ord", "  innrykk", "æøå ÆØÅ", "今日は少し楽だった", "en linje med flere ord i seg"];
         for width in 0..32 {
-            for n in 0..texts.len() {
+            for n in 0..=texts.len() {
                 let lines: Vec<Line> = texts[..n].iter().copied().map(Line::from).collect();
                 let counted =
                     Paragraph::new(lines.clone()).wrap(Wrap { trim: true }).line_count(width) as u16;
