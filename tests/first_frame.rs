@@ -8,17 +8,18 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
 
-use common::render::{app, feed};
+use common::render::{app, feed, options};
 use mestring::action::Action;
 use mestring::app::{App, Tab};
 use mestring::i18n::Lang;
 use mestring::terminal::{adopt, write_onto_blank};
+use mestring::theme::Theme;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-const SIZES: [(u16, u16); 5] = [(80, 24), (120, 40), (200, 60), (44, 12), (20, 5)];
+const SIZES: [(u16, u16); 6] = [(80, 24), (120, 40), (200, 60), (44, 12), (20, 5), (10, 3)];
 
 /// Output kept in memory, readable while a backend owns its writer.
 #[derive(Clone, Default)]
@@ -80,6 +81,27 @@ fn every_screen_as_a_first_frame_writes_the_bytes_terminal_draw_writes() {
                 assert!(
                     bytes_of_first_frame(area, render) == expected,
                     "{name} ({lang:?}) at {width}x{height}: the first frame's bytes differ from Terminal::draw's"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_light_and_monochrome_themes_first_frames_write_the_bytes_terminal_draw_writes() {
+    for theme in [Theme::LIGHT, Theme::MONO] {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let area = Rect::new(0, 0, width, height);
+            for overlay in [None, Some(Action::Help), Some(Action::Crisis)] {
+                let clock = Box::new(mestring::clock::FixedClock::sample());
+                let store = mestring::store::Store::open_in_memory();
+                let mut app = App::new(mestring::app::Options { theme, ..options(Lang::Nb) }, clock, store);
+                app.set_area(area);
+                feed(&mut app, overlay);
+                let render = |area, buf: &mut Buffer| app.render_into(area, buf);
+                assert!(
+                    bytes_of_first_frame(area, render) == bytes_of_terminal_draw(area, render),
+                    "{overlay:?} at {width}x{height}"
                 );
             }
         }
