@@ -76,19 +76,19 @@ fn main() {
     run_plain(&exe, &existing);
     let keys = || vec!["0".to_owned(), "1".to_owned()];
     let runs = [
-        (&existing, keys(), Before::FirstFrame),
-        (&existing, keys(), Before::Start(existing.join(mestring::app::SNAPSHOT_FILE))),
+        (&existing, keys(), Before::CutAtFirstFrame),
+        (&existing, keys(), Before::WithoutSnapshot(existing.join(mestring::app::SNAPSHOT_FILE))),
         (&years, every_screen, Before::Nothing),
         (&first, vec![], Before::Nothing),
     ];
     let mut seen = HashSet::new();
     let mut order = Vec::new();
     for (i, (data, keys, before)) in runs.iter().enumerate() {
-        if let Before::Start(snapshot) = before {
+        if let Before::WithoutSnapshot(snapshot) = before {
             std::fs::remove_file(snapshot).expect("remove the start snapshot");
         }
         let out = work.join(format!("callgrind.{i}"));
-        run_under_callgrind(&exe, data, keys, &out, matches!(before, Before::FirstFrame));
+        run_under_callgrind(&exe, data, keys, &out, matches!(before, Before::CutAtFirstFrame));
         let mut ran = Vec::new();
         for part in profile_parts(&out) {
             let text = std::fs::read_to_string(&part).expect("read the callgrind output");
@@ -131,15 +131,17 @@ fn link_with_symbols(root: &Path) {
     bench_support::cargo(root, &["rustc", "--release", "--bin", "mestring", "--", "-C", "strip=none"]);
 }
 
-/// What a run is made ready with.
+/// What is done before a run, and how its profile is taken.
 enum Before {
+    /// Nothing: the run starts as the data directory is.
     Nothing,
-    /// The start snapshot is removed, so the run opens the database before its first frame.
-    Start(std::path::PathBuf),
+    /// The start snapshot (this file) is removed, so the run opens the database before its
+    /// first frame.
+    WithoutSnapshot(std::path::PathBuf),
     /// Nothing, but the profile is cut where the first frame is out: the first thread is
     /// started just after it (`Events::start`), so the functions that run before the first
     /// frame come first in the list.
-    FirstFrame,
+    CutAtFirstFrame,
 }
 
 /// Starts `exe` (without callgrind) on `data`, waits for the start screen and quits.
