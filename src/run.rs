@@ -11,12 +11,11 @@ use crate::terminal;
 pub fn run(mut app: App) -> color_eyre::Result<()> {
     let mut events = Events::register()?;
     let entered = terminal::enter(app.options.mouse)?;
-    let mut tui = None;
     let result = (|| -> color_eyre::Result<()> {
         let area = entered.size()?.into();
         app.set_area(area);
         app.flush();
-        let tui = tui.insert(entered.first_frame(area, |area, buf| app.render_into(area, buf))?);
+        let mut tui = entered.first_frame(area, |area, buf| app.render_into(area, buf))?;
         app.dirty = false;
         app.after_frame();
         // Threads start after the first frame, so it does not wait for them. A resize meanwhile
@@ -42,11 +41,11 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
                 app.update(Action::Tick);
                 continue;
             };
-            handle(&mut app, event, tui);
+            handle(&mut app, event, &tui);
             // Apply whatever else is already queued before drawing: one frame per burst.
             while app.running {
                 let Some(event) = events.try_next() else { break };
-                handle(&mut app, event, tui);
+                handle(&mut app, event, &tui);
             }
         }
         Ok(())

@@ -135,8 +135,7 @@ impl App {
         let lang = options.lang;
         let phase = snapshot.phase.and_then(|id| phases::all(lang).iter().find(|p| p.id == id));
         if let Some((_, technique)) = snapshot.technique.filter(|(code, _)| code == lang.code()) {
-            app.home.technique = Some(technique);
-            app.home.today = snapshot.date;
+            app.home.use_technique(snapshot.date, Some(technique));
         }
         app.home.show(app.clock.now(), snapshot.home, phase);
         app.opens_after_first_frame = Some(db);
@@ -148,9 +147,8 @@ impl App {
     /// from the snapshot's.
     pub(super) fn open_store_after_first_frame(&mut self) {
         let Some(db) = self.opens_after_first_frame.take() else { return };
-        let technique = daily_technique::of_the_day(self.options.lang, self.home.today);
-        if technique != self.home.technique {
-            self.home.technique = technique;
+        let today = self.home.today;
+        if self.home.use_technique(today, daily_technique::of_the_day(self.options.lang, today)) {
             self.dirty = true;
         }
         self.store = Slot::new(Store::open(&db).map(|mut store| {

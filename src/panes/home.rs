@@ -101,6 +101,16 @@ impl HomePane {
         self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
     }
 
+    /// Shows `technique` as the technique of the day for `today` (one found before, as the start
+    /// snapshot keeps it), so that `enter` and `show` on that day do not look for it again. True
+    /// when it differs from the one shown.
+    pub fn use_technique(&mut self, today: NaiveDate, technique: Option<Technique>) -> bool {
+        let changed = self.technique != technique;
+        self.technique = technique;
+        self.today = today;
+        changed
+    }
+
     fn set_today(&mut self, today: NaiveDate) {
         if self.technique.is_none() || self.today != today {
             self.technique = daily_technique::of_the_day(self.lang, today);
