@@ -54,9 +54,6 @@ macro_rules! ctx {
 mod background;
 mod overlay;
 mod render;
-mod snapshot;
-
-pub use snapshot::{SNAPSHOT_FILE, Snapshot};
 
 /// Choices made at start-up (flags, environment).
 #[derive(Debug, Clone, Copy)]
@@ -95,8 +92,6 @@ pub struct App {
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
-    /// The database a start from a snapshot opens after its first frame (see [`Snapshot`]).
-    opens_after_first_frame: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -141,7 +136,6 @@ impl App {
             dirty: true,
             area: Rect::default(),
             crisis_plan: Vec::new(),
-            opens_after_first_frame: None,
         }
     }
 

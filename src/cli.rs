@@ -72,31 +72,6 @@ impl Cli {
             bell: self.bell || settings.bell,
         }
     }
-
-    /// `Cli::parse()`, except that a bare `mestring`, the way people start the app, does not
-    /// build clap's whole command description: that is about a tenth of the start-up time.
-    /// The result is the same; `bare_start_equals_clap` proves it.
-    pub fn parse_args() -> Cli {
-        if std::env::args_os().len() > 1 {
-            return Cli::parse();
-        }
-        Cli::bare(|name| std::env::var_os(name))
-    }
-
-    /// What clap gives for no arguments: defaults, and the variables named in `env = ...`
-    /// (clap ignores a variable set to the empty string, so do we).
-    fn bare(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Cli {
-        let var = |name: &str| var(name).filter(|v| !v.is_empty());
-        Cli {
-            lang: var("MESTRING_LANG").map(|v| v.to_string_lossy().into_owned()),
-            region: Region::Norway,
-            mouse: false,
-            bell: false,
-            data_dir: var("MESTRING_DATA_DIR").map(PathBuf::from),
-            config: var("MESTRING_CONFIG").map(PathBuf::from),
-            command: None,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -322,7 +297,7 @@ impl From<Region> for RegionId {
 
 #[cfg(test)]
 mod tests {
-    use clap::{CommandFactory, Parser};
+    use clap::CommandFactory;
 
     #[test]
     fn sleep_and_dates_parse_the_way_people_write_them() {
@@ -332,30 +307,6 @@ mod tests {
         assert!(super::parse_sleep("25").is_err());
         assert!(super::parse_date("2026-11-22").is_ok());
         assert!(super::parse_date("22.11.2026").is_err());
-    }
-
-    #[test]
-    fn bare_start_equals_clap() {
-        let clap = super::Cli::parse_from(["mestring"]);
-        let bare = super::Cli::bare(|name| std::env::var_os(name));
-        assert_eq!(clap.lang, bare.lang);
-        assert_eq!(clap.region, bare.region);
-        assert_eq!(clap.mouse, bare.mouse);
-        assert_eq!(clap.data_dir, bare.data_dir);
-        assert_eq!(clap.config, bare.config);
-        assert!(clap.command.is_none() && bare.command.is_none());
-    }
-
-    #[test]
-    fn bare_start_reads_the_environment_like_clap() {
-        let env = |name: &str| match name {
-            "MESTRING_LANG" => Some("en".into()),
-            "MESTRING_DATA_DIR" => Some("".into()),
-            _ => None,
-        };
-        let bare = super::Cli::bare(env);
-        assert_eq!(bare.lang.as_deref(), Some("en"));
-        assert_eq!(bare.data_dir, None, "an empty variable counts as unset");
     }
 
     #[test]

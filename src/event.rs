@@ -19,8 +19,8 @@ pub enum Event {
     /// A signal that asks us to end: leave cleanly, saving what can be saved.
     Signal(i32),
     /// The window changed size (SIGWINCH). crossterm reports resizes too, but only once its
-    /// reader thread has registered for them, after the first frame; this one is registered
-    /// before the terminal is touched, so a resize in between is never missed.
+    /// reader thread has registered for them; this one is registered before the terminal is
+    /// touched, so a resize in between is never missed.
     WindowChanged,
     /// Reading the terminal failed; there is nobody left to draw for.
     InputClosed,
@@ -34,8 +34,8 @@ pub struct Events {
 
 impl Events {
     /// Registers the signal handlers at once, so a SIGTERM from here on is a clean quit, but
-    /// starts no thread: the first frame should not wait for thread start-up. Signals that
-    /// arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
+    /// starts no thread: the terminal reader starts once the terminal is in raw mode. Signals
+    /// that arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
     pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
         let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;

@@ -1,18 +1,17 @@
 //! Parses the command line, reads the settings, and runs the TUI or a subcommand.
 
-mod no_libm;
-
 use std::process::ExitCode;
 
-use mestring::app::{App, Snapshot};
+use clap::Parser;
+use mestring::app::App;
 use mestring::cli::{self, Cli};
-use mestring::clock::{Clock, SystemClock};
+use mestring::clock::SystemClock;
 use mestring::config;
 use mestring::store::{Store, location};
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let cli = Cli::parse_args();
+    let cli = Cli::parse();
     let config_path = config::config_path(cli.config.as_deref());
     mestring::content::packs::set_dir(config_path.as_deref().map(config::pack_dir));
     let loaded = config_path.as_deref().map(config::load).unwrap_or_default();
@@ -26,19 +25,11 @@ fn main() -> color_eyre::Result<ExitCode> {
         }
         return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
     }
-    let db = location::data_dir(cli.data_dir.as_deref()).map(|dir| location::db_path(&dir));
-    // A plain start draws its first frame from the snapshot the last run left, if it still holds,
-    // and opens the database right after (see `app::Snapshot`).
-    let snapshot = match (&db, &cli.command) {
-        (Ok(db), None) => Snapshot::load(db, SystemClock.today()),
-        _ => None,
-    };
-    let mut app = match (db, snapshot) {
-        (Ok(db), Some(snapshot)) => App::from_snapshot(options, Box::new(SystemClock), db, snapshot),
-        // Cheap: a few pragmas and the schema version. The full check and the backup come after
-        // the first frame; a store that cannot open is shown on the screens that need it.
-        (db, _) => App::new(options, Box::new(SystemClock), db.and_then(|db| Store::open(&db))),
-    };
+    // Cheap: a few pragmas and the schema version. The full check and the backup come after
+    // the first frame; a store that cannot open is shown on the screens that need it.
+    let store =
+        location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
+    let mut app = App::new(options, Box::new(SystemClock), store);
     app.settings_problems(problems);
     app.checkin.set_configured_triggers(&loaded.settings.triggers);
     app.history.set_sunday_first(loaded.settings.week_start == config::WeekStart::Sunday);

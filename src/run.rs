@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use ratatui::DefaultTerminal;
+
 use crate::action::Action;
 use crate::app::App;
 use crate::event::{Event, Events};
@@ -9,55 +11,56 @@ use crate::terminal;
 
 /// Runs the TUI until the user quits, a signal arrives, or the terminal goes away.
 pub fn run(mut app: App) -> color_eyre::Result<()> {
+    // Signals first: a SIGTERM from the moment the terminal is touched is a clean quit.
     let mut events = Events::register()?;
-    let entered = terminal::enter(app.options.mouse)?;
-    let result = (|| -> color_eyre::Result<()> {
-        let area = entered.size()?.into();
-        app.set_area(area);
-        app.flush();
-        let mut tui = entered.first_frame(area, |area, buf| app.render_into(area, buf))?;
-        app.dirty = false;
-        app.after_frame();
-        // Threads start after the first frame, so it does not wait for them. A resize meanwhile
-        // is queued as `WindowChanged` (see `Events::register`).
-        events.start();
-        app.after_first_frame();
-        while app.running {
-            if app.dirty {
-                app.flush();
-                tui.draw(|frame| app.render(frame))?;
-                app.dirty = false;
-                app.after_frame();
-                continue;
-            }
-            if app.take_bell() {
-                // BEL after the frame that shows the new phase: sound and sight agree.
-                tui.backend_mut().write_all(b"\x07")?;
-                tui.backend_mut().flush()?;
-            }
-            // Idle means no deadline: this blocks until a key, a resize or a signal arrives.
-            // While an animation runs, it wakes exactly when the next visible change is due.
-            let Some(event) = events.next(app.deadline()) else {
-                app.update(Action::Tick);
-                continue;
-            };
-            handle(&mut app, event, &tui);
-            // Apply whatever else is already queued before drawing: one frame per burst.
-            while app.running {
-                let Some(event) = events.try_next() else { break };
-                handle(&mut app, event, &tui);
-            }
-        }
-        Ok(())
-    })();
+    let mut tui = terminal::enter(app.options.mouse)?;
+    // The terminal reader starts once raw mode is on.
+    events.start();
+    let result = event_loop(&mut app, &mut tui, &events);
     // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
     app.flush();
     terminal::leave();
-    app.close();
     result
 }
 
-fn handle(app: &mut App, event: Event, tui: &terminal::Tui) {
+fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> color_eyre::Result<()> {
+    let size = tui.size()?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    let mut first = true;
+    while app.running {
+        if app.dirty {
+            app.flush();
+            tui.draw(|frame| app.render(frame))?;
+            app.dirty = false;
+            if std::mem::take(&mut first) {
+                // The database check and the daily backup wait until something is on screen.
+                app.after_first_frame();
+            }
+            app.after_frame();
+            continue;
+        }
+        if app.take_bell() {
+            // BEL after the frame that shows the new phase: sound and sight agree.
+            tui.backend_mut().write_all(b"\x07")?;
+            tui.backend_mut().flush()?;
+        }
+        // Idle means no deadline: this blocks until a key, a resize or a signal arrives.
+        // While an animation runs, it wakes exactly when the next visible change is due.
+        let Some(event) = events.next(app.deadline()) else {
+            app.update(Action::Tick);
+            continue;
+        };
+        handle(app, event, tui);
+        // Apply whatever else is already queued before drawing: one frame per burst.
+        while app.running {
+            let Some(event) = events.try_next() else { break };
+            handle(app, event, tui);
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event, tui: &DefaultTerminal) {
     let mut next = match event {
         Event::Terminal(ev) => app.action_for_event(&ev),
         // The size is asked now: several changes in a row end at the last one.

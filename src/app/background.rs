@@ -71,10 +71,8 @@ impl App {
         }
     }
 
-    /// Work that must not delay the first frame: opening the store if a start from a snapshot
-    /// left it for now, the database check and the daily backup.
+    /// Work that must not delay the first frame: the database check and the daily backup.
     pub fn after_first_frame(&mut self) {
-        self.open_store_after_first_frame();
         let today = self.clock.today();
         self.notice_content_problems();
         self.store.after_first_frame(today);

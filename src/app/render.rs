@@ -14,8 +14,7 @@ impl App {
         self.render_into(area, frame.buffer_mut());
     }
 
-    /// Draws the app into `buf`, which covers `area`. Sets no cursor: `render` needs none, and
-    /// the first frame is drawn without a `Frame` (see `terminal::Entered::first_frame`).
+    /// Draws the app into `buf`, which covers `area`.
     pub fn render_into(&self, area: Rect, buf: &mut Buffer) {
         let s = self.strings();
         let theme = &self.options.theme;

@@ -111,21 +111,6 @@ impl<T: DeserializeOwned + Default> PerLang<T> {
         })
     }
 
-    /// The content if it has been parsed already.
-    pub fn parsed(&self, lang: Lang) -> Option<&T> {
-        self.cells[lang as usize].get()
-    }
-
-    /// Whether the user has a content pack that [`PerLang::get`] would merge in.
-    pub fn has_pack(&self, lang: Lang) -> bool {
-        self.merge.is_some() && packs::exists(&format!("{}/{}", lang.code(), self.files[lang as usize].0))
-    }
-
-    /// The embedded file: its name under `data/<lang>/` and its text.
-    pub fn embedded(&self, lang: Lang) -> (&'static str, &'static str) {
-        self.files[lang as usize]
-    }
-
     /// Parses without caching, for tests that must see the error.
     pub fn try_parse(&self, lang: Lang) -> Result<T, ContentError> {
         let (name, text) = self.files[lang as usize];

@@ -38,11 +38,6 @@ pub(crate) fn read(relative: &str) -> Option<(String, String)> {
     read_file(&path)
 }
 
-/// Whether there is a pack file at `relative`, without reading it.
-pub(crate) fn exists(relative: &str) -> bool {
-    DIR.get().and_then(Option::as_ref).is_some_and(|dir| dir.join(relative).exists())
-}
-
 fn read_file(path: &Path) -> Option<(String, String)> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).ok()?;

@@ -120,21 +120,6 @@ pub fn all(lang: Lang) -> &'static [Technique] {
     &TECHNIQUES.get(lang).items
 }
 
-/// [`all`] if it has been parsed already.
-pub(super) fn parsed(lang: Lang) -> Option<&'static [Technique]> {
-    TECHNIQUES.parsed(lang).map(|file| file.items.as_slice())
-}
-
-/// Whether a content pack could add or replace techniques in `lang`.
-pub(super) fn has_pack(lang: Lang) -> bool {
-    TECHNIQUES.has_pack(lang)
-}
-
-/// The embedded file's name and text.
-pub(super) fn embedded(lang: Lang) -> (&'static str, &'static str) {
-    TECHNIQUES.embedded(lang)
-}
-
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<TechniqueFile, super::ContentError> {
     TECHNIQUES.try_parse(lang)

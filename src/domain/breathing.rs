@@ -65,11 +65,11 @@ struct Placed {
 }
 
 impl Placed {
-    /// The figure grows and shrinks with an ease-in-out curve: breath starts and ends slowly.
-    /// Smoothstep: never more than 0.01 from a half cosine, and no call into libm (no_libm.rs).
+    /// The figure grows and shrinks with an ease-in-out curve (half a cosine): breath starts and
+    /// ends slowly.
     fn level(&self, into: Duration) -> f64 {
         let p = (into.as_secs_f64() / self.len.as_secs_f64()).clamp(0.0, 1.0);
-        let eased = p * p * (3.0 - 2.0 * p);
+        let eased = (1.0 - (std::f64::consts::PI * p).cos()) / 2.0;
         self.from + (self.to - self.from) * eased
     }
 }

@@ -157,7 +157,7 @@ impl StreakCounter {
 }
 
 /// A habit's streak as of one day.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Streak {
     /// Days (or weeks) done in a row; planned skips keep the row without adding to it.
     pub kept: u32,

@@ -89,7 +89,7 @@ pub fn validate_slip_date(
 }
 
 /// A counter's numbers on one day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SoberStats {
     /// The first day of the current run: the start, or the day after the last slip.
     pub run_start: NaiveDate,
@@ -161,7 +161,7 @@ pub fn slips_by_month(
 
 /// A day worth marking in a run: 1, 3, 7, 14, 30, 60, 90, 180 and 365 days, then every
 /// anniversary from the second year on (by the calendar, so a leap day cannot shift it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Milestone {
     Days(u32),
     Years(u32),

@@ -13,7 +13,7 @@ use crate::action::Action;
 use crate::content::daily_technique;
 use crate::content::phases::Phase;
 use crate::content::techniques::Technique;
-use crate::domain::habits::{self, Mark};
+use crate::domain::habits::Mark;
 use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::goals::StoredGoal;
@@ -21,7 +21,7 @@ use crate::store::habits::HabitToday;
 use crate::store::sober::CounterToday;
 
 /// What the home screen shows, read when it is shown.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Today {
     pub counter: Option<CounterToday>,
     pub checked_in: bool,
@@ -87,28 +87,6 @@ impl HomePane {
             Err(e) => self.problem = Some(e.describe(self.lang.strings())),
         }
         self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
-    }
-
-    /// Shows numbers read before (by [`read_today`] on the same day) instead of reading them.
-    pub fn show(&mut self, now: NaiveDateTime, mut data: Today, phase: Option<&'static Phase>) {
-        self.phase = phase;
-        self.set_today(now.date());
-        for h in &mut data.habits {
-            h.warning = habits::breaks_tomorrow(h.habit.cadence, h.streak, now);
-        }
-        self.data = data;
-        self.problem = None;
-        self.selected = self.selected.min(self.data.habits.len().saturating_sub(1));
-    }
-
-    /// Shows `technique` as the technique of the day for `today` (one found before, as the start
-    /// snapshot keeps it), so that `enter` and `show` on that day do not look for it again. True
-    /// when it differs from the one shown.
-    pub fn use_technique(&mut self, today: NaiveDate, technique: Option<Technique>) -> bool {
-        let changed = self.technique != technique;
-        self.technique = technique;
-        self.today = today;
-        changed
     }
 
     fn set_today(&mut self, today: NaiveDate) {

@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Sparkline, Widget, Wrap};
 
@@ -34,29 +34,12 @@ enum Piece<'a> {
 /// A week of sparkline, each day two cells wide.
 const SPARK_WIDTH: u16 = 14;
 
-/// Columns of `widths` from the left of `area`, each cut to what is left of it, and the rest:
-/// what `Layout::horizontal([Length(w)..., Fill(1)])` gives whenever the widths fit (a test holds
-/// it to that), without a `Layout` on the first frame (see [`columns`]).
-fn split_widths<const N: usize>(area: Rect, widths: [u16; N]) -> ([Rect; N], Rect) {
-    let mut x = area.x;
-    let columns = widths.map(|width| {
-        let width = width.min(area.right() - x);
-        let column = Rect { x, width, ..area };
-        x += width;
-        column
-    });
-    (columns, Rect { x, width: area.right() - x, ..area })
-}
-
-/// 55 % of the width on the left, a gap of two cells, the rest on the right: what
-/// `Layout::horizontal([Percentage(55), Length(2), Fill(1)])` gives (a test holds it to that),
-/// counted by hand because this is the first frame's, and a first `Layout` costs more than all
-/// the rest of this screen's drawing (0.3 M instructions in callgrind).
+/// 55 % of the width on the left, a gap of two cells, the rest on the right.
 fn columns(area: Rect) -> [Rect; 2] {
-    let left = ((u32::from(area.width) * 55 + 50) / 100) as u16;
-    let gap = 2.min(area.width - left);
-    let right = area.width - left - gap;
-    [Rect { width: left, ..area }, Rect { x: area.x + left + gap, width: right, ..area }]
+    let [left, _, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Length(2), Constraint::Fill(1)])
+            .areas(area);
+    [left, right]
 }
 
 impl HomePane {
@@ -218,8 +201,15 @@ impl HomePane {
         let width = |text: &str| text.chars().count() as u16 + 1;
         if area.height <= 1 {
             let craving = format!("  {}", h.craving);
-            let ([mood, mood_spark, craving_label, craving_spark, _], rest) =
-                split_widths(area, [width(h.mood), SPARK_WIDTH, width(&craving), SPARK_WIDTH, 2]);
+            let [mood, mood_spark, craving_label, craving_spark, _, rest] = Layout::horizontal([
+                Constraint::Length(width(h.mood)),
+                Constraint::Length(SPARK_WIDTH),
+                Constraint::Length(width(&craving)),
+                Constraint::Length(SPARK_WIDTH),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
             label(h.mood).render(mood, buf);
             spark(series(|x| x.0), 5, mood_spark, buf);
             label(&craving).render(craving_label, buf);
@@ -239,25 +229,23 @@ impl HomePane {
         {
             let y = area.y + 1 + i as u16 * rows;
             let row = Rect { y, height: rows, ..area }.intersection(area);
-            let ([l, r], _) = split_widths(row, [labels, SPARK_WIDTH]);
+            let [l, r, _] = Layout::horizontal([
+                Constraint::Length(labels),
+                Constraint::Length(SPARK_WIDTH),
+                Constraint::Fill(1),
+            ])
+            .areas(row);
             label(name).render(Rect { y: l.bottom().saturating_sub(1), height: 1.min(l.height), ..l }, buf);
             spark(data, max, r, buf);
         }
     }
 }
 
-/// How many rows `lines` take wrapped to `width`. When every line fits, that is one each, and
-/// the wrapping is not worked out just to count them (drawing wraps the pieces again).
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    if width > 0 && lines.iter().all(|line| line.width() <= usize::from(width)) {
-        return lines.len() as u16;
-    }
-    Paragraph::new(lines.to_vec()).wrap(Wrap { trim: true }).line_count(width) as u16
-}
-
 /// Lays `pieces` out top to bottom in `area`, with a blank line between them when they fit.
 fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePane, view: &View) {
-    let wrapped = |lines: &[Line]| wrapped_height(lines, area.width);
+    let wrapped = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false }).line_count(area.width) as u16
+    };
     let heights: Vec<u16> = pieces
         .iter()
         .map(|p| match p {
@@ -282,54 +270,5 @@ fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePa
             Piece::Trend { .. } => pane.render_trend(rect, buf, view.strings, view.theme),
         }
         y = y.saturating_add(height + gap);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use ratatui::layout::{Constraint, Layout, Rect};
-    use ratatui::text::Line;
-    use ratatui::widgets::{Paragraph, Wrap};
-
-    #[test]
-    fn wrapped_height_is_what_the_paragraph_counts() {
-        let texts =
-            ["", "   ", "ord", "  innrykk", "æøå ÆØÅ", "今日は少し楽だった", "en linje med flere ord i seg"];
-        for width in 0..32 {
-            for n in 0..=texts.len() {
-                let lines: Vec<Line> = texts[..n].iter().copied().map(Line::from).collect();
-                let counted =
-                    Paragraph::new(lines.clone()).wrap(Wrap { trim: true }).line_count(width) as u16;
-                assert_eq!(super::wrapped_height(&lines, width), counted, "width {width}, {n} lines");
-            }
-        }
-    }
-
-    #[test]
-    fn split_widths_is_what_the_layout_gives_when_the_widths_fit() {
-        let widths = [6, 14, 9, 14, 2];
-        for width in 45..=200 {
-            let area = Rect::new(3, 4, width, 1);
-            let mut constraints: Vec<Constraint> = widths.iter().map(|w| Constraint::Length(*w)).collect();
-            constraints.push(Constraint::Fill(1));
-            let layout = Layout::horizontal(constraints).split(area);
-            let (columns, rest) = super::split_widths(area, widths);
-            assert_eq!(columns.as_slice(), &layout[..5], "width {width}");
-            assert_eq!(rest, layout[5], "width {width}");
-        }
-        let (columns, rest) = super::split_widths(Rect::new(0, 0, 10, 1), widths);
-        assert_eq!(columns.map(|c| c.width), [6, 4, 0, 0, 0], "cut to what is left");
-        assert_eq!(rest.width, 0);
-    }
-
-    #[test]
-    fn the_columns_are_what_the_layout_gives() {
-        for width in super::TWO_COLUMNS_MIN_WIDTH..=400 {
-            let area = Rect::new(1, 2, width, 30);
-            let [l, _, r] =
-                Layout::horizontal([Constraint::Percentage(55), Constraint::Length(2), Constraint::Fill(1)])
-                    .areas(area);
-            assert_eq!(super::columns(area), [l, r], "width {width}");
-        }
     }
 }

@@ -10,7 +10,7 @@ use super::{Result, Store};
 use crate::domain::goals::{Goal, Invalid, Step, valid_step};
 
 /// A goal as stored: the row id for changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredGoal {
     pub id: i64,
     pub goal: Goal,

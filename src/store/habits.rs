@@ -17,13 +17,11 @@ pub struct StoredHabit {
 }
 
 /// A habit as the home screen and the status line need it today.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HabitToday {
     pub id: i64,
     pub habit: Habit,
     pub streak: Streak,
-    /// Depends on the hour as well as the day: worked out again when read back.
-    #[serde(skip)]
     pub warning: Option<BreaksTomorrow>,
 }
 

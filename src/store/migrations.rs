@@ -167,7 +167,15 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // 5: the dates of check-ins alone, so a streak walks a narrow index instead of every row
     // with its note.
     M::up("CREATE INDEX checkin_dates ON checkin(date);"),
+    // 6: no schema change. Earlier versions kept a copy of the start screen's numbers in
+    // `start-snapshot.json` beside the database; `run` deletes that file once, on the way here.
+    M::up("-- start-snapshot.json is deleted by migrations::run"),
 ];
+
+/// The version from which `start-snapshot.json` is gone.
+const START_SNAPSHOT_GONE: usize = 6;
+/// The file earlier versions left beside the database; never read, deleted once.
+const START_SNAPSHOT_FILE: &str = "start-snapshot.json";
 
 /// Must equal the id in migration 1 (checked by a test).
 const _: () = assert!(super::APPLICATION_ID == 1_835_365_236);
@@ -186,6 +194,10 @@ pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
     }
     if found == MIGRATIONS.len() {
         return Ok(());
+    }
+    if found < START_SNAPSHOT_GONE {
+        // Nothing to do when it is not there; any other failure leaves a file nobody reads.
+        let _ = std::fs::remove_file(path.with_file_name(START_SNAPSHOT_FILE));
     }
     match migrations().to_latest(conn) {
         Ok(()) => Ok(()),
@@ -289,6 +301,23 @@ mod tests {
                 assert_eq!(store.practice_count().unwrap(), 1);
             }
         }
+    }
+
+    #[test]
+    fn the_old_start_snapshot_is_deleted_once_on_the_way_to_the_version_without_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.sqlite3");
+        let snapshot = dir.path().join(START_SNAPSHOT_FILE);
+        let mut conn = Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, START_SNAPSHOT_GONE - 1).unwrap();
+        drop(conn);
+        std::fs::write(&snapshot, "{}").unwrap();
+        drop(Store::open(&path).unwrap());
+        assert!(!snapshot.exists(), "deleted on the way up");
+        // Once: a file of that name made later is somebody else's business.
+        std::fs::write(&snapshot, "{}").unwrap();
+        drop(Store::open(&path).unwrap());
+        assert!(snapshot.exists());
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub struct SlipEntry {
 }
 
 /// A counter with its numbers on one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CounterToday {
     pub id: i64,
     pub counter: Counter,
