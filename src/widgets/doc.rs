@@ -166,8 +166,12 @@ mod tests {
 
     #[test]
     fn empty_areas_draw_nothing() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 5, 5));
+        let blank = Buffer::empty(Rect::new(0, 0, 5, 5));
+        let mut buf = blank.clone();
         doc().render(Rect::new(0, 0, 0, 3), &mut buf, 0);
         doc().render(Rect::new(0, 0, 3, 0), &mut buf, 0);
+        assert_eq!(buf, blank);
+        doc().render(Rect::new(0, 0, 3, 3), &mut buf, 0);
+        assert_ne!(buf, blank, "the same document draws in an area that has room");
     }
 }

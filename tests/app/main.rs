@@ -1,0 +1,18 @@
+//! The app driven by actions on an in-memory store, and every screen as a snapshot.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod breathe;
+mod breathe_snapshots;
+mod checkin;
+mod checkin_snapshots;
+mod faq;
+mod goals;
+mod goals_snapshots;
+mod learn;
+mod learn_snapshots;
+mod settings;
+mod shell;
+mod shell_snapshots;
+mod unicode_snapshots;

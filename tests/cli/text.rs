@@ -1,0 +1,61 @@
+//! Content on the command line, for pipes and screen readers; completions; the manual page.
+
+use std::process::Output;
+
+/// Each run gets a data directory of its own, in Norwegian unless `--lang` says otherwise.
+fn mestring(args: &[&str]) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    crate::support::cli::mestring_in("nb_NO.UTF-8", data.path(), args)
+}
+
+/// What a successful run printed; any other run fails the test.
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn faq_with_words_prints_only_the_matches_wrapped_to_80_columns() {
+    let text = stdout(&mestring(&["faq", "parorende"]));
+    assert!(text.contains("pårørende"), "{text}");
+    assert!(!text.contains("Hvor lang tid tar det"), "unrelated questions are left out");
+    assert!(text.lines().filter(|l| !l.starts_with("Kilde:")).all(|l| l.chars().count() <= 80), "{text}");
+}
+
+#[test]
+fn faq_without_words_prints_all_questions_and_markdown_on_request() {
+    let md = stdout(&mestring(&["--lang", "en", "faq", "--format", "md"]));
+    assert_eq!(md.matches("\n## ").count() + usize::from(md.starts_with("## ")), 32);
+}
+
+#[test]
+fn techniques_search_and_no_match_is_empty_but_successful() {
+    let text = stdout(&mestring(&["techniques", "mindfulness"]));
+    assert!(text.contains("Mindfulness"), "{text}");
+    assert!(stdout(&mestring(&["techniques", "xyzzy"])).is_empty());
+}
+
+#[test]
+fn help_lines_follow_the_region_not_the_language() {
+    let no = stdout(&mestring(&["--lang", "en", "help-lines"]));
+    assert!(no.contains("116 117") && no.contains("113"), "{no}");
+    let us = stdout(&mestring(&["help-lines", "--region", "us"]));
+    assert!(us.contains("988") && !us.contains("116 117"), "{us}");
+}
+
+#[test]
+fn completions_for_each_shell_and_a_manual_page() {
+    assert!(stdout(&mestring(&["completions", "bash"])).contains("_mestring"));
+    assert!(stdout(&mestring(&["completions", "zsh"])).contains("#compdef mestring"));
+    assert!(stdout(&mestring(&["completions", "fish"])).contains("complete -c mestring"));
+    let man = stdout(&mestring(&["man"]));
+    assert!(man.contains(".TH mestring 1") && man.contains("help\\-lines"), "{man}");
+}
+
+#[test]
+fn usage_errors_go_to_stderr_with_status_2() {
+    let out = mestring(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tcsh"));
+}

@@ -1,0 +1,13 @@
+//! The real binary in a pseudo-terminal: keys typed, the screen read through a vt100 parser.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod breathe;
+mod checkin;
+mod faq;
+mod goals;
+mod quiz;
+mod robustness;
+mod settings;
+mod signals;
