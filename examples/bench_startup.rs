@@ -157,7 +157,7 @@ fn measure(target: &Target) -> Run {
 
     // Every screen by its number key (1-9, then 0), then back to the first, each timed to its
     // frame. A screen without a number (the settings) is left out.
-    let keys = (1..target.screens).filter_map(mestring::app::key_for_index);
+    let keys = (1..target.screens).filter_map(mestring::ui::key_for_index);
     for key in keys.chain((target.screens > 0).then_some('1')) {
         let before = parser.screen().contents();
         let sent = Instant::now();

@@ -8,11 +8,11 @@ use std::cell::LazyCell;
 
 use crate::action::Action;
 use crate::clock::Clock;
-use crate::config::Settings;
+use crate::config::{Loaded, Settings, WeekStart};
 use crate::content::RegionId;
 use crate::content::phases::{self, Phase};
 use crate::i18n::{Lang, Strings};
-use crate::keymap::{self, Scope};
+use crate::keymap::{self, Keymap, Scope};
 use crate::panes::breathe::BreathePane;
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
@@ -30,11 +30,9 @@ use crate::store::{Slot, Store, StoreError};
 use crate::theme::Theme;
 use crate::ui;
 
-mod tab;
-
+pub use crate::ui::Tab;
 pub use overlay::Overlay;
 use overlay::overlay_update;
-pub use tab::{Tab, key_for_index};
 
 /// The context a pane gets: borrows the app's fields other than the panes, so a pane field can be
 /// borrowed mutably beside it.
@@ -46,6 +44,7 @@ macro_rules! ctx {
             clock: $app.clock.as_ref(),
             toast: &mut $app.toast,
             store: &mut $app.store,
+            keys: &$app.keymap,
         }
     };
 }
@@ -54,6 +53,27 @@ macro_rules! ctx {
 mod background;
 mod overlay;
 mod render;
+
+/// What the settings file gives the app, read before it starts.
+pub struct Setup {
+    /// The settings file (for the settings screen to show and write), if there is one.
+    pub path: Option<std::path::PathBuf>,
+    pub loaded: Loaded,
+    /// The default keys with the file's overrides.
+    pub keymap: Keymap,
+    /// What is wrong in the file, one sentence each, shown from the first frame.
+    pub problems: Vec<String>,
+}
+
+impl Setup {
+    /// The settings read from `path`, with the keys they give and every problem found.
+    pub fn new(path: Option<std::path::PathBuf>, loaded: Loaded) -> Self {
+        let (keymap, key_problems) = Keymap::with_overrides(&loaded.settings.keys);
+        let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        problems.extend(key_problems);
+        Self { path, loaded, keymap, problems }
+    }
+}
 
 /// Choices made at start-up (flags, environment).
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +112,8 @@ pub struct App {
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
+    /// The keys in force: the defaults and the settings file's overrides.
+    keymap: Keymap,
 }
 
 impl App {
@@ -136,6 +158,7 @@ impl App {
             dirty: true,
             area: Rect::default(),
             crisis_plan: Vec::new(),
+            keymap: Keymap::default(),
         }
     }
 
@@ -186,7 +209,7 @@ impl App {
         }
         // An overlay scrolls and closes with the list keys, whatever screen is under it.
         let scopes = if self.overlay.is_some() { &[Scope::List][..] } else { self.scopes() };
-        keymap::action_for(key, scopes)
+        self.keymap.action_for(key, scopes)
     }
 
     fn text_mode(&self) -> bool {
@@ -350,10 +373,15 @@ impl App {
         }
     }
 
-    /// The settings as read from `path` at start-up, for the settings screen to show and write.
-    pub fn set_settings(&mut self, path: Option<std::path::PathBuf>, loaded: &crate::config::Loaded) {
+    /// Takes in what the settings file says, before the first frame.
+    pub fn configure(&mut self, setup: Setup) {
+        let settings = &setup.loaded.settings;
+        self.keymap = setup.keymap;
+        self.checkin.set_configured_triggers(&settings.triggers);
+        self.history.set_sunday_first(settings.week_start == WeekStart::Sunday);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        self.settings = SettingsPane::new(loaded.settings.clone(), path, loaded.writable, no_color);
+        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color);
+        self.settings_problems(setup.problems);
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.

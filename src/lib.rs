@@ -13,7 +13,6 @@ pub mod domain;
 pub mod event;
 pub mod i18n;
 pub mod i18n_breathe;
-pub mod key_overrides;
 pub mod keymap;
 pub mod panes;
 pub mod run;

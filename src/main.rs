@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use mestring::app::App;
+use mestring::app::{App, Setup};
 use mestring::cli::{self, Cli};
 use mestring::clock::SystemClock;
 use mestring::config;
@@ -15,12 +15,11 @@ fn main() -> color_eyre::Result<ExitCode> {
     let config_path = config::config_path(cli.config.as_deref());
     mestring::content::packs::set_dir(config_path.as_deref().map(config::pack_dir));
     let loaded = config_path.as_deref().map(config::load).unwrap_or_default();
-    let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    problems.extend(mestring::key_overrides::install(&loaded.settings.keys));
-    let options = cli.options(&loaded.settings);
+    let setup = Setup::new(config_path, loaded);
+    let options = cli.options(&setup.loaded.settings);
     // `breathe` opens the app itself; every other subcommand runs without it.
     if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app()) {
-        for problem in &problems {
+        for problem in &setup.problems {
             eprintln!("mestring: {problem}");
         }
         return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
@@ -30,10 +29,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     let store =
         location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
     let mut app = App::new(options, Box::new(SystemClock), store);
-    app.settings_problems(problems);
-    app.checkin.set_configured_triggers(&loaded.settings.triggers);
-    app.history.set_sunday_first(loaded.settings.week_start == config::WeekStart::Sunday);
-    app.set_settings(config_path, &loaded);
+    app.configure(setup);
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {

@@ -92,7 +92,7 @@ impl App {
     }
 
     /// Problems in the settings file, shown in the footer from the first frame.
-    pub fn settings_problems(&mut self, problems: Vec<String>) {
+    pub(super) fn settings_problems(&mut self, problems: Vec<String>) {
         if let Some(first) = problems.first() {
             let more = if problems.len() > 1 { format!(" (+{})", problems.len() - 1) } else { String::new() };
             self.toast = Some(format!("{}: {first}{more}", self.strings().settings_problem));

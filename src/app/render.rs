@@ -28,7 +28,7 @@ impl App {
         }
         let areas = ui::areas(area);
         ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
-        let view = View { lang: self.options.lang, strings: s, theme };
+        let view = View { lang: self.options.lang, strings: s, theme, keys: &self.keymap };
         match self.tab {
             Tab::Home => self.home.render(areas.body, buf, &view),
             Tab::Goals => self.goals.render(areas.body, buf, &view),
@@ -44,11 +44,11 @@ impl App {
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),
-            None => ui::render_footer(areas.footer, buf, self.scopes(), s, theme),
+            None => ui::render_footer(areas.footer, buf, &self.keymap, self.scopes(), s, theme),
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => {
-                let text = ui::help_text(self.scopes(), s, theme);
+                let text = ui::help_text(&self.keymap, self.scopes(), s, theme);
                 ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
             }
             Some(Overlay::Crisis { scroll }) => {

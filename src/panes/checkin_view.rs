@@ -265,7 +265,7 @@ fn render_support(area: Rect, buf: &mut Buffer, lang: Lang, t: &CheckinText, the
 /// The key that opens the breathing screen, when the app has one: the offer names only what
 /// exists.
 fn breathe_key() -> Option<String> {
-    use crate::app::Tab;
+    use crate::ui::Tab;
     Tab::ALL.iter().position(|t| *t == Tab::Breathe).filter(|i| *i < 9).map(|i| (i + 1).to_string())
 }
 

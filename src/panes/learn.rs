@@ -14,7 +14,7 @@ use super::relatives::{self, RelativesPane};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::i18n::{Lang, LearnText};
-use crate::keymap::{self, Scope};
+use crate::keymap::Scope;
 use crate::store::progress::Progress;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,8 +143,8 @@ impl LearnPane {
             spans.push(Span::styled(format!(" {} ", section.title(s)), style));
             spans.push(Span::raw(" "));
         }
-        let prev = keymap::key_hint(Action::PrevSection, self.scopes());
-        let next = keymap::key_hint(Action::NextSection, self.scopes());
+        let prev = view.keys.key_hint(Action::PrevSection, self.scopes());
+        let next = view.keys.key_hint(Action::NextSection, self.scopes());
         let hint = Span::styled(format!("{prev} {next} {}", s.section_switch), theme.dim);
         // The parts' names matter more than the hint; the footer and help name the keys too.
         let used: usize = spans.iter().map(Span::width).sum();

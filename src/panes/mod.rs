@@ -44,6 +44,7 @@ use ratatui::layout::Rect;
 
 use crate::clock::Clock;
 use crate::i18n::{Lang, Strings};
+use crate::keymap::Keymap;
 use crate::store::{self, Slot, Store};
 use crate::theme::Theme;
 
@@ -67,6 +68,8 @@ pub struct Ctx<'a> {
     /// The user's data. A failed write goes to `toast` (via `StoreError::describe`) and the
     /// pane keeps what was typed, so nothing is lost to a full disk or a busy file.
     pub store: &'a mut Slot,
+    /// The keys in force, for hints whose width matters to a layout (scrolling).
+    pub keys: &'a Keymap,
 }
 
 /// What a pane needs to draw itself.
@@ -74,6 +77,15 @@ pub struct View<'a> {
     pub lang: Lang,
     pub strings: &'static Strings,
     pub theme: &'a Theme,
+    /// The keys in force, for hints that name a key.
+    pub keys: &'a Keymap,
+}
+
+impl<'a> View<'a> {
+    /// What a pane measures its text with while handling a key: the same words, no colour.
+    pub fn plain(lang: Lang, keys: &'a Keymap) -> Self {
+        Self { lang, strings: lang.strings(), theme: &Theme::MONO, keys }
+    }
 }
 
 impl Ctx<'_> {

@@ -12,8 +12,7 @@ use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::phases::{self, Phase};
 use crate::i18n::{Lang, LearnText};
-use crate::keymap::{self, Scope};
-use crate::theme::Theme;
+use crate::keymap::{Keymap, Scope};
 use crate::widgets::doc::Doc;
 use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
 
@@ -59,7 +58,7 @@ impl PhasesPane {
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
         let split = Self::split(ctx.area);
-        let max_scroll = self.max_detail_scroll(&split);
+        let max_scroll = self.max_detail_scroll(&split, ctx.keys);
         if !self.browse.handle(action, &split, max_scroll) && *action == Action::MarkPhase {
             self.toggle_mark(ctx);
         }
@@ -81,9 +80,9 @@ impl PhasesPane {
         }
     }
 
-    fn max_detail_scroll(&self, split: &Split) -> u16 {
+    fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(phase) = self.selected() else { return 0 };
-        self.detail_doc(phase, &Theme::MONO).max_scroll(split.detail_inner())
+        self.detail_doc(phase, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -98,7 +97,7 @@ impl PhasesPane {
             None => Line::from(vec![
                 Span::styled(s.phase_none, theme.dim),
                 Span::styled(
-                    format!("  ({} {})", keymap::key_hint(Action::MarkPhase, SCOPES), s.phase_mark),
+                    format!("  ({} {})", view.keys.key_hint(Action::MarkPhase, SCOPES), s.phase_mark),
                     theme.dim,
                 ),
             ]),
@@ -110,7 +109,7 @@ impl PhasesPane {
         if split.shows_detail(detail_focused) {
             match self.selected() {
                 Some(phase) => {
-                    let doc = self.detail_doc(phase, theme);
+                    let doc = self.detail_doc(phase, view);
                     let title = Line::styled(
                         format!(" {} {} {} ", phase.number, s.of, phases::all(self.lang).len()),
                         theme.heading,
@@ -149,7 +148,8 @@ impl PhasesPane {
         list_detail::render_list(area, buf, frame, &self.browse.nav, all.len(), row, theme);
     }
 
-    fn detail_doc<'a>(&self, phase: &'a Phase, theme: &Theme) -> Doc<'a> {
+    fn detail_doc<'a>(&self, phase: &'a Phase, view: &View) -> Doc<'a> {
+        let theme = view.theme;
         let strings = self.lang.strings();
         let s: &LearnText = &strings.learn;
         let mut doc = Doc::new();
@@ -168,7 +168,10 @@ impl PhasesPane {
         doc.lines(phase.try_now.iter().map(|item| Line::from(format!("- {item}"))));
         doc.blank();
         let what = if is_current { s.phase_unmark } else { s.phase_mark };
-        doc.line(Line::styled(format!("{} {what}", keymap::key_hint(Action::MarkPhase, SCOPES)), theme.key));
+        doc.line(Line::styled(
+            format!("{} {what}", view.keys.key_hint(Action::MarkPhase, SCOPES)),
+            theme.key,
+        ));
         doc.blank();
         doc.line(Line::styled(
             format!("{}: {} · {}", strings.source, phase.source.seed, phase.source.section),

@@ -12,8 +12,7 @@ use crate::action::Action;
 use crate::content::{Statement, Verdict, quiz};
 use crate::domain::quiz::{self as leitner, Card, ROUND_LEN, Round, RoundKind, RoundRecord};
 use crate::i18n::{Lang, LearnText};
-use crate::keymap::{self, Scope};
-use crate::theme::Theme;
+use crate::keymap::Scope;
 use crate::widgets::doc::Doc;
 
 pub const SCOPES: &[Scope] = &[Scope::Sections, Scope::Quiz];
@@ -143,21 +142,22 @@ impl QuizPane {
         let inner = block.inner(area);
         block.render(area, buf);
         let doc = match &self.stage {
-            Stage::Start => self.start_doc(inner.height, s, theme),
+            Stage::Start => self.start_doc(inner.height, view),
             Stage::Asking { round, answered } => self.asking_doc(round, *answered, view),
-            Stage::Done { round } => self.done_doc(round, s, theme),
+            Stage::Done { round } => self.done_doc(round, view),
         };
         doc.render(inner, buf, 0);
     }
 
-    fn start_doc(&self, height: u16, s: &LearnText, theme: &Theme) -> Doc<'static> {
+    fn start_doc(&self, height: u16, view: &View) -> Doc<'static> {
+        let (s, theme) = (&view.strings.learn, view.theme);
         let ids = self.ids();
         let mut doc = Doc::new();
         doc.line(Line::from(s.quiz_intro)).blank();
-        doc.line(key_line(Action::NewRound, s.quiz_new_round, theme));
+        doc.line(key_line(Action::NewRound, s.quiz_new_round, view));
         let mistakes = leitner::mistakes(&ids, &self.cards, usize::MAX).len();
         if mistakes > 0 {
-            doc.line(key_line(Action::ReviewMistakes, &format!("{} ({mistakes})", s.quiz_review), theme));
+            doc.line(key_line(Action::ReviewMistakes, &format!("{} ({mistakes})", s.quiz_review), view));
         } else {
             doc.line(Line::styled(s.quiz_no_mistakes, theme.dim));
         }
@@ -216,8 +216,8 @@ impl QuizPane {
         match answered {
             None => {
                 doc.line(Line::from(s.quiz_question)).blank();
-                doc.line(key_line(Action::AnswerMyth, s.quiz_myth, theme));
-                doc.line(key_line(Action::AnswerFact, s.quiz_fact, theme));
+                doc.line(key_line(Action::AnswerMyth, s.quiz_myth, view));
+                doc.line(key_line(Action::AnswerFact, s.quiz_fact, view));
             }
             Some(right) => {
                 let verdict = match statement.verdict {
@@ -234,13 +234,14 @@ impl QuizPane {
                     format!("{}: {} · {}", strings.source, statement.source.seed, statement.source.section);
                 doc.line(Line::styled(source, theme.dim)).blank();
                 let next = if round.is_finished() { s.quiz_finish } else { s.quiz_next };
-                doc.line(key_line(Action::Continue, next, theme));
+                doc.line(key_line(Action::Continue, next, view));
             }
         }
         doc
     }
 
-    fn done_doc(&self, round: &Round, s: &LearnText, theme: &Theme) -> Doc<'static> {
+    fn done_doc(&self, round: &Round, view: &View) -> Doc<'static> {
+        let (s, theme) = (&view.strings.learn, view.theme);
         let mut doc = Doc::new();
         let (right, total) = (round.right().to_string(), round.ids.len().to_string());
         doc.line(Line::styled(
@@ -259,7 +260,7 @@ impl QuizPane {
             if !spans.is_empty() {
                 spans.push(Span::styled(" · ", theme.dim));
             }
-            spans.extend(key_line(action, what, theme).spans);
+            spans.extend(key_line(action, what, view).spans);
         }
         doc.line(Line::from(spans)).blank();
         let statements = quiz::all(self.lang);
@@ -276,9 +277,10 @@ impl QuizPane {
 }
 
 /// "m  myte": a key from the keymap and what it does here.
-fn key_line(action: Action, what: &str, theme: &Theme) -> Line<'static> {
+fn key_line(action: Action, what: &str, view: &View) -> Line<'static> {
+    let theme = view.theme;
     Line::from(vec![
-        Span::styled(format!("{}  ", keymap::key_hint(action, SCOPES)), theme.key),
+        Span::styled(format!("{}  ", view.keys.key_hint(action, SCOPES)), theme.key),
         Span::raw(what.to_owned()),
     ])
 }

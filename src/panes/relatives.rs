@@ -14,7 +14,7 @@ use crate::action::Action;
 use crate::content::relatives::{self, Effect, Step};
 use crate::content::{Faq, faq, figures};
 use crate::i18n::{Lang, LearnText};
-use crate::keymap::{self, Scope};
+use crate::keymap::{Keymap, Scope};
 use crate::theme::Theme;
 use crate::widgets::bars::{BarRow, Bars, Series};
 use crate::widgets::doc::Doc;
@@ -97,14 +97,14 @@ impl RelativesPane {
             return Some(Action::OpenFaq(item.id.as_str()));
         }
         let split = Self::split(ctx.area);
-        let max_scroll = self.max_detail_scroll(&split);
+        let max_scroll = self.max_detail_scroll(&split, ctx.keys);
         self.browse.handle(action, &split, max_scroll);
         None
     }
 
-    fn max_detail_scroll(&self, split: &Split) -> u16 {
+    fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(entry) = self.selected() else { return 0 };
-        self.detail_doc(entry, &Theme::MONO).max_scroll(split.detail_inner())
+        self.detail_doc(entry, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
     }
 
     fn step(&self, part: Part, index: usize) -> Option<&'static Step> {
@@ -140,7 +140,7 @@ impl RelativesPane {
                         Entry::Question(_) => Part::Questions,
                     };
                     let title = Line::styled(format!(" {} ", part_name(part, s)), theme.heading);
-                    let doc = self.detail_doc(entry, theme);
+                    let doc = self.detail_doc(entry, view);
                     let scroll = self.browse.scroll;
                     list_detail::render_detail(
                         split.detail,
@@ -165,7 +165,8 @@ impl RelativesPane {
         }
     }
 
-    fn detail_doc(&self, entry: Entry, theme: &Theme) -> Doc<'static> {
+    fn detail_doc(&self, entry: Entry, view: &View) -> Doc<'static> {
+        let theme = view.theme;
         let strings = self.lang.strings();
         let s = &strings.learn;
         let mut doc = Doc::new();
@@ -184,7 +185,7 @@ impl RelativesPane {
                 doc.line(Line::styled(item.question.as_str(), theme.emphasis)).blank();
                 let first = item.answer.split('\n').next().unwrap_or_default();
                 doc.line(Line::from(first)).blank();
-                let key = keymap::key_hint(Action::Open, SCOPES);
+                let key = view.keys.key_hint(Action::Open, SCOPES);
                 doc.line(Line::from(vec![
                     Span::styled(format!("{key} "), theme.key),
                     Span::styled(s.rel_open_faq, theme.dim),

@@ -18,8 +18,7 @@ use crate::action::Action;
 use crate::content::{Tag, Technique, TechniqueGroup, techniques};
 use crate::domain::search::{Finder, Hit, MatchKind, Query, Searchable};
 use crate::i18n::{Lang, LearnText};
-use crate::keymap::{self, Scope};
-use crate::theme::Theme;
+use crate::keymap::{Keymap, Scope};
 use crate::widgets::highlight::highlighted;
 use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
 
@@ -159,7 +158,7 @@ impl TechniquesPane {
                 Edit::Nothing => {}
             }
         } else {
-            let max_scroll = self.max_detail_scroll(&split);
+            let max_scroll = self.max_detail_scroll(&split, ctx.keys);
             if !self.browse.handle(action, &split, max_scroll) {
                 follow_up = self.handle_own(action, ctx);
             }
@@ -272,10 +271,10 @@ impl TechniquesPane {
         self.browse.set_rows(rows);
     }
 
-    fn max_detail_scroll(&self, split: &Split) -> u16 {
+    fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(t) = self.selected() else { return 0 };
         let favourite = self.favourites.contains(&t.id);
-        detail_doc(t, None, favourite, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
+        detail_doc(t, None, favourite, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -297,7 +296,7 @@ impl TechniquesPane {
             Span::styled(s.filter_label, theme.key),
             Span::styled(self.filter.name(s), theme.emphasis),
             Span::styled(
-                format!("  ({} {})", keymap::key_hint(Action::NextFilter, SCOPES), s.filter_change),
+                format!("  ({} {})", view.keys.key_hint(Action::NextFilter, SCOPES), s.filter_change),
                 theme.dim,
             ),
         ]);
@@ -340,7 +339,7 @@ impl TechniquesPane {
         let hit = self.browse.selected().and_then(|i| self.hits.get(i)?.as_ref());
         let title = Line::from(Span::styled(format!(" {} ", group_name(t.group, s)), view.theme.heading));
         let favourite = self.favourites.contains(&t.id);
-        let doc = detail_doc(t, hit, favourite, self.lang, view.theme);
+        let doc = detail_doc(t, hit, favourite, view);
         let focused = self.browse.focus == Focus::Detail;
         list_detail::render_detail(area, buf, Some(title), focused, &doc, self.browse.scroll, view.theme);
     }

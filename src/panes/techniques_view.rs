@@ -2,24 +2,17 @@
 
 use ratatui::text::{Line, Span};
 
+use super::View;
 use super::techniques::SCOPES;
 use crate::action::Action;
 use crate::content::{Tag, Technique, TechniqueGroup, exercises};
 use crate::domain::search::Hit;
 use crate::i18n::{Lang, LearnText};
-use crate::keymap;
-use crate::theme::Theme;
 use crate::widgets::doc::Doc;
 use crate::widgets::highlight::{highlighted, highlighted_paragraphs};
 
-pub(super) fn detail_doc<'a>(
-    t: &'a Technique,
-    hit: Option<&Hit>,
-    favourite: bool,
-    lang: Lang,
-    theme: &Theme,
-) -> Doc<'a> {
-    let strings = lang.strings();
+pub(super) fn detail_doc<'a>(t: &'a Technique, hit: Option<&Hit>, favourite: bool, view: &View) -> Doc<'a> {
+    let (lang, theme, strings) = (view.lang, view.theme, view.strings);
     let s = &strings.learn;
     let field = |i: usize| hit.map(|h| h.fields[i].as_slice());
     let mut doc = Doc::new();
@@ -45,7 +38,7 @@ pub(super) fn detail_doc<'a>(
     if let Some(id) = &t.exercise {
         doc.blank();
         let name = exercise_name(lang, id).unwrap_or(id.as_str());
-        let key = keymap::key_hint(Action::Practise, SCOPES);
+        let key = view.keys.key_hint(Action::Practise, SCOPES);
         doc.line(Line::from(vec![
             Span::styled(format!("{}: ", s.technique_exercise), theme.heading),
             Span::styled(name, theme.emphasis),
@@ -54,7 +47,7 @@ pub(super) fn detail_doc<'a>(
     }
     doc.blank();
     doc.line(Line::from(vec![
-        Span::styled(format!("{}  ", keymap::key_hint(Action::MarkUsed, SCOPES)), theme.key),
+        Span::styled(format!("{}  ", view.keys.key_hint(Action::MarkUsed, SCOPES)), theme.key),
         Span::styled(s.technique_used, theme.dim),
     ]));
     if let Some(reported) = &t.reported {

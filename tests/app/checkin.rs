@@ -4,7 +4,8 @@
 use crate::support::app::{app, draw, feed, go, rows, text, type_text};
 use crate::support::checkins::{seed_app, today};
 use mestring::action::Action;
-use mestring::app::Tab;
+use mestring::app::{Setup, Tab};
+use mestring::config;
 use mestring::i18n::Lang;
 use mestring::panes::history::HistoryView;
 
@@ -195,8 +196,9 @@ fn the_focused_field_and_the_calendar_are_styled() {
 fn triggers_and_week_start_from_the_settings_file_are_used() {
     let mut app = app(Lang::En, 120, 40);
     seed_app(&mut app, 30);
-    app.checkin.set_configured_triggers(&["Mondays".to_owned(), "Loneliness".to_owned()]);
-    app.history.set_sunday_first(true);
+    let loaded =
+        config::parse("config.ron", r#"(triggers: ["Mondays", "Loneliness"], week_start: "sunday")"#);
+    app.configure(Setup::new(None, loaded));
     go(&mut app, Tab::Checkin);
     feed(&mut app, [Action::Bottom, Action::Up, Action::Up, Action::Up, Action::Up]);
     let screen = text(&app, 120, 40);

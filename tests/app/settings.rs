@@ -4,7 +4,7 @@
 
 use crate::support::app::{app, draw, feed, type_text};
 use mestring::action::Action;
-use mestring::app::{App, Tab};
+use mestring::app::{App, Setup, Tab};
 use mestring::config::{self, ThemeName};
 use mestring::i18n::Lang;
 use mestring::theme::Theme;
@@ -21,7 +21,7 @@ fn open_with_file(lang: Lang, text: Option<&str>) -> (App, tempfile::TempDir) {
     }
     let loaded = config::load(&path);
     let mut app = app(lang, 100, 30);
-    app.set_settings(Some(path), &loaded);
+    app.configure(Setup::new(Some(path), loaded));
     feed(&mut app, [Action::GoTab(settings_tab())]);
     (app, dir)
 }
@@ -77,7 +77,7 @@ fn snapshots() {
         for (w, h) in [(80, 24), (120, 40)] {
             let mut app = app(lang, w, h);
             let loaded = config::parse("config.ron", r#"(triggers: ["lønningsdag", "jobb"])"#);
-            app.set_settings(Some("/home/kari/.config/mestring/config.ron".into()), &loaded);
+            app.configure(Setup::new(Some("/home/kari/.config/mestring/config.ron".into()), loaded));
             feed(&mut app, [Action::GoTab(settings_tab()), Action::Down]);
             insta::assert_snapshot!(format!("settings_{}_{w}x{h}", lang.code()), draw(&app, w, h).backend());
         }

@@ -7,14 +7,17 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::action::Action;
-use crate::app::Tab;
 use crate::content::helplines::{self, RegionId};
 use crate::domain::plan::Section;
 use crate::i18n::{Lang, Strings};
-use crate::keymap::{self, Binding, Scope};
+use crate::keymap::{self, Binding, Keymap, Scope};
 use crate::store::plan::StoredItem;
 use crate::theme::Theme;
 use unicode_width::UnicodeWidthStr;
+
+mod tabs;
+
+pub use tabs::{Tab, key_for_index, render_tabs, tab_spans};
 
 /// Smaller than this, no screen can be laid out readably; a short message is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -50,97 +53,19 @@ pub fn render_too_small(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme
         .render(Rect { y, height: area.height - (y - area.y), ..area }, buf);
 }
 
-/// Each tab's title as drawn, and the columns it spans, so a click can find its tab. When the
-/// whole titles do not fit, the other tabs' titles are shortened, longest first and marked with
-/// "…", so every tab keeps its number and the current one its whole name. When even that does
-/// not fit, the app's name gives up its place (the window title still says "mestring"), and
-/// then the other titles their last letter.
-pub fn tab_spans(area: Rect, tabs: &[Tab], active: Tab, s: &Strings) -> Vec<(Tab, String, Rect)> {
-    let named = area.x + s.app_name.chars().count() as u16 + 2;
-    fit_tabs(area, named, 1, tabs, active, s)
-        .or_else(|_| fit_tabs(area, area.x, 1, tabs, active, s))
-        .or_else(|_| fit_tabs(area, area.x, 0, tabs, active, s))
-        .unwrap_or_else(|spans| spans)
-}
-
-/// The tabs laid out from column `start`, other titles cut to no fewer than `keep` letters;
-/// `Err` (with the best try) when they do not fit.
-#[allow(clippy::type_complexity)]
-fn fit_tabs(
-    area: Rect,
-    start: u16,
-    keep: usize,
-    tabs: &[Tab],
-    active: Tab,
-    s: &Strings,
-) -> Result<Vec<(Tab, String, Rect)>, Vec<(Tab, String, Rect)>> {
-    let mut names: Vec<Vec<char>> = tabs.iter().map(|t| t.title(s).chars().collect()).collect();
-    let mut cut = vec![false; tabs.len()];
-    let title = |i: usize, name: &[char], cut: bool| {
-        let name: String = name.iter().collect();
-        let key = crate::app::key_for_index(i).map(|k| format!("{k} ")).unwrap_or_default();
-        if cut { format!(" {key}{}… ", name.trim_end()) } else { format!(" {key}{name} ") }
-    };
-    let room = usize::from(area.right().saturating_sub(start));
-    // Widths are counted, not formatted: this loop may shorten titles a letter at a time a
-    // hundred times per frame, and building strings for each try cost most of a frame.
-    let char_width = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-    let width = |i: usize, name: &[char], cut: bool| {
-        let key = if crate::app::key_for_index(i).is_some() { 2 } else { 0 };
-        let shown =
-            if cut { name.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1) } else { name.len() };
-        2 + key + name[..shown].iter().map(char_width).sum::<usize>() + usize::from(cut)
-    };
-    // Each try changes one title, so only its width is counted again.
-    let mut widths: Vec<usize> = (0..tabs.len()).map(|i| width(i, &names[i], cut[i]) + 1).collect();
-    let mut used: usize = widths.iter().sum();
-    let fits = loop {
-        if used <= room + 1 {
-            break true;
-        }
-        let longest = (0..tabs.len())
-            .filter(|&i| tabs[i] != active && names[i].len() > keep)
-            .max_by_key(|&i| names[i].len());
-        let Some(i) = longest else { break false };
-        names[i].pop();
-        cut[i] = true;
-        let now = width(i, &names[i], true) + 1;
-        used = used - widths[i] + now;
-        widths[i] = now;
-    };
-    let mut x = start;
-    let spans = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            let title = title(i, &names[i], cut[i]);
-            let width = title.width() as u16;
-            let rect = Rect { x, y: area.y, width, height: 1 }.intersection(area);
-            x = x.saturating_add(width + 1);
-            (*tab, title, rect)
-        })
-        .collect();
-    if fits { Ok(spans) } else { Err(spans) }
-}
-
-pub fn render_tabs(area: Rect, buf: &mut Buffer, active: Tab, s: &Strings, theme: &Theme) {
-    let spans_at = tab_spans(area, Tab::ALL, active, s);
-    let named = spans_at.first().is_none_or(|(_, _, r)| r.x > area.x);
-    let mut spans =
-        if named { vec![Span::styled(format!(" {} ", s.app_name), theme.title)] } else { Vec::new() };
-    for (tab, title, _) in spans_at {
-        spans.push(Span::styled(title, if tab == active { theme.tab_active } else { theme.base }));
-        spans.push(Span::raw(" "));
-    }
-    Line::from(spans).render(area, buf);
-}
-
 /// The one-line key hints. The global ones (help, crisis help, quit) always fit: a screen's own
 /// hints are dropped from the end when the line would be too wide.
-pub fn render_footer(area: Rect, buf: &mut Buffer, scopes: &[Scope], s: &Strings, theme: &Theme) {
+pub fn render_footer(
+    area: Rect,
+    buf: &mut Buffer,
+    keys: &Keymap,
+    scopes: &[Scope],
+    s: &Strings,
+    theme: &Theme,
+) {
     let hint = |b: &Binding| (keymap::key_label(b.keys[0]), keymap::describe(b.action, &s.actions));
     let (global, mut own): (Vec<_>, Vec<_>) =
-        keymap::bindings_for(scopes).filter(|b| b.footer).partition(|b| b.scope == Scope::Global);
+        keys.bindings_for(scopes).filter(|b| b.footer).partition(|b| b.scope == Scope::Global);
     let width = |hints: &[&Binding]| -> usize {
         hints.iter().map(|b| hint(b)).map(|(k, d)| k.width() + 1 + d.width() + 3).sum()
     };
@@ -199,8 +124,9 @@ pub fn render_overlay(
 }
 
 /// The keys of the current screen, generated from the keymap.
-pub fn help_text(scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
-    let rows: Vec<(String, &str)> = keymap::bindings_for(scopes)
+pub fn help_text(keys: &Keymap, scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
+    let rows: Vec<(String, &str)> = keys
+        .bindings_for(scopes)
         .map(|b| {
             let keys: Vec<String> = match b.action {
                 Action::GoTab(_) => vec!["1-9, 0".to_owned()],

@@ -1,5 +1,12 @@
-//! Keys to actions, in one table. The help overlay and the footer are generated from this
-//! table, so what they say and what the keys do can never disagree.
+//! Keys to actions, in one table: the defaults (`defaults.rs`) with the settings file's
+//! overrides applied (`overrides.rs`), as a [`Keymap`] value the app owns. The help overlay and
+//! the footer are generated from it, so what they say and what the keys do can never disagree.
+
+mod defaults;
+mod overrides;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -11,18 +18,6 @@ use crate::i18n::ActionText;
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
-}
-
-const fn key(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
-}
-
-const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
 }
 
 /// Where a binding applies: everywhere, or only on screens that use that kind of control. A
@@ -59,124 +54,77 @@ pub enum Scope {
     Home,
 }
 
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub action: Action,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub scope: Scope,
     /// Shown in the footer's one-line hint, not only in the help overlay.
     pub footer: bool,
 }
 
-const fn bind(action: Action, keys: &'static [Key], scope: Scope, footer: bool) -> Binding {
-    Binding { action, keys, scope, footer }
+/// The bindings in force.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
 }
 
-/// The whole keymap. Order is the order of the help overlay.
-pub const BINDINGS: &[Binding] = &[
-    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::List, false),
-    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::List, false),
-    bind(Action::Top, &[key(KeyCode::Home), ch('g')], Scope::List, false),
-    bind(Action::Bottom, &[key(KeyCode::End), ch('G')], Scope::List, false),
-    bind(Action::PageUp, &[key(KeyCode::PageUp), ctrl('u')], Scope::List, false),
-    bind(Action::PageDown, &[key(KeyCode::PageDown), ctrl('d')], Scope::List, false),
-    bind(Action::Open, &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')], Scope::List, true),
-    bind(Action::Back, &[key(KeyCode::Esc), key(KeyCode::Left), ch('h')], Scope::List, false),
-    bind(Action::Search, &[ch('/')], Scope::Search, true),
-    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::Form, false),
-    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::Form, false),
-    bind(Action::Top, &[key(KeyCode::Home), ch('g')], Scope::Form, false),
-    bind(Action::Bottom, &[key(KeyCode::End), ch('G')], Scope::Form, false),
-    bind(Action::Decrease, &[key(KeyCode::Left), ch('h'), ch('-')], Scope::Form, false),
-    bind(Action::Increase, &[key(KeyCode::Right), ch('l'), ch('+')], Scope::Form, false),
-    bind(Action::PageUp, &[key(KeyCode::PageUp)], Scope::Form, false),
-    bind(Action::PageDown, &[key(KeyCode::PageDown)], Scope::Form, false),
-    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Form, true),
-    bind(Action::Open, &[key(KeyCode::Enter)], Scope::Form, false),
-    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Form, false),
-    bind(Action::Save, &[ctrl('s')], Scope::Form, true),
-    bind(Action::NextView, &[ch('v')], Scope::Charts, true),
-    bind(Action::PrevView, &[ch('V')], Scope::Charts, false),
-    bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, false),
-    bind(Action::Decrease, &[ch('['), ch('-')], Scope::Charts, false),
-    bind(Action::Edit, &[ch('e')], Scope::Charts, true),
-    bind(Action::ToggleFavourite, &[ch('f'), ch('*')], Scope::Techniques, true),
-    bind(Action::NextFilter, &[ch('t')], Scope::Techniques, true),
-    bind(Action::PrevFilter, &[ch('T')], Scope::Techniques, false),
-    bind(Action::Practise, &[ch('e')], Scope::Techniques, false),
-    bind(Action::MarkUsed, &[ch('u')], Scope::Techniques, false),
-    bind(Action::AnswerMyth, &[ch('m')], Scope::Quiz, false),
-    bind(Action::AnswerFact, &[ch('f')], Scope::Quiz, false),
-    bind(Action::Continue, &[key(KeyCode::Enter), ch(' ')], Scope::Quiz, false),
-    bind(Action::NewRound, &[ch('n')], Scope::Quiz, false),
-    bind(Action::ReviewMistakes, &[ch('r')], Scope::Quiz, false),
-    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Quiz, false),
-    bind(Action::MarkPhase, &[ch('m')], Scope::Phases, true),
-    bind(Action::NextSection, &[ch('>')], Scope::Sections, true),
-    bind(Action::PrevSection, &[ch('<')], Scope::Sections, false),
-    bind(Action::Longer, &[ch('+'), ch('=')], Scope::Patterns, false),
-    bind(Action::Shorter, &[ch('-')], Scope::Patterns, false),
-    bind(Action::SwitchUnit, &[ch('c')], Scope::Patterns, false),
-    bind(Action::NewItem, &[ch('a')], Scope::Patterns, true),
-    bind(Action::Edit, &[ch('e')], Scope::Patterns, false),
-    bind(Action::Delete, &[ch('d'), key(KeyCode::Delete)], Scope::Patterns, false),
-    bind(Action::Pause, &[ch(' ')], Scope::Session, false),
-    bind(Action::NextStep, &[ch('n')], Scope::Session, false),
-    bind(Action::Open, &[key(KeyCode::Enter)], Scope::Session, false),
-    bind(Action::Back, &[key(KeyCode::Esc)], Scope::Session, false),
-    bind(Action::NewItem, &[ch('a')], Scope::Items, true),
-    bind(Action::Edit, &[ch('e')], Scope::Items, false),
-    bind(Action::Delete, &[ch('d'), key(KeyCode::Delete)], Scope::Items, false),
-    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Goals, true),
-    bind(Action::Complete, &[ch('c')], Scope::Goals, true),
-    bind(Action::PlanSkip, &[ch('s')], Scope::Goals, false),
-    bind(Action::RecordSlip, &[ch('r')], Scope::Sober, true),
-    bind(Action::MoveUp, &[ch('K')], Scope::Plan, false),
-    bind(Action::MoveDown, &[ch('J')], Scope::Plan, false),
-    bind(Action::Up, &[key(KeyCode::Up), ch('k')], Scope::Home, false),
-    bind(Action::Down, &[key(KeyCode::Down), ch('j')], Scope::Home, false),
-    bind(Action::Toggle, &[ch(' '), ch('x')], Scope::Home, true),
-    bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
-    bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
-    bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
-    bind(Action::Help, &[ch('?')], Scope::Global, true),
-    bind(Action::Crisis, &[ch('!'), key(KeyCode::F(1))], Scope::Global, true),
-    bind(Action::Hide, &[key(KeyCode::F(12))], Scope::Global, false),
-    bind(Action::Quit, &[ch('q'), ctrl('c')], Scope::Global, true),
-];
-
-/// The action for a key press outside text entry on a screen with these scopes, if any.
-/// Digits pick a screen: 1-9, and 0 for the tenth.
-pub fn action_for(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+impl Default for Keymap {
+    fn default() -> Self {
+        Self { bindings: defaults::BINDINGS.to_vec() }
     }
-    if let KeyCode::Char(c @ '0'..='9') = event.code
-        && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-    {
-        // 1 is the first screen, 0 the tenth.
-        return Some(Action::GoTab(if c == '0' { 9 } else { c as u8 - b'1' }));
+}
+
+impl Keymap {
+    /// The defaults with the settings file's `keys` applied, and the overrides refused (see
+    /// `overrides.rs`), each in a sentence.
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> (Self, Vec<String>) {
+        let (bindings, problems) = overrides::resolve(defaults::BINDINGS, overrides);
+        (Self { bindings }, problems)
     }
-    bindings_for(scopes).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
-}
 
-/// The first key bound to `action` in `scopes`, as written on screen: hints in a pane name
-/// the key the keymap really uses.
-pub fn key_hint(action: Action, scopes: &[Scope]) -> String {
-    bindings_for(scopes).find(|b| b.action == action).map(|b| key_label(b.keys[0])).unwrap_or_default()
-}
+    /// The action for a key press outside text entry on a screen with these scopes, if any.
+    /// Digits pick a screen: 1-9, and 0 for the tenth.
+    pub fn action_for(&self, event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        if let KeyCode::Char(c @ '0'..='9') = event.code
+            && event.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        {
+            // 1 is the first screen, 0 the tenth.
+            return Some(Action::GoTab(if c == '0' { 9 } else { c as u8 - b'1' }));
+        }
+        self.bindings_for(scopes).find(|b| b.keys.iter().any(|k| matches(*k, event))).map(|b| b.action)
+    }
 
-/// Pairs of bindings active together on a screen with `scopes` that share a key.
-pub fn conflicts(scopes: &[Scope]) -> Vec<(Action, Action, Key)> {
-    let active: Vec<&Binding> = bindings_for(scopes).collect();
-    let mut found = Vec::new();
-    for (i, a) in active.iter().enumerate() {
-        for b in &active[i + 1..] {
-            for k in a.keys.iter().filter(|k| b.keys.contains(k)) {
-                found.push((a.action, b.action, *k));
+    /// The first key bound to `action` in `scopes`, as written on screen: hints in a pane name
+    /// the key the keymap really uses.
+    pub fn key_hint(&self, action: Action, scopes: &[Scope]) -> String {
+        self.bindings_for(scopes)
+            .find(|b| b.action == action)
+            .map(|b| key_label(b.keys[0]))
+            .unwrap_or_default()
+    }
+
+    /// Pairs of bindings active together on a screen with `scopes` that share a key.
+    pub fn conflicts(&self, scopes: &[Scope]) -> Vec<(Action, Action, Key)> {
+        let active: Vec<&Binding> = self.bindings_for(scopes).collect();
+        let mut found = Vec::new();
+        for (i, a) in active.iter().enumerate() {
+            for b in &active[i + 1..] {
+                for k in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                    found.push((a.action, b.action, *k));
+                }
             }
         }
+        found
     }
-    found
+
+    /// The bindings that apply on a screen, given which scopes the screen uses.
+    pub fn bindings_for<'a>(&'a self, scopes: &'a [Scope]) -> impl Iterator<Item = &'a Binding> + 'a {
+        self.bindings.iter().filter(move |b| b.scope == Scope::Global || scopes.contains(&b.scope))
+    }
 }
 
 /// While a text field has focus only these keys leave it; everything else is text.
@@ -289,16 +237,14 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
     }
 }
 
-/// The bindings that apply on a screen, given which scopes the screen uses.
-pub fn bindings_for(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
-    crate::key_overrides::active()
-        .iter()
-        .filter(move |b| b.scope == Scope::Global || scopes.contains(&b.scope))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use defaults::BINDINGS;
+
+    fn action_for(event: KeyEvent, scopes: &[Scope]) -> Option<Action> {
+        Keymap::default().action_for(event, scopes)
+    }
 
     /// Screens combine scopes as listed here; a key may be reused only across scopes that are
     /// never active together.
@@ -327,7 +273,7 @@ mod tests {
         };
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in BINDINGS[i + 1..].iter().filter(|b| together(a.scope, b.scope)) {
-                for k in a.keys {
+                for k in a.keys.iter() {
                     assert!(!b.keys.contains(k), "{k:?} is bound to {:?} and {:?}", a.action, b.action);
                 }
             }
@@ -340,8 +286,13 @@ mod tests {
         assert_eq!(action_for(m, &[Scope::Sections, Scope::Quiz]), Some(Action::AnswerMyth));
         assert_eq!(action_for(m, &[Scope::List, Scope::Sections, Scope::Phases]), Some(Action::MarkPhase));
         assert_eq!(action_for(m, &[Scope::List]), None);
-        assert_eq!(key_hint(Action::AnswerFact, &[Scope::Quiz]), "f");
-        assert!(conflicts(&[Scope::List, Scope::Quiz]).iter().any(|(_, _, k)| k.code == KeyCode::Enter));
+        assert_eq!(Keymap::default().key_hint(Action::AnswerFact, &[Scope::Quiz]), "f");
+        assert!(
+            Keymap::default()
+                .conflicts(&[Scope::List, Scope::Quiz])
+                .iter()
+                .any(|(_, _, k)| k.code == KeyCode::Enter)
+        );
     }
 
     #[test]
@@ -388,7 +339,7 @@ mod tests {
     #[test]
     fn every_bound_action_has_a_description_in_every_language() {
         for lang in crate::i18n::Lang::ALL {
-            for b in BINDINGS {
+            for b in BINDINGS.iter() {
                 assert!(!describe(b.action, &lang.strings().actions).is_empty(), "{:?}", b.action);
             }
         }

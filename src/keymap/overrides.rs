@@ -5,29 +5,13 @@
 //! them too. A name or key that is not understood, or a key another action already uses, is
 //! refused with a message and the defaults stay: a user can never lose the way out.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+use super::{Binding, Key, key_label};
 use crate::action::Action;
-use crate::keymap::{BINDINGS, Binding, Key};
-
-static ACTIVE: OnceLock<Vec<Binding>> = OnceLock::new();
-
-/// The bindings in force: the defaults with any overrides applied.
-pub fn active() -> &'static [Binding] {
-    ACTIVE.get().map_or(BINDINGS, Vec::as_slice)
-}
-
-/// Applies overrides once, at start-up, before the first key. Returns the problems.
-pub fn install(overrides: &BTreeMap<String, Vec<String>>) -> Vec<String> {
-    let (bindings, problems) = resolve(overrides);
-    if !overrides.is_empty() {
-        let _ = ACTIVE.set(bindings);
-    }
-    problems
-}
 
 /// The variant name in kebab case: `NextTab` -> `next-tab`.
 pub fn action_name(action: Action) -> String {
@@ -43,11 +27,15 @@ pub fn action_name(action: Action) -> String {
     name
 }
 
-fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<String>) {
+/// `defaults` with `overrides` applied, and a sentence for each override refused.
+pub(super) fn resolve(
+    defaults: &[Binding],
+    overrides: &BTreeMap<String, Vec<String>>,
+) -> (Vec<Binding>, Vec<String>) {
     let mut problems = Vec::new();
-    let mut chosen: Vec<(Action, &'static [Key])> = Vec::new();
+    let mut chosen: Vec<(Action, Vec<Key>)> = Vec::new();
     for (name, specs) in overrides {
-        let Some(action) = BINDINGS.iter().map(|b| b.action).find(|a| action_name(*a) == *name) else {
+        let Some(action) = defaults.iter().map(|b| b.action).find(|a| action_name(*a) == *name) else {
             problems.push(format!("keys: no action is called \"{name}\""));
             continue;
         };
@@ -66,7 +54,7 @@ fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<Stri
         // Conservative on purpose: a key another action has anywhere, by default or by an
         // earlier override, is refused, so no screen can end up with one key for two things.
         let used_by = |k: &Key| {
-            BINDINGS
+            defaults
                 .iter()
                 .find(|b| b.action != action && b.keys.contains(k))
                 .map(|b| b.action)
@@ -75,18 +63,24 @@ fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<Stri
         if let Some((key, other)) = keys.iter().find_map(|k| used_by(k).map(|other| (*k, other))) {
             problems.push(format!(
                 "keys: \"{name}\": {} is already used by \"{}\"; the default keys stay",
-                crate::keymap::key_label(key),
+                key_label(key),
                 action_name(other)
             ));
             continue;
         }
-        chosen.push((action, Vec::leak(keys)));
+        chosen.push((action, keys));
     }
-    let bindings = BINDINGS
+    let bindings = defaults
         .iter()
-        .map(|b| {
-            let keys = chosen.iter().find(|(a, _)| *a == b.action).map_or(b.keys, |(_, k)| *k);
-            Binding { action: b.action, keys, scope: b.scope, footer: b.footer }
+        .map(|b| match chosen.iter().find(|(a, _)| *a == b.action) {
+            // The crisis keys can be added to, never taken away: help stays one known key off.
+            Some((Action::Crisis, keys)) => {
+                let mut all = b.keys.to_vec();
+                all.extend(keys.iter().filter(|k| !b.keys.contains(k)));
+                Binding { keys: Cow::Owned(all), ..b.clone() }
+            }
+            Some((_, keys)) => Binding { keys: Cow::Owned(keys.clone()), ..b.clone() },
+            None => b.clone(),
         })
         .collect();
     (bindings, problems)
@@ -142,6 +136,11 @@ pub fn parse_key(spec: &str) -> Result<Key, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keymap::defaults::BINDINGS;
+
+    fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<String>) {
+        super::resolve(BINDINGS, overrides)
+    }
 
     fn overrides(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs.iter().map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect())).collect()
@@ -172,9 +171,16 @@ mod tests {
         let (bindings, problems) = resolve(&overrides(&[("quit", &["ctrl-q"]), ("crisis", &["!", "F2"])]));
         assert!(problems.is_empty(), "{problems:?}");
         let quit = bindings.iter().find(|b| b.action == Action::Quit).unwrap();
-        assert_eq!(quit.keys, [parse_key("ctrl-q").unwrap()]);
+        assert_eq!(*quit.keys, [parse_key("ctrl-q").unwrap()]);
+    }
+
+    #[test]
+    fn the_crisis_keys_are_added_to_never_taken_away() {
+        let (bindings, problems) = resolve(&overrides(&[("crisis", &["F2"])]));
+        assert!(problems.is_empty(), "{problems:?}");
         let crisis = bindings.iter().find(|b| b.action == Action::Crisis).unwrap();
-        assert_eq!(crisis.keys.len(), 2);
+        let keys: Vec<String> = crisis.keys.iter().map(|k| key_label(*k)).collect();
+        assert_eq!(keys, ["!", "F1", "F2"]);
     }
 
     #[test]
