@@ -98,6 +98,11 @@ pub enum Action {
     NextSection,
     /// Show the previous part of a screen that has several.
     PrevSection,
+    /// Open the check-in of this day (a day chosen in the history).
+    EditCheckin(chrono::NaiveDate),
+    /// Use this colour theme and bell from now on (a change on the settings screen; the other
+    /// settings apply at the next start).
+    ApplyLook { theme: crate::config::ThemeName, bell: bool },
     /// Open the question with this id in the questions-and-answers screen (a link elsewhere).
     OpenFaq(&'static str),
     /// Start the exercise with this id from `exercises.ron` (a technique's exercise key).
@@ -121,4 +126,19 @@ pub enum Action {
     MoveUp,
     /// Move the selected entry one place down its list.
     MoveDown,
+}
+
+impl Action {
+    /// An action a screen hands on to the app (a link to another screen, a change that applies
+    /// at once), not one a key or a click gives.
+    pub fn is_handed_on(&self) -> bool {
+        matches!(
+            self,
+            Action::EditCheckin(_)
+                | Action::ApplyLook { .. }
+                | Action::OpenFaq(_)
+                | Action::StartExercise(_)
+                | Action::UsedTechnique(_)
+        )
+    }
 }

@@ -271,7 +271,11 @@ impl App {
             return None;
         }
         self.dirty = true;
-        self.toast = None;
+        // A message stays until the person does something next; what a pane hands on is part
+        // of the same step.
+        if !action.is_handed_on() {
+            self.toast = None;
+        }
         self.take_store_notice();
         if action == Action::Quit {
             // A session in progress is recorded as ended before the app closes.
@@ -321,6 +325,17 @@ impl App {
                     self.show(Tab::Faq);
                 }
             }
+            Action::EditCheckin(date) => {
+                self.show(Tab::Checkin);
+                let mut ctx = ctx!(self);
+                self.checkin.open_date(date, &mut ctx);
+            }
+            // The language, week start and own triggers apply at the next start.
+            Action::ApplyLook { theme, bell } => {
+                let no_color = std::env::var_os("NO_COLOR");
+                self.options.theme = Theme::choose(theme, no_color.as_deref());
+                self.options.bell = bell;
+            }
             Action::UsedTechnique(id) => {
                 self.show(Tab::Checkin);
                 let mut ctx = ctx!(self);
@@ -344,32 +359,11 @@ impl App {
             Tab::Plan => self.plan.handle(&action, &mut ctx),
             Tab::Faq => self.faq.handle(&action, &mut ctx),
             Tab::Checkin => self.checkin.handle(&action, &mut ctx),
-            Tab::History => {
-                self.history.handle(&action, &mut ctx);
-                if let Some(date) = self.history.take_edit() {
-                    self.show(Tab::Checkin);
-                    let mut ctx = ctx!(self);
-                    self.checkin.open_date(date, &mut ctx);
-                }
-            }
-            Tab::Techniques => return self.techniques.handle(&action, &mut ctx),
-            Tab::Learn => return self.learn.handle(&action, &mut ctx),
+            Tab::History => self.history.handle(&action, &mut ctx),
+            Tab::Techniques => self.techniques.handle(&action, &mut ctx),
+            Tab::Learn => self.learn.handle(&action, &mut ctx),
             Tab::Breathe => self.breathe.handle(&action, &mut ctx),
-            Tab::Settings => {
-                self.settings.handle(&action, &mut ctx);
-                self.apply_settings();
-            }
-        }
-        None
-    }
-
-    /// What the settings screen changed that takes effect at once: the theme and the bell.
-    /// Language, week start and own triggers take effect at the next start.
-    fn apply_settings(&mut self) {
-        if let Some(settings) = self.settings.take_change() {
-            let no_color = std::env::var_os("NO_COLOR");
-            self.options.theme = Theme::choose(settings.theme, no_color.as_deref());
-            self.options.bell = settings.bell;
+            Tab::Settings => self.settings.handle(&action, &mut ctx),
         }
     }
 

@@ -34,7 +34,7 @@ pub fn pack_dir(config_path: &Path) -> PathBuf {
     config_path.parent().unwrap_or(Path::new(".")).join("content")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ThemeName {
     #[default]
     Dark,

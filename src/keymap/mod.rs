@@ -222,7 +222,11 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::RecordSlip => text.record_slip,
         Action::MoveUp => text.move_up,
         Action::MoveDown => text.move_down,
-        Action::OpenFaq(_) | Action::StartExercise(_) | Action::UsedTechnique(_) => "",
+        Action::OpenFaq(_)
+        | Action::StartExercise(_)
+        | Action::UsedTechnique(_)
+        | Action::EditCheckin(_)
+        | Action::ApplyLook { .. } => "",
         Action::Pause => text.pause,
         Action::NextStep => text.next_step,
         Action::Longer => text.longer,

@@ -225,12 +225,13 @@ impl CheckinPane {
         self.pending = true;
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         match self.editing.take() {
             Some(Editing::Note) => self.handle_note(action, ctx),
             Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),
             None => self.handle_form(action, ctx),
         }
+        None
     }
 
     fn handle_form(&mut self, action: &Action, ctx: &mut Ctx) {

@@ -84,7 +84,7 @@ impl FaqPane {
         Split::new(area, u16::from(self.shows_search_line()), 42)
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         let split = self.split(ctx.area);
         if self.browse.focus == Focus::Search {
             match search_field::edit(&self.query, action) {
@@ -109,6 +109,7 @@ impl FaqPane {
         }
         let split = self.split(ctx.area);
         self.browse.nav.ensure_visible(split.list_rows());
+        None
     }
 
     fn shows_search_line(&self) -> bool {

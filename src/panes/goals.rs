@@ -183,7 +183,7 @@ impl GoalsPane {
             .collect();
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         match std::mem::replace(&mut self.mode, Mode::Browse) {
             Mode::Browse => self.handle_browse(action, ctx),
             Mode::Form(purpose, mut form) => match form.handle(action) {
@@ -208,6 +208,7 @@ impl GoalsPane {
         }
         let height = usize::from(super::goals_view::list_rows(ctx.area));
         self.nav.ensure_visible(height);
+        None
     }
 
     fn handle_browse(&mut self, action: &Action, ctx: &mut Ctx) {

@@ -59,7 +59,6 @@ pub struct HistoryPane {
     pub(super) detail_open: bool,
     pub(super) detail_scroll: u16,
     pub(super) problem: Option<String>,
-    edit: Option<NaiveDate>,
     /// Weeks start on Sunday (from the settings file) rather than Monday.
     pub(super) sunday_first: bool,
 }
@@ -80,7 +79,6 @@ impl HistoryPane {
             detail_open: false,
             detail_scroll: 0,
             problem: None,
-            edit: None,
             sunday_first: false,
         }
     }
@@ -161,30 +159,27 @@ impl HistoryPane {
         self.days.len()
     }
 
-    /// The date the user asked to edit in the check-in screen, once.
-    pub fn take_edit(&mut self) -> Option<NaiveDate> {
-        self.edit.take()
-    }
-
     pub fn selected_day(&self) -> Option<&CheckIn> {
         self.days.get(self.nav.selected)
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         match action {
             Action::NextView => self.view = next(self.view, 1),
             Action::PrevView => self.view = next(self.view, -1),
             Action::Increase => self.set_range(self.range + 1),
             Action::Decrease => self.set_range(self.range.saturating_sub(1)),
             Action::Edit => {
-                self.edit = match self.view {
+                let date = match self.view {
                     HistoryView::Days => self.selected_day().map(|c| c.date),
                     _ => Some(self.today),
-                }
+                };
+                return date.map(Action::EditCheckin);
             }
             _ if self.view == HistoryView::Days => self.handle_days(action, ctx),
             _ => {}
         }
+        None
     }
 
     fn set_range(&mut self, range: usize) {

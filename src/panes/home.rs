@@ -96,7 +96,7 @@ impl HomePane {
         self.today = today;
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         let last = self.data.habits.len().saturating_sub(1);
         match action {
             Action::Up | Action::ScrollUp => self.selected = self.selected.saturating_sub(1),
@@ -104,6 +104,7 @@ impl HomePane {
             Action::Toggle => self.tick(ctx),
             _ => {}
         }
+        None
     }
 
     /// Ticks the selected habit for today, or unticks it.

@@ -68,7 +68,7 @@ impl PlanPane {
         }
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         match std::mem::replace(&mut self.mode, Mode::Browse) {
             Mode::Browse => match self.focus {
                 Focus::Sections => self.handle_sections(action, ctx),
@@ -94,6 +94,7 @@ impl PlanPane {
                 }
             },
         }
+        None
     }
 
     fn handle_sections(&mut self, action: &Action, ctx: &mut Ctx) {

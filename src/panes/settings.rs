@@ -37,22 +37,15 @@ pub struct SettingsPane {
     nav: ListNav,
     /// The new trigger being typed, while the text field has focus.
     typing: Option<String>,
-    /// Settings that changed and that `App` has not applied yet.
-    changed: bool,
 }
 
 impl SettingsPane {
     pub fn new(settings: Settings, path: Option<PathBuf>, writable: bool, no_color: bool) -> Self {
-        Self { settings, path, writable, no_color, nav: ListNav::default(), typing: None, changed: false }
+        Self { settings, path, writable, no_color, nav: ListNav::default(), typing: None }
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
-    }
-
-    /// The settings, once after each change, for `App` to apply what applies at once.
-    pub fn take_change(&mut self) -> Option<&Settings> {
-        std::mem::take(&mut self.changed).then_some(&self.settings)
     }
 
     pub fn text_mode(&self) -> bool {
@@ -70,7 +63,7 @@ impl SettingsPane {
         self.rows().get(self.nav.selected).copied().unwrap_or(Row::Lang)
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         if let Some(text) = &self.typing {
             match search_field::edit(text, action) {
                 Edit::Query(t) => self.typing = Some(t.chars().take(40).collect()),
@@ -79,13 +72,13 @@ impl SettingsPane {
                     if !new.is_empty() && !self.settings.triggers.contains(&new) {
                         self.settings.triggers.push(new);
                         self.nav.selected += 1;
-                        self.save(ctx);
+                        return self.save(ctx);
                     }
                 }
                 Edit::Cancel => self.typing = None,
                 Edit::Move(_) | Edit::Nothing => {}
             }
-            return;
+            return None;
         }
         let len = self.rows().len();
         match action {
@@ -93,29 +86,27 @@ impl SettingsPane {
             Action::Down | Action::ScrollDown => self.nav.move_by(1, len, |_| true),
             Action::Top => self.nav.first(len, |_| true),
             Action::Bottom => self.nav.last(len, |_| true),
-            Action::Increase => self.step(1, ctx),
-            Action::Decrease => self.step(-1, ctx),
+            Action::Increase => return self.step(1, ctx),
+            Action::Decrease => return self.step(-1, ctx),
             Action::Toggle => match self.current() {
                 Row::Trigger(i) => {
                     self.settings.triggers.remove(i);
-                    self.save(ctx);
+                    self.nav.selected = self.nav.selected.min(self.rows().len() - 1);
+                    return self.save(ctx);
                 }
-                _ => self.step(1, ctx),
+                _ => return self.step(1, ctx),
             },
             // Every change is already saved; Ctrl-S says so rather than doing nothing.
-            Action::Save => self.save(ctx),
-            Action::Open => match self.current() {
-                Row::AddTrigger => self.typing = Some(String::new()),
-                _ => self.step(1, ctx),
-            },
+            Action::Save => return self.save(ctx),
+            Action::Open if self.current() == Row::AddTrigger => self.typing = Some(String::new()),
+            Action::Open => return self.step(1, ctx),
             _ => {}
         }
-        let len = self.rows().len();
-        self.nav.selected = self.nav.selected.min(len - 1);
+        None
     }
 
     /// Moves the value on the current row one choice on (or back), then saves.
-    fn step(&mut self, delta: i8, ctx: &mut Ctx) {
+    fn step(&mut self, delta: i8, ctx: &mut Ctx) -> Option<Action> {
         let row = self.current();
         let s = &mut self.settings;
         match row {
@@ -127,13 +118,14 @@ impl SettingsPane {
             Row::WeekStart => {
                 s.week_start = cycle(&[WeekStart::Monday, WeekStart::Sunday], s.week_start, delta)
             }
-            Row::Trigger(_) | Row::AddTrigger => return,
+            Row::Trigger(_) | Row::AddTrigger => return None,
         }
-        self.save(ctx);
+        self.save(ctx)
     }
 
-    fn save(&mut self, ctx: &mut Ctx) {
-        self.changed = true;
+    /// Writes the settings file, and hands on what takes effect at once (the look and the bell;
+    /// the rest applies at the next start).
+    fn save(&mut self, ctx: &mut Ctx) -> Option<Action> {
         let t = &ctx.lang.strings().settings;
         *ctx.toast = Some(match (&self.path, self.writable) {
             (None, _) => t.no_file.to_owned(),
@@ -143,6 +135,7 @@ impl SettingsPane {
                 Err(e) => format!("{} {e}", t.not_saved),
             },
         });
+        Some(Action::ApplyLook { theme: self.settings.theme, bell: self.settings.bell })
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -123,7 +123,7 @@ impl SoberPane {
         }
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         match std::mem::replace(&mut self.mode, Mode::Browse) {
             Mode::Browse => match self.focus {
                 Focus::List => self.handle_list(action, ctx),
@@ -145,6 +145,7 @@ impl SoberPane {
             },
         }
         self.nav.ensure_visible(usize::from(super::sober_view::list_rows(ctx.area)));
+        None
     }
 
     fn select(&mut self, row: usize, ctx: &mut Ctx) {

@@ -194,7 +194,7 @@ impl BreathePane {
         Ok(())
     }
 
-    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         if ctx.clock.today() != self.stats_day {
             self.refresh_stats(ctx);
         }
@@ -225,6 +225,7 @@ impl BreathePane {
                 _ => {}
             },
         }
+        None
     }
 
     fn handle_picker(&mut self, action: &Action, ctx: &mut Ctx) {
