@@ -87,28 +87,28 @@ pub struct Options {
 }
 
 pub struct App {
-    pub tab: Tab,
-    pub overlay: Option<Overlay>,
-    pub home: HomePane,
-    pub goals: GoalsPane,
-    pub sober: SoberPane,
-    pub plan: PlanPane,
-    pub faq: Lazy<FaqPane>,
-    pub checkin: CheckinPane,
-    pub history: HistoryPane,
-    pub techniques: Lazy<TechniquesPane>,
-    pub learn: Lazy<LearnPane>,
-    pub breathe: Lazy<BreathePane>,
-    pub settings: SettingsPane,
-    pub options: Options,
-    pub clock: Box<dyn Clock>,
+    tab: Tab,
+    overlay: Option<Overlay>,
+    home: HomePane,
+    goals: GoalsPane,
+    sober: SoberPane,
+    plan: PlanPane,
+    faq: Lazy<FaqPane>,
+    checkin: CheckinPane,
+    history: HistoryPane,
+    techniques: Lazy<TechniquesPane>,
+    learn: Lazy<LearnPane>,
+    breathe: Lazy<BreathePane>,
+    settings: SettingsPane,
+    options: Options,
+    clock: Box<dyn Clock>,
     /// The user's data; screens read and write it through `Ctx`.
-    pub store: Slot,
+    store: Slot,
     /// A one-line message shown in the footer until the next key.
-    pub toast: Option<String>,
-    pub running: bool,
+    toast: Option<String>,
+    running: bool,
     /// Something visible changed since the last frame.
-    pub dirty: bool,
+    dirty: bool,
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
@@ -172,6 +172,87 @@ impl App {
                 phases::all(self.options.lang).iter().find(|p| p.id == id)
             }
         }
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The one-line message in the footer, until the next key.
+    pub fn toast(&self) -> Option<&str> {
+        self.toast.as_deref()
+    }
+
+    /// False once the person quit (or a signal or a closed terminal asked the app to end).
+    pub fn running(&self) -> bool {
+        self.running
+    }
+
+    /// Something visible changed since the last frame.
+    pub fn needs_frame(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The user's data, for reading.
+    pub fn store(&self) -> &Slot {
+        &self.store
+    }
+
+    /// The user's data, for a caller that writes beside the app (tests prepare data this way).
+    pub fn store_mut(&mut self) -> &mut Slot {
+        &mut self.store
+    }
+
+    pub fn home(&self) -> &HomePane {
+        &self.home
+    }
+
+    pub fn goals(&self) -> &GoalsPane {
+        &self.goals
+    }
+
+    pub fn sober(&self) -> &SoberPane {
+        &self.sober
+    }
+
+    pub fn plan(&self) -> &PlanPane {
+        &self.plan
+    }
+
+    pub fn faq(&self) -> &FaqPane {
+        &self.faq
+    }
+
+    pub fn checkin(&self) -> &CheckinPane {
+        &self.checkin
+    }
+
+    pub fn history(&self) -> &HistoryPane {
+        &self.history
+    }
+
+    pub fn techniques(&self) -> &TechniquesPane {
+        &self.techniques
+    }
+
+    pub fn learn(&self) -> &LearnPane {
+        &self.learn
+    }
+
+    pub fn breathe(&self) -> &BreathePane {
+        &self.breathe
+    }
+
+    pub fn settings(&self) -> &SettingsPane {
+        &self.settings
     }
 
     pub fn strings(&self) -> &'static Strings {

@@ -153,7 +153,7 @@ pub fn open_app_at(app: &mut App, command: &Command) -> Result<(), String> {
     match &args.pattern {
         Some(id) => app
             .start_exercise(id, args.length())
-            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.options.lang))),
+            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.options().lang))),
         None => Ok(()),
     }
 }

@@ -13,7 +13,7 @@ use crate::terminal;
 pub fn run(mut app: App) -> color_eyre::Result<()> {
     // Signals first: a SIGTERM from the moment the terminal is touched is a clean quit.
     let mut events = Events::register()?;
-    let mut tui = terminal::enter(app.options.mouse)?;
+    let mut tui = terminal::enter(app.options().mouse)?;
     // The terminal reader starts once raw mode is on.
     events.start();
     let result = event_loop(&mut app, &mut tui, &events);
@@ -27,16 +27,15 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
     let size = tui.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     let mut first = true;
-    while app.running {
-        if app.dirty {
+    while app.running() {
+        if app.needs_frame() {
             app.flush();
             tui.draw(|frame| app.render(frame))?;
-            app.dirty = false;
+            app.frame_drawn();
             if std::mem::take(&mut first) {
                 // The database check and the daily backup wait until something is on screen.
                 app.after_first_frame();
             }
-            app.after_frame();
             continue;
         }
         if app.take_bell() {
@@ -52,7 +51,7 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
         };
         handle(app, event, tui);
         // Apply whatever else is already queued before drawing: one frame per burst.
-        while app.running {
+        while app.running() {
             let Some(event) = events.try_next() else { break };
             handle(app, event, tui);
         }

@@ -60,10 +60,11 @@ impl App {
         LazyCell::get_mut(&mut self.breathe).is_some_and(BreathePane::take_phase_began) && self.options.bell
     }
 
-    /// Work that waits until a frame is on screen, so the frame is not late for it: the record
-    /// of a session that just ended. The loop calls this after every frame (and `Quit` writes
-    /// anything still due).
-    pub fn after_frame(&mut self) {
+    /// The frame the loop drew shows everything so far; then the work that waits until a frame
+    /// is on screen, so the frame is not late for it: the record of a session that just ended
+    /// (and `Quit` writes anything still due).
+    pub fn frame_drawn(&mut self) {
+        self.dirty = false;
         let Some(breathe) = LazyCell::get_mut(&mut self.breathe) else { return };
         let mut ctx = ctx!(self);
         if breathe.after_frame(&mut ctx) {

@@ -80,11 +80,6 @@ impl RelativesPane {
         self.browse.focus
     }
 
-    /// Selects the first entry that `pick` accepts, as a jump from a test or a link would.
-    pub fn select(&mut self, pick: impl Fn(&Entry) -> bool) -> bool {
-        self.entries.iter().position(pick).is_some_and(|i| self.browse.select_item(i))
-    }
-
     fn split(area: Rect) -> Split {
         Split::new(area, 0, 42)
     }

@@ -3,11 +3,12 @@
 
 use std::time::Duration;
 
-use crate::support::app::TestApp;
+use crate::support::app::{TestApp, feed};
 use chrono::NaiveDate;
 use mestring::action::Action;
 use mestring::app::Tab;
 use mestring::clock::Clock;
+use mestring::config::ThemeName;
 use mestring::domain::breathing::Length;
 use mestring::domain::practice::PracticeRecord;
 use mestring::i18n::Lang;
@@ -24,7 +25,7 @@ fn ms(n: u64) -> Duration {
 /// Every session in the app's store, oldest first.
 fn records(t: &TestApp) -> Vec<PracticeRecord> {
     let all = (NaiveDate::MIN, NaiveDate::from_ymd_opt(9999, 12, 31).unwrap());
-    t.app.store.get().expect("store open").practice_between(all.0, all.1).unwrap()
+    t.app.store().get().expect("store open").practice_between(all.0, all.1).unwrap()
 }
 
 fn breathe(lang: Lang) -> TestApp {
@@ -64,7 +65,7 @@ fn idle_until_a_session_starts_and_idle_again_when_it_ends() {
     assert!((240..=240 * 3).contains(&wakeups), "{wakeups} wake-ups");
     let records = records(&t);
     assert_eq!(records.len(), 1);
-    assert_eq!(t.app.breathe.stats().sessions, 1, "the screen's numbers follow the store");
+    assert_eq!(t.app.breathe().stats().sessions, 1, "the screen's numbers follow the store");
     assert!(records[0].completed);
     assert_eq!((records[0].planned_ms, records[0].actual_ms), (240_000, 240_000));
     assert_eq!(records[0].exercise, "box");
@@ -75,11 +76,14 @@ fn idle_until_a_session_starts_and_idle_again_when_it_ends() {
 fn a_tick_with_nothing_new_to_show_does_not_redraw() {
     let mut t = breathe(Lang::En);
     t.send(&[Action::Open]);
-    t.app.dirty = false;
-    t.advance(ms(300));
-    assert!(!t.app.dirty, "0.3 s into the 3-2-1 nothing visible changed");
-    t.advance(ms(700));
-    assert!(t.app.dirty, "the count went from 3 to 2");
+    t.app.frame_drawn();
+    let mut tick_after = |by| {
+        t.clock.advance(by);
+        feed(&mut t.app, [Action::Tick]);
+        t.app.needs_frame()
+    };
+    assert!(!tick_after(ms(300)), "0.3 s into the 3-2-1 nothing visible changed");
+    assert!(tick_after(ms(700)), "the count went from 3 to 2");
 }
 
 #[test]
@@ -146,7 +150,7 @@ fn ending_early_or_quitting_records_an_ended_session() {
     t.send(&[Action::Open]);
     t.advance(secs(13));
     t.send(&[Action::Quit]);
-    assert!(!t.app.running);
+    assert!(!t.app.running());
     let quit = &records(&t)[1];
     assert_eq!((quit.completed, quit.actual_ms), (false, 10_000));
 }
@@ -154,9 +158,9 @@ fn ending_early_or_quitting_records_an_ended_session() {
 #[test]
 fn start_exercise_opens_straight_into_a_session() {
     let mut t = TestApp::new(Lang::En, 80, 24);
-    assert_eq!(t.app.tab, Tab::Home);
+    assert_eq!(t.app.tab(), Tab::Home);
     t.app.start_exercise("4-7-8", Some(Length::Minutes(3))).unwrap();
-    assert_eq!(t.app.tab, Tab::Breathe);
+    assert_eq!(t.app.tab(), Tab::Breathe);
     assert!(t.shows("Get ready") && t.shows("Cycle 1 of 9"));
     assert!(t.app.start_exercise("no-such-thing", None).is_err());
     t.send(&[Action::StartExercise("urge-surfing")]);
@@ -186,14 +190,14 @@ fn moving_on_early_in_a_guided_exercise() {
 fn own_patterns_are_created_edited_started_and_deleted() {
     let mut t = breathe(Lang::Nb);
     t.send(&[Action::NewItem]);
-    assert!(t.app.breathe.text_mode());
+    assert!(t.app.breathe().text_mode());
     typed(&mut t, "Kveldspust");
     key(&mut t, KeyCode::Tab);
     key(&mut t, KeyCode::Backspace);
     typed(&mut t, "4,5");
     t.send(&[Action::Open]);
-    assert!(!t.app.breathe.text_mode());
-    assert_eq!(t.app.breathe.own_patterns()[0].tenths, [45, 0, 60, 0]);
+    assert!(!t.app.breathe().text_mode());
+    assert_eq!(t.app.breathe().own_patterns()[0].tenths, [45, 0, 60, 0]);
     assert!(t.shows("› Kveldspust") && t.shows("4,5-0-6-0"), "{}", t.screen());
 
     t.send(&[Action::Edit]);
@@ -202,7 +206,7 @@ fn own_patterns_are_created_edited_started_and_deleted() {
     key(&mut t, KeyCode::Backspace);
     typed(&mut t, "2");
     t.send(&[Action::Open]);
-    assert_eq!(t.app.breathe.own_patterns()[0].tenths, [45, 20, 60, 0]);
+    assert_eq!(t.app.breathe().own_patterns()[0].tenths, [45, 20, 60, 0]);
 
     t.send(&[Action::Open]);
     assert!(t.shows("Kveldspust · 4,5-2-6-0"));
@@ -212,9 +216,9 @@ fn own_patterns_are_created_edited_started_and_deleted() {
     t.send(&[Action::Delete]);
     assert!(t.shows("Slette «Kveldspust»?"));
     t.send(&[Action::Back]);
-    assert_eq!(t.app.breathe.own_patterns().len(), 1, "Esc keeps it");
+    assert_eq!(t.app.breathe().own_patterns().len(), 1, "Esc keeps it");
     t.send(&[Action::Delete, Action::Delete]);
-    assert!(t.app.breathe.own_patterns().is_empty());
+    assert!(t.app.breathe().own_patterns().is_empty());
     // By name from the command line too.
     t.send(&[Action::NewItem]);
     typed(&mut t, "Morgen");
@@ -226,7 +230,7 @@ fn own_patterns_are_created_edited_started_and_deleted() {
 #[test]
 fn the_bell_rings_once_per_new_phase_when_asked_for() {
     let mut t = breathe(Lang::En);
-    t.app.options.bell = true;
+    t.app.update(Action::ApplyLook { theme: ThemeName::Dark, bell: true });
     t.send(&[Action::Open]);
     t.advance(secs(2));
     assert!(!t.app.take_bell(), "not during the 3-2-1");
@@ -265,10 +269,10 @@ fn own_pattern_names_are_unique_and_patterns_outlive_the_app() {
     t.send(&[Action::Open, Action::NewItem]);
     typed(&mut t, "evening");
     t.send(&[Action::Open]);
-    assert!(t.app.breathe.text_mode(), "the form stays open with what was typed");
+    assert!(t.app.breathe().text_mode(), "the form stays open with what was typed");
     assert!(t.shows("You already have a pattern with this name."));
     t.send(&[Action::Back]);
-    assert_eq!(t.app.store.get().unwrap().own_patterns().unwrap().len(), 1);
+    assert_eq!(t.app.store().get().unwrap().own_patterns().unwrap().len(), 1);
 }
 
 #[test]
@@ -280,7 +284,7 @@ fn without_a_store_a_session_still_runs_and_the_failure_is_shown() {
     t.advance(secs(10));
     t.send(&[Action::Back]);
     assert!(t.shows("Could not save"), "{}", t.screen());
-    assert_eq!(t.app.breathe.unsaved().len(), 1, "kept, not dropped");
+    assert_eq!(t.app.breathe().unsaved().len(), 1, "kept, not dropped");
     assert!(t.shows("Ended"), "the summary is shown all the same");
 }
 
@@ -327,6 +331,6 @@ fn a_session_done_today_is_offered_first_under_what_helped_in_the_check_in() {
     }
     t.send(&[Action::Toggle]);
     let today = t.clock.today();
-    let checkin = t.app.store.get().unwrap().checkin_on(today).unwrap().expect("saved as it is made");
+    let checkin = t.app.store().get().unwrap().checkin_on(today).unwrap().expect("saved as it is made");
     assert_eq!(checkin.helped, ["Box breathing"]);
 }

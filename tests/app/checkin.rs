@@ -10,7 +10,7 @@ use mestring::i18n::Lang;
 use mestring::panes::history::HistoryView;
 
 fn saved(app: &mut mestring::app::App) -> Option<mestring::domain::checkin::CheckIn> {
-    app.store.get().ok().unwrap().checkin_on(today()).unwrap()
+    app.store().get().ok().unwrap().checkin_on(today()).unwrap()
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn a_failed_save_keeps_what_was_typed_says_why_and_is_tried_again() {
     let mut app = app(Lang::Nb, 80, 24);
     go(&mut app, Tab::Checkin);
     // The database refuses writes, as a read-only file or a full disk would.
-    app.store.get().ok().unwrap().conn().pragma_update(None, "query_only", true).unwrap();
+    app.store().get().ok().unwrap().conn().pragma_update(None, "query_only", true).unwrap();
     feed(&mut app, [Action::Bottom, Action::Up, Action::Open]);
     type_text(&mut app, "Dette må ikke forsvinne");
     feed(&mut app, [Action::Back]);
@@ -70,7 +70,7 @@ fn a_failed_save_keeps_what_was_typed_says_why_and_is_tried_again() {
     assert!(screen.contains("Dette må ikke forsvinne"), "the note stays on screen:\n{screen}");
     assert!(screen.contains("Det du skrev står her fortsatt"), "the footer says why:\n{screen}");
     assert!(screen.contains("Ikke lagret ennå"), "{screen}");
-    app.store.get().ok().unwrap().conn().pragma_update(None, "query_only", false).unwrap();
+    app.store().get().ok().unwrap().conn().pragma_update(None, "query_only", false).unwrap();
     feed(&mut app, [Action::Top, Action::Down, Action::Increase]);
     let c = saved(&mut app).expect("saved on the next change");
     assert_eq!((c.mood, c.note.as_str()), (4, "Dette må ikke forsvinne"));
@@ -89,11 +89,11 @@ fn a_hard_day_offers_breathing_and_the_help_lines_without_forcing_them() {
         feed(&mut app, [Action::Increase]);
         let screen = text(&app, w, h);
         assert!(screen.contains(expected), "{w}x{h}:\n{screen}");
-        assert!(app.overlay.is_none(), "nothing is forced open");
+        assert!(app.overlay().is_none(), "nothing is forced open");
         feed(&mut app, [Action::Crisis]);
         assert!(text(&app, w, h).contains("116 123"), "! opens the help lines");
         feed(&mut app, [Action::Back, Action::GoTab(breathe as u8)]);
-        assert_eq!(app.tab, Tab::Breathe, "the breathing screen is the key the offer names");
+        assert_eq!(app.tab(), Tab::Breathe, "the breathing screen is the key the offer names");
     }
 }
 
@@ -103,10 +103,10 @@ fn any_earlier_day_can_be_filled_in_but_not_a_future_one() {
     seed_app(&mut app, 3);
     go(&mut app, Tab::Checkin);
     feed(&mut app, [Action::Top, Action::Increase]);
-    assert_eq!(app.checkin.checkin().date, today(), "tomorrow is not offered");
+    assert_eq!(app.checkin().checkin().date, today(), "tomorrow is not offered");
     feed(&mut app, [Action::Decrease]);
     let yesterday = crate::support::checkins::day(1).unwrap();
-    assert_eq!(app.checkin.checkin(), &yesterday, "yesterday's check-in is loaded");
+    assert_eq!(app.checkin().checkin(), &yesterday, "yesterday's check-in is loaded");
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "2026-01-32");
     feed(&mut app, [Action::Open]);
@@ -114,9 +114,9 @@ fn any_earlier_day_can_be_filled_in_but_not_a_future_one() {
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "2026-01-15");
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.checkin.checkin().date.to_string(), "2026-01-15");
+    assert_eq!(app.checkin().checkin().date.to_string(), "2026-01-15");
     feed(&mut app, [Action::Down, Action::Decrease]);
-    let store = app.store.get().ok().unwrap();
+    let store = app.store().get().ok().unwrap();
     assert_eq!(store.checkin_on("2026-01-15".parse().unwrap()).unwrap().unwrap().mood, 2);
 }
 
@@ -125,17 +125,17 @@ fn the_history_lists_days_and_edits_one_in_the_check_in_screen() {
     let mut app = app(Lang::En, 120, 40);
     seed_app(&mut app, 60);
     go(&mut app, Tab::History);
-    assert_eq!(app.history.view(), HistoryView::Overview);
+    assert_eq!(app.history().view(), HistoryView::Overview);
     let screen = text(&app, 120, 40);
     assert!(screen.contains("In a row: 60 days"), "{screen}");
     feed(&mut app, [Action::NextView, Action::NextView, Action::NextView]);
-    assert_eq!(app.history.view(), HistoryView::Days);
+    assert_eq!(app.history().view(), HistoryView::Days);
     feed(&mut app, [Action::Down]);
     let screen = text(&app, 120, 40);
     assert!(screen.contains("Tung kveld."), "the detail shows yesterday's note:\n{screen}");
     feed(&mut app, [Action::Edit]);
-    assert_eq!(app.tab, Tab::Checkin);
-    assert_eq!(app.checkin.checkin().date, crate::support::checkins::day(1).unwrap().date);
+    assert_eq!(app.tab(), Tab::Checkin);
+    assert_eq!(app.checkin().checkin().date, crate::support::checkins::day(1).unwrap().date);
 }
 
 #[test]
@@ -155,11 +155,11 @@ fn the_list_reads_older_days_a_page_at_a_time() {
     let mut app = app(Lang::En, 80, 24);
     seed_app(&mut app, 700);
     go(&mut app, Tab::History);
-    assert_eq!(app.history.days_read(), 200, "one page read on entering");
+    assert_eq!(app.history().days_read(), 200, "one page read on entering");
     feed(&mut app, [Action::NextView, Action::NextView, Action::NextView, Action::Bottom]);
     feed(&mut app, [Action::Bottom, Action::Bottom, Action::Bottom]);
-    assert_eq!(app.history.days_read(), 600, "700 days minus every seventh");
-    assert_eq!(app.history.selected_day().unwrap().date, today() - chrono::Days::new(699));
+    assert_eq!(app.history().days_read(), 600, "700 days minus every seventh");
+    assert_eq!(app.history().selected_day().unwrap().date, today() - chrono::Days::new(699));
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
     feed(&mut b, [Action::Back]);
     // Window A changes stress later, from its older view of the day.
     feed(&mut a, [Action::Down, Action::Down, Action::Increase]);
-    let c = a.store.get().ok().unwrap().checkin_on(today()).unwrap().unwrap();
+    let c = a.store().get().ok().unwrap().checkin_on(today()).unwrap().unwrap();
     assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, 2, 1, "fra B"));
-    assert_eq!(a.checkin.checkin().craving, 2, "window A now shows B's change too");
+    assert_eq!(a.checkin().checkin().craving, 2, "window A now shows B's change too");
 }

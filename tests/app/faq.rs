@@ -15,34 +15,34 @@ fn key(code: KeyCode) -> KeyEvent {
 #[test]
 fn starts_on_the_first_question_with_the_list_focused() {
     let app = app(Lang::Nb, 80, 24);
-    assert_eq!(app.faq.focus(), Focus::List);
-    assert_eq!(app.faq.selected().unwrap().id, "why-treat-both");
-    assert_eq!(app.faq.visible_count(), 32);
+    assert_eq!(app.faq().focus(), Focus::List);
+    assert_eq!(app.faq().selected().unwrap().id, "why-treat-both");
+    assert_eq!(app.faq().visible_count(), 32);
 }
 
 #[test]
 fn moving_skips_topic_headings_and_stops_at_the_ends() {
     let mut app = app(Lang::Nb, 80, 24);
     feed(&mut app, [Action::Up]);
-    assert_eq!(app.faq.selected().unwrap().id, "why-treat-both", "up at the top stays");
+    assert_eq!(app.faq().selected().unwrap().id, "why-treat-both", "up at the top stays");
     feed(&mut app, [Action::Bottom]);
-    assert_eq!(app.faq.selected().unwrap().id, "financial-support-for-relatives");
+    assert_eq!(app.faq().selected().unwrap().id, "financial-support-for-relatives");
     feed(&mut app, [Action::Down]);
-    assert_eq!(app.faq.selected().unwrap().id, "financial-support-for-relatives", "down at the end stays");
+    assert_eq!(app.faq().selected().unwrap().id, "financial-support-for-relatives", "down at the end stays");
     feed(&mut app, [Action::Top]);
     // Eight treatment questions, then the heading of the next topic is skipped.
     feed(&mut app, std::iter::repeat_n(Action::Down, 8));
-    assert_eq!(app.faq.selected().unwrap().id, "how-long-until-results");
+    assert_eq!(app.faq().selected().unwrap().id, "how-long-until-results");
 }
 
 #[test]
 fn open_and_back_move_between_list_and_answer() {
     let mut app = app(Lang::En, 80, 24);
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.faq.focus(), Focus::Detail);
+    assert_eq!(app.faq().focus(), Focus::Detail);
     feed(&mut app, [Action::Back]);
-    assert_eq!(app.faq.focus(), Focus::List);
-    assert!(app.running, "Esc goes back; it never quits");
+    assert_eq!(app.faq().focus(), Focus::List);
+    assert!(app.running(), "Esc goes back; it never quits");
 }
 
 #[test]
@@ -50,12 +50,12 @@ fn search_filters_as_you_type_and_esc_clears_it() {
     let mut app = app(Lang::Nb, 80, 24);
     feed(&mut app, [Action::Search]);
     type_text(&mut app, "pårørende");
-    assert_eq!(app.faq.query(), "pårørende");
-    let filtered = app.faq.visible_count();
+    assert_eq!(app.faq().query(), "pårørende");
+    let filtered = app.faq().visible_count();
     assert!(filtered > 0 && filtered < 32, "{filtered} questions match");
     feed(&mut app, [Action::Back]);
-    assert_eq!(app.faq.query(), "");
-    assert_eq!(app.faq.visible_count(), 32);
+    assert_eq!(app.faq().query(), "");
+    assert_eq!(app.faq().visible_count(), 32);
 }
 
 #[test]
@@ -64,12 +64,12 @@ fn enter_keeps_the_filter_and_esc_in_the_list_clears_it() {
     feed(&mut app, [Action::Search]);
     type_text(&mut app, "tilbakefall");
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.faq.focus(), Focus::List);
-    assert_eq!(app.faq.query(), "tilbakefall");
-    let first = app.faq.selected().unwrap();
+    assert_eq!(app.faq().focus(), Focus::List);
+    assert_eq!(app.faq().query(), "tilbakefall");
+    let first = app.faq().selected().unwrap();
     assert!(first.question.contains("tilbakefall") || first.answer.contains("tilbakefall"));
     feed(&mut app, [Action::Back]);
-    assert_eq!(app.faq.query(), "");
+    assert_eq!(app.faq().query(), "");
 }
 
 #[test]
@@ -77,9 +77,9 @@ fn letters_typed_in_search_are_text_not_commands() {
     let mut app = app(Lang::Nb, 80, 24);
     feed(&mut app, [Action::Search]);
     type_text(&mut app, "q!?jk");
-    assert!(app.running, "q while typing is a letter");
-    assert_eq!(app.overlay, None, "! and ? while typing are letters");
-    assert_eq!(app.faq.query(), "q!?jk");
+    assert!(app.running(), "q while typing is a letter");
+    assert_eq!(app.overlay(), None, "! and ? while typing are letters");
+    assert_eq!(app.faq().query(), "q!?jk");
     let f1 = app.action_for_key(key(KeyCode::F(1)));
     assert_eq!(f1, Some(Action::Crisis), "F1 reaches the crisis overlay even while typing");
 }
@@ -89,8 +89,8 @@ fn a_search_with_no_matches_says_so() {
     let mut app = app(Lang::En, 80, 24);
     feed(&mut app, [Action::Search]);
     type_text(&mut app, "xyzzy");
-    assert_eq!(app.faq.visible_count(), 0);
-    assert!(app.faq.selected().is_none());
+    assert_eq!(app.faq().visible_count(), 0);
+    assert!(app.faq().selected().is_none());
     feed(&mut app, [Action::Open, Action::Down, Action::Open]);
     assert!(text(&app, 80, 24).contains("No matches"));
 }
@@ -99,16 +99,16 @@ fn a_search_with_no_matches_says_so() {
 fn overlays_take_the_keys_until_closed() {
     let mut app = app(Lang::Nb, 80, 24);
     feed(&mut app, [Action::Crisis]);
-    assert_eq!(app.overlay, Some(Overlay::Crisis { scroll: 0 }));
+    assert_eq!(app.overlay(), Some(Overlay::Crisis { scroll: 0 }));
     feed(&mut app, [Action::Down]);
-    assert_eq!(app.overlay, Some(Overlay::Crisis { scroll: 1 }));
-    assert_eq!(app.faq.selected().unwrap().id, "why-treat-both", "the list underneath did not move");
+    assert_eq!(app.overlay(), Some(Overlay::Crisis { scroll: 1 }));
+    assert_eq!(app.faq().selected().unwrap().id, "why-treat-both", "the list underneath did not move");
     feed(&mut app, [Action::Help]);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }), "? switches straight to help");
+    assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }), "? switches straight to help");
     feed(&mut app, [Action::Help]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
     feed(&mut app, [Action::Crisis, Action::Back]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -118,19 +118,19 @@ fn quit_from_anywhere() {
         feed(&mut app, start);
         let ctrl_c = app.action_for_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
         feed(&mut app, ctrl_c);
-        assert!(!app.running);
+        assert!(!app.running());
     }
 }
 
 #[test]
 fn tabs_switch_by_number_and_wrap_around() {
     let mut app = app(Lang::Nb, 80, 24);
-    let first = app.tab;
+    let first = app.tab();
     feed(&mut app, [Action::GoTab(mestring::app::Tab::ALL.len() as u8)]);
-    assert_eq!(app.tab, first, "a number with no screen does nothing");
+    assert_eq!(app.tab(), first, "a number with no screen does nothing");
     feed(&mut app, [Action::NextTab]);
     feed(&mut app, [Action::PrevTab]);
-    assert_eq!(app.tab, first);
+    assert_eq!(app.tab(), first);
 }
 
 #[test]
@@ -138,15 +138,15 @@ fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
     let mut app = app(Lang::Nb, 100, 30);
     // Row 2 of the screen is the first topic heading; row 4 is the second question.
     feed(&mut app, [Action::Click { column: 5, row: 4 }]);
-    assert_eq!(app.faq.selected().unwrap().id, "can-i-manage-without-professional-help");
+    assert_eq!(app.faq().selected().unwrap().id, "can-i-manage-without-professional-help");
     feed(&mut app, [Action::Click { column: 5, row: 2 }]);
     assert_eq!(
-        app.faq.selected().unwrap().id,
+        app.faq().selected().unwrap().id,
         "can-i-manage-without-professional-help",
         "headings are not rows"
     );
     feed(&mut app, [Action::ScrollDown, Action::ScrollDown]);
-    assert_eq!(app.faq.selected().unwrap().id, "what-support-means");
+    assert_eq!(app.faq().selected().unwrap().id, "what-support-means");
 }
 
 #[test]

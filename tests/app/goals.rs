@@ -14,13 +14,13 @@ use mestring::store::{Store, StoreError};
 use ratatui::style::Modifier;
 
 fn store(app: &mestring::app::App) -> &Store {
-    app.store.get().expect("an open store")
+    app.store().get().expect("an open store")
 }
 
 #[test]
 fn the_app_starts_on_today_with_the_counter_habits_goal_phase_and_technique() {
     let app = sample_app(Lang::Nb, 80, 24);
-    assert_eq!(app.tab, Tab::Home);
+    assert_eq!(app.tab(), Tab::Home);
     assert_eq!(Tab::ALL[0], Tab::Home);
     let screen = text(&app, 80, 24);
     for expected in [
@@ -68,31 +68,31 @@ fn a_goal_is_made_with_a_step_completed_with_a_celebration_and_archived() {
     let mut app = app(Lang::Nb, 100, 30);
     go(&mut app, Tab::Goals);
     feed(&mut app, [Action::Down, Action::Open]);
-    assert!(matches!(app.goals.mode, Mode::Form(..)));
+    assert!(matches!(app.goals().mode, Mode::Form(..)));
     let q = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
     assert!(matches!(app.action_for_key(q), Some(Action::Text(_))), "q is a letter in the form");
     type_text(&mut app, "Gå til fastlegen");
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "2026-11-30");
     feed(&mut app, [Action::Save]);
-    assert!(matches!(app.goals.mode, Mode::Browse));
-    assert_eq!(app.goals.open[0].goal.title, "Gå til fastlegen");
-    assert_eq!(app.goals.selected(), Some(Row::Goal(0)), "the new goal is selected");
+    assert!(matches!(app.goals().mode, Mode::Browse));
+    assert_eq!(app.goals().open[0].goal.title, "Gå til fastlegen");
+    assert_eq!(app.goals().selected(), Some(Row::Goal(0)), "the new goal is selected");
 
     feed(&mut app, [Action::Open, Action::NewItem]);
     type_text(&mut app, "Bestille time");
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.goals.focus, Focus::Steps(0));
+    assert_eq!(app.goals().focus, Focus::Steps(0));
     feed(&mut app, [Action::Toggle]);
     assert_eq!(store(&app).open_goals().unwrap()[0].goal.progress(), (1, 1));
 
     feed(&mut app, [Action::Complete]);
-    let Mode::Celebrate(done) = &app.goals.mode else { panic!("no celebration") };
+    let Mode::Celebrate(done) = &app.goals().mode else { panic!("no celebration") };
     assert_eq!(done.goal.title, "Gå til fastlegen");
     let screen = text(&app, 100, 30);
     assert!(screen.contains("Godt jobba!") && screen.contains("Du klarte det samme dag."), "{screen}");
     feed(&mut app, [Action::Down]);
-    assert!(matches!(app.goals.mode, Mode::Browse), "any key closes it");
+    assert!(matches!(app.goals().mode, Mode::Browse), "any key closes it");
     assert!(store(&app).open_goals().unwrap().is_empty());
     let done_at = d(11, 22).and_hms_opt(9, 30, 0);
     assert_eq!(store(&app).archived_goals(5).unwrap()[0].goal.done_at, done_at);
@@ -108,7 +108,7 @@ fn a_wrong_date_keeps_the_form_and_everything_typed() {
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "next week");
     feed(&mut app, [Action::Save]);
-    let Mode::Form(_, form) = &app.goals.mode else { panic!("the form closed") };
+    let Mode::Form(_, form) = &app.goals().mode else { panic!("the form closed") };
     assert_eq!((form.value(0).as_str(), form.value(1).as_str()), ("Cinema", "next week"));
     assert!(form.error().unwrap().contains("YYYY-MM-DD"));
     feed(&mut app, [Action::Back]);
@@ -120,21 +120,21 @@ fn a_habits_days_take_ticks_and_planned_days_off() {
     let mut app = sample_app(Lang::Nb, 100, 30);
     go(&mut app, Tab::Goals);
     feed(&mut app, [Action::Open]);
-    let Focus::Days(today) = app.goals.focus else { panic!("days not shown") };
-    assert_eq!(app.goals.days[today].0, d(11, 22));
+    let Focus::Days(today) = app.goals().focus else { panic!("days not shown") };
+    assert_eq!(app.goals().days[today].0, d(11, 22));
     feed(&mut app, [Action::Toggle]);
-    assert_eq!(app.goals.habits[0].streak.kept, 5);
+    assert_eq!(app.goals().habits[0].streak.kept, 5);
     // A day to come cannot be done, only planned off.
     feed(&mut app, [Action::Down, Action::Toggle]);
-    assert_eq!(app.goals.days[today + 1].1, None);
+    assert_eq!(app.goals().days[today + 1].1, None);
     feed(&mut app, [Action::PlanSkip]);
-    assert_eq!(app.goals.days[today + 1].1, Some(Mark::Skip));
+    assert_eq!(app.goals().days[today + 1].1, Some(Mark::Skip));
     // Yesterday's planned day off, replaced by done, lengthens the streak.
     feed(&mut app, [Action::Up, Action::Up, Action::Up, Action::Up, Action::Toggle]);
-    assert_eq!(app.goals.days[today - 3], (d(11, 19), Some(Mark::Done)));
-    assert_eq!(app.goals.habits[0].streak.kept, 6);
+    assert_eq!(app.goals().days[today - 3], (d(11, 19), Some(Mark::Done)));
+    assert_eq!(app.goals().habits[0].streak.kept, 6);
     feed(&mut app, [Action::Back]);
-    assert_eq!(app.goals.focus, Focus::List);
+    assert_eq!(app.goals().focus, Focus::List);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn deleting_asks_first_and_no_keeps_everything() {
     let mut app = sample_app(Lang::Nb, 80, 24);
     go(&mut app, Tab::Goals);
     feed(&mut app, [Action::Delete]);
-    assert!(matches!(app.goals.mode, Mode::Confirm(_)));
+    assert!(matches!(app.goals().mode, Mode::Confirm(_)));
     type_text(&mut app, "n");
     assert_eq!(store(&app).habits().unwrap().len(), 3);
     feed(&mut app, [Action::Delete]);
@@ -154,17 +154,17 @@ fn deleting_asks_first_and_no_keeps_everything() {
 fn a_slip_is_recorded_with_its_notes_and_the_counter_keeps_the_days_before_it() {
     let mut app = sample_app(Lang::Nb, 100, 30);
     go(&mut app, Tab::Sober);
-    assert_eq!(app.sober.counters[0].1.stats.current, 11);
+    assert_eq!(app.sober().counters[0].1.stats.current, 11);
     feed(&mut app, [Action::RecordSlip]);
-    assert!(app.sober.text_mode());
+    assert!(app.sober().text_mode());
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "Krangel på jobben");
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "Gå ut en tur før jeg svarer");
     feed(&mut app, [Action::Open]);
-    let stats = app.sober.counters[0].1.stats;
+    let stats = app.sober().counters[0].1.stats;
     assert_eq!((stats.current, stats.slips, stats.total), (0, 3, 80), "today is a slip day; the total stays");
-    assert!(app.toast.as_deref().unwrap().contains("Dagene du har klart, står"));
+    assert!(app.toast().unwrap().contains("Dagene du har klart, står"));
     let screen = text(&app, 100, 30);
     assert!(screen.contains("0 dager rusfri på rad") && screen.contains("Krangel på jobben"), "{screen}");
     for unkind in ["feil", "mislyk", "failure", "reset"] {
@@ -177,16 +177,16 @@ fn a_slip_from_the_check_in_is_listed_but_changed_only_in_the_check_in() {
     let mut app = sample_app(Lang::En, 100, 30);
     go(&mut app, Tab::Sober);
     feed(&mut app, [Action::Open]);
-    assert_eq!(app.sober.slips[0].date, d(11, 10));
-    assert!(app.sober.slips[0].checkin.is_some());
+    assert_eq!(app.sober().slips[0].date, d(11, 10));
+    assert!(app.sober().slips[0].checkin.is_some());
     feed(&mut app, [Action::Delete]);
-    assert!(app.toast.as_deref().unwrap().contains("change it there"));
-    assert_eq!(app.sober.slips.len(), 2);
+    assert!(app.toast().unwrap().contains("change it there"));
+    assert_eq!(app.sober().slips.len(), 2);
     // A recorded slip can be removed after a yes.
     feed(&mut app, [Action::Down, Action::Delete]);
     type_text(&mut app, "y");
-    assert_eq!(app.sober.slips.len(), 1);
-    assert_eq!(app.sober.counters[0].1.stats.slips, 1);
+    assert_eq!(app.sober().slips.len(), 1);
+    assert_eq!(app.sober().counters[0].1.stats.slips, 1);
 }
 
 #[test]
@@ -195,9 +195,9 @@ fn a_check_in_that_says_used_feeds_the_counter() {
     let used = CheckIn { slip: Some(Slip::default()), ..CheckIn::blank(d(11, 22), at(11, 22, 9)) };
     store.save_checkin(&used).unwrap();
     let mut app = app_at(Lang::Nb, 100, 30, Ok(store), at(11, 22, 10));
-    assert_eq!(app.home.data.counter.as_ref().unwrap().stats.current, 0);
+    assert_eq!(app.home().data.counter.as_ref().unwrap().stats.current, 0);
     go(&mut app, Tab::Sober);
-    assert_eq!(app.sober.counters[1].1.stats.slips, 0, "Cannabis does not follow check-ins");
+    assert_eq!(app.sober().counters[1].1.stats.slips, 0, "Cannabis does not follow check-ins");
 }
 
 #[test]
@@ -210,12 +210,12 @@ fn a_new_counter_refuses_a_day_to_come_and_starts_on_the_date_given() {
     clear_field(&mut app);
     type_text(&mut app, "2026-12-01");
     feed(&mut app, [Action::Save]);
-    let mestring::panes::sober::Mode::Form(_, form) = &app.sober.mode else { panic!("the form closed") };
+    let mestring::panes::sober::Mode::Form(_, form) = &app.sober().mode else { panic!("the form closed") };
     assert!(form.error().unwrap().contains("not come yet"));
     clear_field(&mut app);
     type_text(&mut app, "2026-11-01");
     feed(&mut app, [Action::Save]);
-    assert_eq!(app.sober.counters[0].1.stats.current, 21);
+    assert_eq!(app.sober().counters[0].1.stats.current, 21);
     assert!(text(&app, 80, 24).contains("21 days sober in a row"));
 }
 
@@ -230,20 +230,20 @@ fn plan_entries_are_added_checked_moved_and_shown_first_in_the_crisis_overlay() 
     feed(&mut app, [Action::Open]);
     type_text(&mut app, "ring meg");
     feed(&mut app, [Action::Open]);
-    assert!(app.plan.text_mode(), "a phone number of letters is refused");
+    assert!(app.plan().text_mode(), "a phone number of letters is refused");
     clear_field(&mut app);
     type_text(&mut app, "912 34 567");
     feed(&mut app, [Action::Open]);
-    assert!(!app.plan.text_mode());
+    assert!(!app.plan().text_mode());
     feed(&mut app, [Action::NewItem]);
     type_text(&mut app, "Ola");
     feed(&mut app, [Action::Save]);
     feed(&mut app, [Action::MoveUp]);
-    let names: Vec<String> = app.plan.entries().iter().map(|e| e.item.text.clone()).collect();
+    let names: Vec<String> = app.plan().entries().iter().map(|e| e.item.text.clone()).collect();
     assert_eq!(names, ["Ola", "Kari"]);
 
     feed(&mut app, [Action::Crisis]);
-    assert_eq!(app.overlay, Some(Overlay::Crisis { scroll: 0 }));
+    assert_eq!(app.overlay(), Some(Overlay::Crisis { scroll: 0 }));
     let screen = text(&app, 100, 30);
     let kari = screen.find("912 34 567  Kari").expect("the contact is shown");
     let emergency = screen.find("113").expect("the help lines are shown");
@@ -259,9 +259,9 @@ fn without_a_store_the_screens_say_why_and_a_form_keeps_what_was_typed() {
     feed(&mut app, [Action::Down, Action::Open]);
     type_text(&mut app, "Walk");
     feed(&mut app, [Action::Save]);
-    let Mode::Form(_, form) = &app.goals.mode else { panic!("the form closed") };
+    let Mode::Form(_, form) = &app.goals().mode else { panic!("the form closed") };
     assert_eq!(form.value(0), "Walk");
-    assert!(app.toast.as_deref().unwrap().contains("/tmp/x.sqlite3"));
+    assert!(app.toast().unwrap().contains("/tmp/x.sqlite3"));
     feed(&mut app, [Action::Crisis]);
     assert!(text(&app, 80, 24).contains("113"), "the help lines need no store");
 }

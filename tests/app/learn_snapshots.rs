@@ -53,7 +53,7 @@ fn each(name: &str, setup: impl Fn(&mut App)) {
 }
 
 fn answer_right(app: &mut App) {
-    let verdict = app.learn.quiz.current().unwrap().verdict;
+    let verdict = app.learn().quiz.current().unwrap().verdict;
     feed(app, [if verdict == Verdict::Myth { Action::AnswerMyth } else { Action::AnswerFact }]);
 }
 
@@ -122,7 +122,9 @@ fn relatives() {
     each("relatives", |a| go_section(a, Section::Relatives));
     each("relatives_chart", |a| {
         go_section(a, Section::Relatives);
-        a.learn.relatives.select(|e| matches!(e, mestring::panes::relatives::Entry::Chart));
+        while a.learn().relatives.selected() != Some(mestring::panes::relatives::Entry::Chart) {
+            feed(a, [Action::Down]);
+        }
         feed(a, [Action::Open]);
     });
     each("relatives_question", |a| {

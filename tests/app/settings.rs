@@ -30,21 +30,21 @@ fn open_with_file(lang: Lang, text: Option<&str>) -> (App, tempfile::TempDir) {
 fn changing_the_theme_applies_at_once_and_is_written_to_the_file() {
     let (mut app, dir) = open_with_file(Lang::Nb, None);
     feed(&mut app, [Action::Down, Action::Increase]);
-    assert_eq!(app.settings.settings().theme, ThemeName::Light);
+    assert_eq!(app.settings().settings().theme, ThemeName::Light);
     if std::env::var_os("NO_COLOR").is_none() {
-        assert_eq!(app.options.theme, Theme::LIGHT, "the theme applies at once");
+        assert_eq!(app.options().theme, Theme::LIGHT, "the theme applies at once");
     }
     let written = config::load(&dir.path().join(config::CONFIG_FILE));
     assert!(written.problems.is_empty());
     assert_eq!(written.settings.theme, ThemeName::Light);
-    assert_eq!(app.toast.as_deref(), Some("Lagret."));
+    assert_eq!(app.toast(), Some("Lagret."));
 }
 
 #[test]
 fn the_bell_toggles_for_the_breathing_screen() {
     let (mut app, dir) = open_with_file(Lang::En, None);
     feed(&mut app, [Action::Down, Action::Down, Action::Toggle]);
-    assert!(app.options.bell);
+    assert!(app.options().bell);
     assert!(config::load(&dir.path().join(config::CONFIG_FILE)).settings.bell);
 }
 
@@ -67,8 +67,8 @@ fn a_file_with_problems_is_never_written_over() {
     let (mut app, dir) = open_with_file(Lang::En, Some(broken));
     feed(&mut app, [Action::Down, Action::Increase]);
     assert_eq!(std::fs::read_to_string(dir.path().join(config::CONFIG_FILE)).unwrap(), broken);
-    assert!(app.toast.as_deref().unwrap().contains("not written over"));
-    assert_eq!(app.settings.settings().theme, ThemeName::Light, "the change lasts for this session");
+    assert!(app.toast().unwrap().contains("not written over"));
+    assert_eq!(app.settings().settings().theme, ThemeName::Light, "the change lasts for this session");
 }
 
 #[test]

@@ -16,15 +16,15 @@ fn f12_blanks_the_whole_screen_and_any_key_brings_it_back_without_acting() {
     let hide = app.action_for_key(key(KeyCode::F(12)));
     assert_eq!(hide, Some(Action::Hide));
     feed(&mut app, hide);
-    assert_eq!(app.overlay, Some(Overlay::Hidden));
+    assert_eq!(app.overlay(), Some(Overlay::Hidden));
     let screen = text(&app, 80, 24);
     assert!(screen.chars().all(|c| c == ' ' || c == '\n'), "nothing shows:\n{screen}");
     assert_eq!(app.deadline(), None, "a hidden screen asks for no frames");
 
     let q = app.action_for_key(key(KeyCode::Char('q')));
     feed(&mut app, q);
-    assert!(app.running, "q on the blank screen does not quit");
-    assert_eq!(app.overlay, None, "it brings the screen back");
+    assert!(app.running(), "q on the blank screen does not quit");
+    assert_eq!(app.overlay(), None, "it brings the screen back");
     assert!(text(&app, 80, 24).contains("I dag"));
 }
 
@@ -39,26 +39,26 @@ fn f12_hides_even_while_typing_and_the_typed_text_stays() {
     }
     let hide = app.action_for_key(key(KeyCode::F(12)));
     feed(&mut app, hide);
-    assert_eq!(app.overlay, Some(Overlay::Hidden));
+    assert_eq!(app.overlay(), Some(Overlay::Hidden));
     let back = app.action_for_key(key(KeyCode::Char('x')));
     feed(&mut app, back);
-    assert_eq!(app.faq.query(), "rus", "the key that reveals is not typed");
+    assert_eq!(app.faq().query(), "rus", "the key that reveals is not typed");
 }
 
 #[test]
 fn a_click_also_brings_the_screen_back() {
     let mut app = app(Lang::En, 80, 24);
     feed(&mut app, [Action::Hide, Action::Click { column: 3, row: 3 }]);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
 fn a_resize_draws_a_frame_but_the_same_size_reported_again_does_not() {
     let mut app = app(Lang::En, 80, 24);
-    app.dirty = false;
+    app.frame_drawn();
     app.update(Action::Resize { width: 100, height: 30 });
-    assert!(app.dirty, "a new size is drawn");
-    app.dirty = false;
+    assert!(app.needs_frame(), "a new size is drawn");
+    app.frame_drawn();
     app.update(Action::Resize { width: 100, height: 30 });
-    assert!(!app.dirty, "crossterm and SIGWINCH both report a resize: the second is idle");
+    assert!(!app.needs_frame(), "crossterm and SIGWINCH both report a resize: the second is idle");
 }

@@ -13,7 +13,7 @@ const NOTE: &str = "Familien 👨‍👩‍👧‍👦 kom 👍🏽. Cafe\u{301}
 
 fn seeded(w: u16, h: u16) -> mestring::app::App {
     let mut app = app(Lang::Nb, w, h);
-    let store = app.store.get_mut().unwrap();
+    let store = app.store_mut().get_mut().unwrap();
     for days_ago in 0..3 {
         let date = today() - Days::new(days_ago);
         let mut c = CheckIn::blank(date, date.and_hms_opt(21, 0, 0).unwrap());
@@ -63,7 +63,7 @@ fn unicode_goals_keep_the_layout() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app(Lang::Nb, w, h);
         let now = today().and_hms_opt(9, 0, 0).unwrap();
-        let store = app.store.get_mut().unwrap();
+        let store = app.store_mut().get_mut().unwrap();
         let mut goal = mestring::domain::goals::Goal::new("Gå tur med 🐕‍🦺 hver dag · 毎日散歩 · לטייל", now);
         goal.due = Some(today() + Days::new(3));
         goal.note = "Cafe\u{301} først, så ro\u{308}d sjal 👍🏽".into();

@@ -67,7 +67,7 @@ proptest! {
             }
             let action = app.action_for_event(&event);
             feed(&mut app, action);
-            if !app.running {
+            if !app.running() {
                 break;
             }
             draw(&app, w, h);

@@ -85,7 +85,7 @@ pub fn go(app: &mut App, tab: Tab) {
 /// Shows one part of the knowledge screen.
 pub fn go_section(app: &mut App, section: Section) {
     go(app, Tab::Learn);
-    while app.learn.section != section {
+    while app.learn().section != section {
         feed(app, [Action::NextSection]);
     }
 }
@@ -145,7 +145,7 @@ pub fn rows(buffer: &Buffer) -> String {
 
 /// What the app's database holds of the knowledge screens' progress now.
 pub fn saved(app: &App) -> mestring::store::progress::Progress {
-    app.store.get().expect("an open store").load_progress().expect("readable")
+    app.store().get().expect("an open store").load_progress().expect("readable")
 }
 
 /// An app whose clock the test moves, for animations and timers.
@@ -169,16 +169,20 @@ impl TestApp {
         Self { app, clock, width, height }
     }
 
-    /// [`feed`], and the work the loop does after each frame.
+    /// [`feed`], and what the loop does once the frame is drawn.
     pub fn send(&mut self, actions: &[Action]) {
         feed(&mut self.app, actions);
-        self.app.after_frame();
+        self.app.frame_drawn();
     }
 
-    /// Moves the clock forward by `by` and lets the app see the time, as a deadline would.
+    /// Moves the clock forward by `by` and lets the app see the time, as a deadline would;
+    /// then, as the loop does, a frame is drawn if the tick changed something visible.
     pub fn advance(&mut self, by: Duration) {
         self.clock.advance(by);
-        self.send(&[Action::Tick]);
+        feed(&mut self.app, [Action::Tick]);
+        if self.app.needs_frame() {
+            self.app.frame_drawn();
+        }
     }
 
     pub fn buffer(&self) -> Buffer {

@@ -59,5 +59,5 @@ pub fn seed(store: &mut Store, count: u64) {
 
 /// The app's in-memory store, seeded.
 pub fn seed_app(app: &mut App, count: u64) {
-    seed(app.store.get_mut().expect("an open store"), count);
+    seed(app.store_mut().get_mut().expect("an open store"), count);
 }
