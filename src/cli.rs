@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::app::{App, Tab};
 use crate::content::{RegionId, exercises};
 use crate::domain::breathing::Length;
+use crate::domain::parse;
 use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
@@ -195,7 +196,7 @@ pub struct CheckinArgs {
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub stress: Option<u8>,
     /// Hours slept, in half hours: 7 or 7.5.
-    #[arg(long, value_name = "HOURS", value_parser = parse_sleep)]
+    #[arg(long, value_name = "HOURS", value_parser = parse::sleep)]
     pub sleep: Option<u8>,
     /// How well you slept, 1 (poorly) to 5 (very well).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
@@ -223,7 +224,7 @@ pub struct CheckinArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// The day, YYYY-MM-DD. Default: today (your local date).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse::date)]
     pub date: Option<NaiveDate>,
 }
 
@@ -246,10 +247,10 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
     /// First day, YYYY-MM-DD. Default for md: two weeks before --to; otherwise the beginning.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse::date)]
     pub from: Option<NaiveDate>,
     /// Last day, YYYY-MM-DD. Default: today.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse::date)]
     pub to: Option<NaiveDate>,
 }
 
@@ -258,22 +259,6 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
-}
-
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22"))
-}
-
-/// Hours as the user writes them ("7", "7.5", "7,5") to half hours.
-pub fn parse_sleep(text: &str) -> Result<u8, String> {
-    let hours: f64 =
-        text.trim().replace(',', ".").parse().map_err(|_| format!("\"{text}\" is not a number of hours"))?;
-    let halves = hours * 2.0;
-    if !(0.0..=48.0).contains(&halves) || halves.fract() != 0.0 {
-        return Err(format!("sleep must be 0 to 24 hours in half-hour steps, not {text}"));
-    }
-    Ok(halves as u8)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -298,16 +283,6 @@ impl From<Region> for RegionId {
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
-
-    #[test]
-    fn sleep_and_dates_parse_the_way_people_write_them() {
-        assert_eq!(super::parse_sleep("7,5"), Ok(15));
-        assert_eq!(super::parse_sleep("8"), Ok(16));
-        assert!(super::parse_sleep("7.2").is_err());
-        assert!(super::parse_sleep("25").is_err());
-        assert!(super::parse_date("2026-11-22").is_ok());
-        assert!(super::parse_date("22.11.2026").is_err());
-    }
 
     #[test]
     fn the_command_line_definition_is_consistent() {

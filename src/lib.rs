@@ -12,7 +12,6 @@ pub mod content;
 pub mod domain;
 pub mod event;
 pub mod i18n;
-pub mod i18n_breathe;
 pub mod keymap;
 pub mod panes;
 pub mod run;
@@ -21,3 +20,6 @@ pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod widgets;
+
+#[cfg(test)]
+mod layers_tests;

@@ -10,12 +10,6 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::stats;
 use crate::i18n::Lang;
 
-/// A number the way the language writes it: "3,5" in Norwegian, "3.5" in English.
-pub fn decimal(lang: Lang, value: f64) -> String {
-    let text = format!("{value:.1}");
-    if lang == Lang::Nb { text.replace('.', ",") } else { text }
-}
-
 /// The summary of `from..=to`, then one table row per day with a check-in.
 pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
     let t = &lang.strings().checkin;
@@ -25,7 +19,7 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
     let s = stats::summary(checkins);
     let _ = writeln!(out, "- {}: {} {} {days} {}", t.md_checked_in, s.checkins, t.md_of, t.md_days);
     if let Some(mood) = s.mood {
-        let _ = writeln!(out, "- {}: {} {} / 5", t.mood, t.md_average, decimal(lang, mood));
+        let _ = writeln!(out, "- {}: {} {} / 5", t.mood, t.md_average, lang.decimal(mood));
     }
     if let (Some(craving), Some(max)) = (s.craving, s.craving_max) {
         let _ = writeln!(
@@ -33,15 +27,15 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
             "- {}: {} {} / 10, {} {max}",
             t.craving,
             t.md_average,
-            decimal(lang, craving),
+            lang.decimal(craving),
             t.md_highest
         );
     }
     if let Some(stress) = s.stress {
-        let _ = writeln!(out, "- {}: {} {} / 10", t.stress, t.md_average, decimal(lang, stress));
+        let _ = writeln!(out, "- {}: {} {} / 10", t.stress, t.md_average, lang.decimal(stress));
     }
     if let Some(sleep) = s.sleep_hours {
-        let _ = writeln!(out, "- {}: {} {} {}", t.sleep, t.md_average, decimal(lang, sleep), t.hours_short);
+        let _ = writeln!(out, "- {}: {} {} {}", t.sleep, t.md_average, lang.decimal(sleep), t.hours_short);
     }
     let _ = writeln!(out, "- {}: {}", t.md_slip_days, s.slips);
     let lists = [
@@ -68,7 +62,7 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
         );
         for c in checkins {
             let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
-            let sleep = c.sleep_hours().map(|h| format!("{} {}", decimal(lang, f64::from(h)), t.hours_short));
+            let sleep = c.sleep_hours().map(|h| format!("{} {}", lang.decimal(f64::from(h)), t.hours_short));
             let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(lang, x)).collect();
             let mut note = c.note.clone();
             if let Some(slip) = &c.slip {

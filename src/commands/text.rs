@@ -10,7 +10,6 @@ use super::{Env, Outcome};
 use crate::cli::{Cli, TextFormat, TextQuery};
 use crate::content::{faq, helplines, techniques};
 use crate::domain::search::{Finder, MatchKind, Query, Searchable};
-use crate::panes::faq::topic_name;
 
 pub fn completions(shell: clap_complete::Shell) -> Outcome {
     clap_complete::generate(shell, &mut Cli::command(), "mestring", &mut std::io::stdout().lock());
@@ -35,7 +34,7 @@ pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
     let keep = matching(&query.words, items.iter().map(|f| [f.question.as_str(), f.answer.as_str()]));
     let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| Entry {
         title: f.question.clone(),
-        paragraphs: std::iter::once(format!("[{}]", topic_name(f.topic, s)))
+        paragraphs: std::iter::once(format!("[{}]", f.topic.name(s)))
             .chain(f.answer.split("\n\n").map(str::to_owned))
             .collect(),
         footer: format!("{}: {} · {}", s.source, f.source.seed, f.source.section),

@@ -18,6 +18,18 @@ pub enum FaqTopic {
 }
 
 impl FaqTopic {
+    /// The topic's heading in the interface language.
+    pub fn name(self, s: &crate::i18n::Strings) -> &'static str {
+        match self {
+            FaqTopic::Treatment => s.topic_treatment,
+            FaqTopic::Quitting => s.topic_quitting,
+            FaqTopic::Motivation => s.topic_motivation,
+            FaqTopic::Relatives => s.topic_relatives,
+        }
+    }
+}
+
+impl FaqTopic {
     pub const ALL: [FaqTopic; 4] =
         [FaqTopic::Treatment, FaqTopic::Quitting, FaqTopic::Motivation, FaqTopic::Relatives];
 }

@@ -7,6 +7,7 @@ pub mod goals;
 pub mod guided;
 pub mod habits;
 pub mod own_pattern;
+pub mod parse;
 pub mod plan;
 pub mod practice;
 pub mod quiz;

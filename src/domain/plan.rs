@@ -35,6 +35,11 @@ impl Section {
         Section::WhatMatters,
     ];
 
+    /// Its place in [`Section::ALL`], where the interface's lists of names and prompts look.
+    pub fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     /// How the section is stored: stable, English, never translated.
     pub fn key(self) -> &'static str {
         match self {

@@ -2,6 +2,7 @@
 //! commands, in its own table so that screens added by others do not collide with it.
 //! Slips are named without a judging word ("brukte", "used"), as CONTENT.md asks.
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct CheckinText {
     /// Mood 1..=5 in words, lowest first.
     pub mood_words: [&'static str; 5],

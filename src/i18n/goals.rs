@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct GoalsText {
     pub tab: &'static str,
     // Counting words: "1 dag" / "1 day", "2 dager" / "2 days".

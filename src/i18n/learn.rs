@@ -2,6 +2,7 @@
 //! section and the figures. Kept apart from the rest of the strings so the table stays readable.
 
 /// One field per piece of text; `{}` and `{right}`/`{total}` are filled in where shown.
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct LearnText {
     pub used_added: &'static str,
     pub technique_used: &'static str,

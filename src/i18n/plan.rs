@@ -1,8 +1,7 @@
 //! Interface text for the personal plan ("Min plan"), the plan's part of the crisis overlay,
 //! and the home screen ("I dag").
 
-use crate::domain::plan::Section;
-
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct PlanText {
     pub tab: &'static str,
     pub intro: &'static str,
@@ -25,16 +24,6 @@ pub struct PlanText {
     pub crisis_on_my_own: &'static str,
     pub crisis_help_lines: &'static str,
     pub crisis_add_own: &'static str,
-}
-
-impl PlanText {
-    pub fn section(&self, section: Section) -> &'static str {
-        self.sections[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
-    }
-
-    pub fn prompt(&self, section: Section) -> &'static str {
-        self.prompts[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
-    }
 }
 
 pub const NB: PlanText = PlanText {
@@ -119,6 +108,7 @@ pub const EN: PlanText = PlanText {
     crisis_add_own: "Under \"My plan\" you can add your own contacts; they are then shown here, first.",
 };
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct HomeText {
     pub tab: &'static str,
     /// "{key}": the tab's number.

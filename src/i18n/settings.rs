@@ -1,5 +1,6 @@
 //! Interface text for the settings screen.
 
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SettingsText {
     pub tab: &'static str,
     pub lang: &'static str,

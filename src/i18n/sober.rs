@@ -1,8 +1,7 @@
 //! Interface text for the sober counter ("Rusfri"). A slip is said plainly and without blame,
 //! always next to the days that still count and to what it can teach, as CONTENT.md asks.
 
-use crate::domain::sober::Milestone;
-
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SoberText {
     pub tab: &'static str,
     pub counters_heading: &'static str,
@@ -55,18 +54,6 @@ pub struct SoberText {
     pub confirm_delete_slip: &'static str,
     /// "{}": the date of a check-in whose slip cannot be removed here.
     pub slip_is_checkin: &'static str,
-}
-
-impl SoberText {
-    pub fn milestone_message(&self, milestone: Milestone) -> String {
-        match milestone {
-            Milestone::Days(n) => crate::domain::sober::DAY_MILESTONES
-                .iter()
-                .position(|m| *m == n)
-                .map_or_else(String::new, |i| self.milestone_days[i].to_owned()),
-            Milestone::Years(n) => self.milestone_years.replace("{n}", &n.to_string()),
-        }
-    }
 }
 
 pub const NB: SoberText = SoberText {

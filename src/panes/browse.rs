@@ -2,9 +2,9 @@
 //! the detail, scrolling it, and going back. Each pane decides what its rows are and what its own
 //! keys do; this holds what they would otherwise each write again.
 
-use super::list_nav::ListNav;
 use crate::action::Action;
 use crate::widgets::list_detail::Split;
+use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

@@ -57,7 +57,7 @@ impl CheckinPane {
     fn commit_line(&mut self, target: LineTarget, text: String, ctx: &mut Ctx) {
         let text: String = text.chars().take(crate::domain::checkin::LABEL_MAX_CHARS).collect();
         match target {
-            LineTarget::Date => match crate::cli::parse_date(&text) {
+            LineTarget::Date => match crate::domain::parse::date(&text) {
                 Ok(date) if date <= ctx.clock.today() => self.open_date(date, ctx),
                 _ => *ctx.toast = Some(self.lang.strings().checkin.bad_date.to_owned()),
             },

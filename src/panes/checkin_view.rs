@@ -138,7 +138,7 @@ impl CheckinPane {
                 line
             }
             Field::Sleep => value(c.sleep_hours().map_or("–".to_owned(), |h| {
-                format!("{} {}", crate::commands::report::decimal(self.lang, f64::from(h)), t.hours_short)
+                format!("{} {}", self.lang.decimal(f64::from(h)), t.hours_short)
             })),
             Field::SleepQuality => value(
                 c.sleep_quality

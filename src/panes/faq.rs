@@ -182,7 +182,7 @@ impl FaqPane {
         let frame =
             ListBox { title: &title, focused: self.browse.focus != Focus::Detail, empty: s.no_matches };
         let row = |i: usize| match self.browse.rows[i] {
-            Row::Heading(topic) => ListRow::Heading(Line::from(topic_name(topic, s))),
+            Row::Heading(topic) => ListRow::Heading(Line::from(topic.name(s))),
             Row::Item(item) => {
                 let hits = self.hits.get(item).and_then(|h| h.as_ref()).map(|h| h.fields[0].as_slice());
                 ListRow::Item(Line::from(highlighted(
@@ -203,7 +203,7 @@ impl FaqPane {
             return;
         };
         let hit = self.browse.selected().and_then(|i| self.hits.get(i)?.as_ref());
-        let title = Line::from(Span::styled(format!(" {} ", topic_name(item.topic, s)), view.theme.heading));
+        let title = Line::from(Span::styled(format!(" {} ", item.topic.name(s)), view.theme.heading));
         let focused = self.browse.focus == Focus::Detail;
         let doc = answer_doc(item, hit, s, view.theme);
         list_detail::render_detail(area, buf, Some(title), focused, &doc, self.browse.scroll, view.theme);
@@ -224,13 +224,4 @@ fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, s: &Strings, theme: &Theme) 
         theme.dim,
     ));
     doc
-}
-
-pub fn topic_name(topic: FaqTopic, s: &Strings) -> &'static str {
-    match topic {
-        FaqTopic::Treatment => s.topic_treatment,
-        FaqTopic::Quitting => s.topic_quitting,
-        FaqTopic::Motivation => s.topic_motivation,
-        FaqTopic::Relatives => s.topic_relatives,
-    }
 }

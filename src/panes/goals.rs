@@ -9,12 +9,12 @@ use super::Ctx;
 use super::confirm::{Answer, Confirm};
 use super::entry_form::{EntryForm, FormEvent};
 use super::goals_forms::{self, Purpose};
-use super::list_nav::ListNav;
 use crate::action::Action;
 use crate::domain::habits::Mark;
 use crate::i18n::Lang;
 use crate::store::goals::StoredGoal;
 use crate::store::habits::HabitToday;
+use crate::widgets::list_nav::ListNav;
 
 /// Done goals shown in the archive, newest first.
 const ARCHIVE_SHOWN: usize = 50;

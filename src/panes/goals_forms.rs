@@ -72,7 +72,7 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
             }
             let due = match form.value(1).as_str() {
                 "" => None,
-                text => match crate::cli::parse_date(text) {
+                text => match crate::domain::parse::date(text) {
                     Ok(date) => Some(date),
                     Err(_) => {
                         form.refuse(1, g.err_date);

@@ -5,11 +5,11 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::Ctx;
-use super::list_nav::ListNav;
 use crate::action::Action;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stats::{self, CravingByTrigger, Streak, Summary};
 use crate::i18n::Lang;
+use crate::widgets::list_nav::ListNav;
 
 /// The periods the charts can show, in days.
 pub const RANGES: [u32; 4] = [14, 30, 90, 365];

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::View;
 use super::history::HistoryPane;
-use crate::commands::report::decimal;
 use crate::content::labels;
 use crate::domain::checkin::CheckIn;
 use crate::i18n::{CheckinText, Lang};
@@ -98,7 +97,7 @@ pub fn day_text(c: &CheckIn, lang: Lang, t: &CheckinText, theme: &Theme) -> Text
         let quality = c
             .sleep_quality
             .map_or(String::new(), |q| format!(", {}", t.sleep_words[usize::from(q.clamp(1, 5) - 1)]));
-        lines.push(row(t.sleep, format!("{} {}{quality}", decimal(lang, f64::from(hours)), t.hours_short)));
+        lines.push(row(t.sleep, format!("{} {}{quality}", lang.decimal(f64::from(hours)), t.hours_short)));
     }
     let used = match &c.slip {
         Some(slip) => format!("{} {} {}", t.used_yes, slip.substance, slip.amount).trim().to_owned(),

@@ -11,7 +11,6 @@ use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Pa
 
 use super::View;
 use super::history::{HistoryPane, HistoryView, RANGES};
-use crate::commands::report::decimal;
 use crate::content::labels;
 use crate::i18n::CheckinText;
 use crate::theme::Theme;
@@ -92,7 +91,7 @@ impl HistoryPane {
         let t = &view.strings.checkin;
         let s = &self.stats.summary;
         let [numbers, charts] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-        let avg = |v: Option<f64>| v.map_or("–".to_owned(), |v| decimal(self.lang, v));
+        let avg = |v: Option<f64>| v.map_or("–".to_owned(), |v| self.lang.decimal(v));
         let lines = vec![
             Line::from(vec![
                 Span::styled(format!("{}: ", t.checked_in), view.theme.dim),
@@ -241,7 +240,7 @@ impl HistoryPane {
             for (day, mood) in self.weekdays_in_order(t) {
                 spans.push(Span::styled(format!("{day} "), view.theme.dim));
                 spans.push(Span::styled(
-                    mood.map_or("–".to_owned(), |m| decimal(self.lang, m)),
+                    mood.map_or("–".to_owned(), |m| self.lang.decimal(m)),
                     view.theme.emphasis,
                 ));
                 spans.push(Span::raw("  "));
@@ -254,7 +253,7 @@ impl HistoryPane {
             .into_iter()
             .map(|(day, mood)| {
                 let value = mood.map_or(0, |m| (m * 10.0).round() as u64);
-                let text = mood.map_or("–".to_owned(), |m| decimal(self.lang, m));
+                let text = mood.map_or("–".to_owned(), |m| self.lang.decimal(m));
                 Bar::with_label(day, value).text_value(text)
             })
             .collect();
@@ -324,7 +323,7 @@ impl HistoryPane {
         let row = |label: &str, avg: f64, n: u32| {
             Line::from(vec![
                 Span::styled(format!("{label:<width$}  "), view.theme.base),
-                Span::styled(format!("{:>4}", decimal(self.lang, avg)), view.theme.emphasis),
+                Span::styled(format!("{:>4}", self.lang.decimal(avg)), view.theme.emphasis),
                 Span::styled(format!("  {}  ({n} {})", meter(avg), t.days), view.theme.dim),
             ])
         };

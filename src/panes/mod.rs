@@ -24,7 +24,6 @@ mod history_view;
 pub mod home;
 mod home_view;
 pub mod learn;
-pub mod list_nav;
 pub mod phases;
 pub mod plan;
 mod plan_view;

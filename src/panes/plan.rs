@@ -5,11 +5,11 @@
 use super::Ctx;
 use super::confirm::{Answer, Confirm};
 use super::entry_form::{EntryForm, FormEvent};
-use super::list_nav::ListNav;
 use crate::action::Action;
 use crate::domain::plan::{self, Item, Section};
 use crate::i18n::Lang;
 use crate::store::plan::StoredItem;
+use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -154,9 +154,12 @@ impl PlanPane {
         let section = self.section();
         let current = id.and_then(|id| self.items.iter().find(|i| i.id == id)).map(|i| i.item.clone());
         let item = current.clone().unwrap_or_default();
-        let title =
-            format!("{} · {}", if current.is_some() { t.form_edit } else { t.form_new }, t.section(section));
-        let mut form = EntryForm::new(title).intro(t.prompt(section));
+        let title = format!(
+            "{} · {}",
+            if current.is_some() { t.form_edit } else { t.form_new },
+            t.sections[section.index()]
+        );
+        let mut form = EntryForm::new(title).intro(t.prompts[section.index()]);
         if section.has_phone() {
             form = form.text(t.field_who, &item.text, plan::TEXT_MAX_CHARS).text(
                 t.field_phone,

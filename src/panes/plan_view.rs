@@ -46,7 +46,11 @@ impl PlanPane {
             let section = Section::ALL[i];
             let count = self.count(section);
             let right = if count > 0 { count.to_string() } else { String::new() };
-            ListRow::Item(spread(vec![Span::raw(t.section(section))], Span::styled(right, theme.dim), width))
+            ListRow::Item(spread(
+                vec![Span::raw(t.sections[section.index()])],
+                Span::styled(right, theme.dim),
+                width,
+            ))
         };
         let frame = ListBox { title: t.tab, focused: self.focus == Focus::Sections, empty: "" };
         render_list(split.list, buf, frame, &self.nav, Section::ALL.len(), row, theme);
@@ -58,10 +62,10 @@ impl PlanPane {
         let focused = self.focus != Focus::Sections;
         let block = Block::bordered()
             .border_style(if focused { theme.title } else { theme.border })
-            .title(Span::styled(format!(" {} ", t.section(section)), theme.title));
+            .title(Span::styled(format!(" {} ", t.sections[section.index()]), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let prompt = Paragraph::new(t.prompt(section)).style(theme.dim).wrap(Wrap { trim: true });
+        let prompt = Paragraph::new(t.prompts[section.index()]).style(theme.dim).wrap(Wrap { trim: true });
         let prompt_height = (prompt.line_count(inner.width) as u16).min(inner.height / 2);
         let hint = Paragraph::new(if focused { t.entry_keys } else { t.intro })
             .style(theme.dim)

@@ -10,12 +10,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::list_nav::ListNav;
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::config::{self, Settings, ThemeName, WeekStart};
 use crate::i18n::Lang;
+use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Row {

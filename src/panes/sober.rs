@@ -8,12 +8,12 @@ use chrono::{Datelike, NaiveDate};
 use super::Ctx;
 use super::confirm::{Answer, Confirm};
 use super::entry_form::{EntryForm, FormEvent};
-use super::list_nav::ListNav;
 use super::sober_forms::{self, Purpose};
 use crate::action::Action;
 use crate::domain::sober;
 use crate::i18n::Lang;
 use crate::store::sober::{CounterToday, SlipEntry, StoredCounter};
+use crate::widgets::list_nav::ListNav;
 
 /// Slips listed on the screen, newest first.
 const SLIPS_SHOWN: usize = 200;

@@ -58,7 +58,7 @@ pub fn submit(pane: &mut SoberPane, purpose: Purpose, form: &mut EntryForm, ctx:
     let (t, g) = (&strings.sober, &strings.goals);
     let now = ctx.clock.now();
     let today = now.date();
-    let date_at = |form: &mut EntryForm, field: usize| match crate::cli::parse_date(&form.value(field)) {
+    let date_at = |form: &mut EntryForm, field: usize| match crate::domain::parse::date(&form.value(field)) {
         Ok(date) if date > today => {
             form.refuse(field, t.err_future);
             None

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::View;
 use super::goals_view::spread;
 use super::sober::{Focus, Mode, SoberPane};
+use crate::domain::sober::{DAY_MILESTONES, Milestone};
 use crate::i18n::{GoalsText, SoberText};
 use crate::store::sober::{CounterToday, SlipEntry};
 use crate::theme::Theme;
@@ -53,7 +54,7 @@ pub fn counter_lines(
         ));
     }
     if let Some((milestone, _)) = c.recent {
-        lines.push(Line::styled(t.milestone_message(milestone), theme.key));
+        lines.push(Line::styled(milestone_message(t, milestone), theme.key));
     }
     lines
 }
@@ -210,4 +211,15 @@ fn slip_lines(
         }
     }
     lines
+}
+
+/// What a reached milestone says: its own line for the first days, one line for every year.
+fn milestone_message(t: &SoberText, milestone: Milestone) -> String {
+    match milestone {
+        Milestone::Days(n) => DAY_MILESTONES
+            .iter()
+            .position(|m| *m == n)
+            .map_or_else(String::new, |i| t.milestone_days[i].to_owned()),
+        Milestone::Years(n) => t.milestone_years.replace("{n}", &n.to_string()),
+    }
 }

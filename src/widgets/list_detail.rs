@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::doc::Doc;
 use crate::i18n::Strings;
-use crate::panes::list_nav::ListNav;
 use crate::theme::Theme;
+use crate::widgets::list_nav::ListNav;
 
 /// Below this width the list and the detail do not fit side by side.
 pub const TWO_COLUMNS_MIN_WIDTH: u16 = 70;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::domain::own_pattern::{MAX_NAME_CHARS, OwnPattern, Problem, tenths_text};
-use crate::i18n_breathe::BreatheText;
+use crate::i18n::BreatheText;
 use crate::panes::View;
 use crate::ui;
 

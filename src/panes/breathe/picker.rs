@@ -15,7 +15,7 @@ use crate::domain::own_pattern::OwnPattern;
 use crate::domain::practice::{PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
-use crate::panes::list_nav::ListNav;
+use crate::widgets::list_nav::ListNav;
 
 /// Below this width the list and the details are stacked.
 const TWO_COLUMNS_MIN_WIDTH: u16 = 70;

@@ -15,8 +15,8 @@ use crate::domain::breathing::{self, Length, Moment, Resolution, Schedule, Stage
 use crate::domain::guided::{Guided, GuidedMoment, GuidedVisible, countdown_text};
 use crate::domain::practice::{ExerciseKind, PracticeRecord};
 use crate::domain::timer::SessionTimer;
+use crate::i18n::BreatheText;
 use crate::i18n::Lang;
-use crate::i18n_breathe::BreatheText;
 use crate::panes::View;
 use crate::widgets::breath_figure::BreathFigure;
 use crate::widgets::meter::Meter;

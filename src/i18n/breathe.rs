@@ -1,8 +1,8 @@
 //! Interface text of the breathing and mindfulness screen ("Pust"), one const per language.
-//! Kept out of `i18n.rs` so the screen's many strings stay together; `Strings::breathe`
-//! points here.
+//! `Strings::breathe` points here.
 
 /// Text of the "Pust" screen: the picker, the running session, the summary, the pattern form.
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct BreatheText {
     pub breathing: &'static str,
     pub own: &'static str,

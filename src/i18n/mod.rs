@@ -3,6 +3,7 @@
 //! Each language is one `const Strings`: a string missing in one language is a compile error,
 //! not a blank on screen. Content (FAQ, techniques, ...) lives in RON under `data/`, not here.
 
+mod breathe;
 mod checkin;
 mod goals;
 mod learn;
@@ -10,6 +11,7 @@ mod plan;
 mod settings;
 mod sober;
 
+pub use breathe::BreatheText;
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
@@ -53,6 +55,13 @@ impl Lang {
         explicit.and_then(Lang::from_tag).or_else(|| lang_env.and_then(Lang::from_tag)).unwrap_or_default()
     }
 
+    /// A number with one decimal the way the language writes it: "3,5" in Norwegian, "3.5"
+    /// in English.
+    pub fn decimal(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        if self == Lang::Nb { text.replace('.', ",") } else { text }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Nb => &NB,
@@ -63,6 +72,7 @@ impl Lang {
 
 /// Every piece of interface text. Grouped by where it shows; action descriptions for the help
 /// overlay and the footer live in [`ActionText`].
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Strings {
     pub app_name: &'static str,
     pub tab_faq: &'static str,
@@ -97,7 +107,7 @@ pub struct Strings {
     /// Goals and habits, shared form words, dates in words, the status line.
     pub goals: GoalsText,
     pub tab_breathe: &'static str,
-    pub breathe: &'static crate::i18n_breathe::BreatheText,
+    pub breathe: &'static BreatheText,
     pub sober: SoberText,
     pub plan: PlanText,
     pub home: HomeText,
@@ -105,6 +115,7 @@ pub struct Strings {
 }
 
 /// One short description per user-facing action, as the help overlay and footer show them.
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ActionText {
     pub quit: &'static str,
     pub up: &'static str,
@@ -188,7 +199,7 @@ pub const NB: Strings = Strings {
     learn: learn::NB,
     goals: goals::NB,
     tab_breathe: "Pust",
-    breathe: &crate::i18n_breathe::NB,
+    breathe: &breathe::NB,
     sober: sober::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
@@ -276,7 +287,7 @@ pub const EN: Strings = Strings {
     learn: learn::EN,
     goals: goals::EN,
     tab_breathe: "Breathe",
-    breathe: &crate::i18n_breathe::EN,
+    breathe: &breathe::EN,
     sober: sober::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
@@ -354,5 +365,51 @@ mod tests {
         assert_eq!(Lang::resolve(Some("xx"), Some("en_US")), Lang::En);
         assert_eq!(Lang::resolve(None, Some("C.UTF-8")), Lang::Nb);
         assert_eq!(Lang::resolve(None, None), Lang::Nb);
+    }
+
+    /// The `{name}` placeholders in `text`, sorted, each once.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Walks two languages' tables side by side; `path` names the field for the message.
+    fn same_placeholders(nb: &serde_json::Value, en: &serde_json::Value, path: &str, checked: &mut usize) {
+        use serde_json::Value;
+        match (nb, en) {
+            (Value::String(a), Value::String(b)) => {
+                *checked += 1;
+                assert_eq!(placeholders(a), placeholders(b), "{path}: {a:?} / {b:?}");
+            }
+            (Value::Object(a), Value::Object(b)) => {
+                for (key, value) in a {
+                    same_placeholders(value, &b[key], &format!("{path}.{key}"), checked);
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                assert_eq!(a.len(), b.len(), "{path}");
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    same_placeholders(x, y, &format!("{path}[{i}]"), checked);
+                }
+            }
+            _ => assert_eq!(std::mem::discriminant(nb), std::mem::discriminant(en), "{path}"),
+        }
+    }
+
+    #[test]
+    fn both_languages_use_the_same_placeholders_in_every_template() {
+        let nb = serde_json::to_value(Lang::Nb.strings()).unwrap();
+        let en = serde_json::to_value(Lang::En.strings()).unwrap();
+        let mut checked = 0;
+        same_placeholders(&nb, &en, "strings", &mut checked);
+        assert!(checked > 500, "every string is walked, not only the top level ({checked})");
+        assert_eq!(placeholders("{n} av {total}, {n} igjen {"), ["n", "total"]);
     }
 }
