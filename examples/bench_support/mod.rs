@@ -13,8 +13,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// Builds the release binary exactly as `cargo run --release` does, then the `examples` the
 /// benchmark also runs. Apart, not in one `cargo build`: one that names an example turns on the
-/// dev-dependencies' features in shared crates, and such a binary is not the one users run (its
-/// function names, too, differ from those `link/startup-order.txt` lists; see build.rs).
+/// dev-dependencies' features in shared crates, and such a binary is not the one users run.
 pub fn build_release(root: &Path, examples: &[&str]) {
     cargo(root, &["build", "--release", "--bin", "mestring"]);
     for example in examples {
