@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Env, Outcome};
 use crate::cli::{Cli, TextFormat, TextQuery};
-use crate::content::{faq, helplines, techniques};
+use crate::content::{articles, faq, helplines, techniques};
 use crate::domain::search::{Finder, MatchKind, Query, Searchable};
 use crate::panes::faq::topic_name;
 
@@ -38,13 +38,12 @@ pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
         paragraphs: std::iter::once(format!("[{}]", topic_name(f.topic, s)))
             .chain(f.answer.split("\n\n").map(str::to_owned))
             .collect(),
-        footer: format!("{}: {} · {}", s.source, f.source.seed, f.source.section),
+        footer: articles::source_line(&f.source, env.lang),
     });
     print_entries(entries, query.format)
 }
 
 pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
-    let s = env.lang.strings();
     let items = techniques::all(env.lang);
     let keep = matching(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
     let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| {
@@ -52,11 +51,12 @@ pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
         paragraphs.extend(t.steps.iter().enumerate().map(|(i, step)| format!("{}. {step}", i + 1)));
         if let Some(reported) = &t.reported {
             paragraphs.push(reported.text.clone());
+            paragraphs.push(articles::figure_caveat(env.lang).to_owned());
         }
         Entry {
             title: t.name.clone(),
             paragraphs,
-            footer: format!("{}: {} · {}", s.source, t.source.seed, t.source.section),
+            footer: articles::source_line(&t.source, env.lang),
         }
     });
     print_entries(entries, query.format)

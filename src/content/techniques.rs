@@ -147,8 +147,6 @@ mod tests {
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Nb, Lang::En];
-    const SEEDS: [&str; 2] = ["000_3c85f47529e58ea8.txt", "001_414a6a3d669f1fcb.txt"];
-
     /// Article 000, "Tabell: Effektivitet av ulike livsmestring teknikker ved slutte med rus",
     /// with the figure the article reports for each. Absorbs the quit step "avrusning" and the
     /// everyday tips on food and exercise, which say the same as their table rows.
@@ -281,7 +279,7 @@ mod tests {
             assert_eq!(a.group, b.group, "{}", a.id);
             assert_eq!(a.tags, b.tags, "{}", a.id);
             assert_eq!(a.exercise, b.exercise, "{}", a.id);
-            assert_eq!(a.source, b.source, "{}", a.id);
+            assert!(a.source.same_origin(&b.source), "{}", a.id);
             assert_eq!(a.steps.len(), b.steps.len(), "{}", a.id);
             assert_eq!(a.reported.is_some(), b.reported.is_some(), "{}", a.id);
         }
@@ -317,7 +315,6 @@ mod tests {
                 assert!(!t.tags.is_empty(), "{lang}: {} has no tags", t.id);
                 let unique: HashSet<_> = t.tags.iter().collect();
                 assert_eq!(unique.len(), t.tags.len(), "{lang}: {} repeats a tag", t.id);
-                assert!(SEEDS.contains(&t.source.seed.as_str()), "{lang}: {} seed", t.id);
             }
             let used: HashSet<Tag> = file.items.iter().flat_map(|t| t.tags.iter().copied()).collect();
             for tag in Tag::ALL {

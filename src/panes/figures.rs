@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::articles;
 use crate::content::figures::{self, FigureTable};
 use crate::i18n::Lang;
 use crate::keymap::Scope;
@@ -90,7 +91,6 @@ impl FiguresPane {
 
 /// Title, caption (whose figures these are), a legend for two series, the chart, and the source.
 fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'static> {
-    let strings = lang.strings();
     let mut doc = Doc::new();
     doc.line(Line::styled(table.title.as_str(), theme.emphasis));
     doc.line(Line::from(table.caption.as_str())).blank();
@@ -126,10 +126,8 @@ fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'sta
         .collect();
     doc.bars(Bars { rows, series, label_style: theme.base });
     doc.blank();
-    doc.line(Line::styled(
-        format!("{}: {} · {}", strings.source, table.source.seed, table.source.section),
-        theme.dim,
-    ));
+    doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
+    doc.line(Line::styled(articles::source_line(&table.source, lang), theme.dim));
     doc
 }
 

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::articles;
 use crate::content::phases::{self, Phase};
 use crate::i18n::{Lang, LearnText};
 use crate::keymap::{self, Scope};
@@ -170,10 +171,7 @@ impl PhasesPane {
         let what = if is_current { s.phase_unmark } else { s.phase_mark };
         doc.line(Line::styled(format!("{} {what}", keymap::key_hint(Action::MarkPhase, SCOPES)), theme.key));
         doc.blank();
-        doc.line(Line::styled(
-            format!("{}: {} · {}", strings.source, phase.source.seed, phase.source.section),
-            theme.dim,
-        ));
+        doc.line(Line::styled(articles::source_line(&phase.source, self.lang), theme.dim));
         doc
     }
 }
