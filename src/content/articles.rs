@@ -68,6 +68,12 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
     format!("{}: {}", lang.strings().source, cite(source, lang))
 }
 
+/// The title of the article an item comes from, for a short citation in a list.
+pub fn title(source: &Source, lang: Lang) -> Option<&'static str> {
+    let id = source.article()?;
+    file(lang).articles.iter().find(|a| a.id == id).map(|a| a.title.as_str())
+}
+
 /// "Artiklene viser ikke til kilder ...": goes with every figure from the articles.
 pub fn figure_caveat(lang: Lang) -> &'static str {
     &file(lang).figure_caveat
@@ -114,10 +120,32 @@ mod tests {
                 let sources = text_rules::sources(&value);
                 for (path, source) in sources {
                     if let Source::Article { article, section, .. } = &source {
-                        assert!(known.contains(article), "{}/{name}{path}: unknown article {article}", lang.code());
+                        assert!(
+                            known.contains(article),
+                            "{}/{name}{path}: unknown article {article}",
+                            lang.code()
+                        );
                         assert!(!section.trim().is_empty(), "{}/{name}{path}: no section", lang.code());
                     }
                     assert!(!matches!(source, Source::Local { .. }), "{}/{name}{path}: Local", lang.code());
+                }
+            }
+        }
+    }
+
+    /// A percentage may only be shown where the caveat goes with it: the tables and the running
+    /// text's figures, a technique's reported figure, or a text that gives it as the article's.
+    #[test]
+    fn every_percentage_is_where_the_caveat_is_shown() {
+        for lang in Lang::ALL {
+            for (name, value) in text_rules::files(lang) {
+                for (path, text) in text_rules::strings(&value) {
+                    if !text.contains('%') || path.contains(".source.") {
+                        continue;
+                    }
+                    let shown_with_caveat =
+                        name == "figures.ron" || path.contains(".reported.") || reports_figure(&text, lang);
+                    assert!(shown_with_caveat, "{}/{name}{path}: {text}", lang.code());
                 }
             }
         }

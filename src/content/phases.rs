@@ -126,5 +126,4 @@ mod tests {
             assert!(treatment.what_happens.contains("116 117"));
         }
     }
-
 }

@@ -186,11 +186,7 @@ mod tests {
         for (lang, file) in LANGS.iter().zip(files()) {
             let lang = lang.code();
             for s in &file.items {
-                let fields = [
-                    ("id", &s.id),
-                    ("text", &s.text),
-                    ("explanation", &s.explanation),
-                ];
+                let fields = [("id", &s.id), ("text", &s.text), ("explanation", &s.explanation)];
                 for (field, value) in fields {
                     assert!(!value.trim().is_empty(), "{lang}: {} has an empty {field}", s.id);
                 }

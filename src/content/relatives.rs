@@ -193,5 +193,4 @@ mod tests {
             crate::content::text_rules::assert_clean(lang.code(), &file);
         }
     }
-
 }
