@@ -165,7 +165,11 @@ mod tests {
     /// Article 000's seven key steps ("Erkjennelse" ... "Feiring") merged with its practical list
     /// ("Kartlegg dine triggere" ...): triggers join learning coping techniques, the support
     /// person joins the support network, small goals join the plan and their rewards the
-    /// celebration, and detox is the `detox` method.
+    /// celebration, and detox is the `detox` method. Article 000's lists of what good help holds
+    /// ("Hva består effektiv rusavhengighet hjelp av?", "Hvordan gi og motta støtte ...") are
+    /// spread over the library: a structured plan to cut down gradually joins the plan, a safe and
+    /// substance-free home and social life joins the triggers, and balancing work, family and
+    /// social life joins work training.
     const QUIT_STEPS: [&str; 9] = [
         "acknowledge-the-problem",
         "make-a-plan",
@@ -360,6 +364,22 @@ mod tests {
 
     /// Stopping alcohol, benzodiazepines or opioids suddenly can be dangerous: the detox item
     /// must say so and name where to get a doctor.
+    /// Article 000's lists of what good help holds, in the techniques they joined.
+    #[test]
+    fn the_help_lists_items_are_in_the_techniques_they_joined() {
+        let expected = [
+            ("make-a-plan", ["gradvis", "gradually"]),
+            ("map-your-triggers", ["hjemmet rusfritt", "home free of substances"]),
+            ("work-and-social-inclusion", ["balansen mellom jobb, familie", "balance between work, family"]),
+        ];
+        for (i, file) in [Lang::Nb, Lang::En].into_iter().map(|l| try_parse(l).unwrap()).enumerate() {
+            for (id, words) in expected {
+                let t = file.items.iter().find(|t| t.id == id).unwrap();
+                assert!(t.steps.iter().any(|s| s.contains(words[i])), "{id}: {}", words[i]);
+            }
+        }
+    }
+
     #[test]
     fn detox_says_withdrawal_needs_a_doctor() {
         for (lang, file) in LANGS.iter().zip(files()) {
