@@ -77,7 +77,10 @@ pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
         .flatten()
         .map(str::to_owned)
         .collect(),
-        footer: format!("{} {}", s.crisis_verified, l.last_verified),
+        footer: match l.source.as_str() {
+            "" => format!("{} {}", s.crisis_verified, l.last_verified),
+            source => format!("{} {} · {source}", s.crisis_verified, l.last_verified),
+        },
     });
     print_entries(entries, format, env)
 }
