@@ -15,6 +15,7 @@ pub mod packs;
 pub mod phases;
 pub mod quiz;
 pub mod relatives;
+mod safety;
 pub mod techniques;
 #[cfg(test)]
 mod text_rules;
