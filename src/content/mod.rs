@@ -9,6 +9,7 @@ pub mod daily_technique;
 pub mod exercises;
 pub mod faq;
 pub mod figures;
+mod glossary;
 pub mod helplines;
 pub mod labels;
 pub mod packs;
