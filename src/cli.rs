@@ -18,7 +18,7 @@ use crate::i18n::Lang;
     about = "An offline, private companion for recovery from substance addiction",
     long_about = "mestring is an offline, private, keyboard-first companion for people recovering from \
                   substance addiction. It is not treatment and no substitute for professional help.\n\
-                  In Norway: medical emergency 113, legevakt 116 117, Mental Helse 116 123."
+                  In Norway: medical emergency 113, legevakt 116 117, Mental Helses hjelpetelefon 116 123."
 )]
 pub struct Cli {
     /// Interface language: nb (Norwegian bokmål, default) or en. Also MESTRING_LANG, or LANG.
@@ -263,7 +263,12 @@ pub enum ExportFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Region {
+    #[value(alias = "no")]
     Norway,
+    #[value(alias = "se")]
+    Sweden,
+    #[value(alias = "dk")]
+    Denmark,
     #[value(name = "uk-ireland", alias = "uk", alias = "ie")]
     UkIreland,
     #[value(name = "us")]
@@ -274,6 +279,8 @@ impl From<Region> for RegionId {
     fn from(region: Region) -> Self {
         match region {
             Region::Norway => RegionId::Norway,
+            Region::Sweden => RegionId::Sweden,
+            Region::Denmark => RegionId::Denmark,
             Region::UkIreland => RegionId::UkIreland,
             Region::Us => RegionId::Us,
         }

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Env, Outcome};
 use crate::cli::{Cli, TextFormat, TextQuery};
-use crate::content::{faq, helplines, techniques};
+use crate::content::{articles, faq, helplines, techniques};
 use crate::domain::search::{Finder, MatchKind, Query, Searchable};
 
 pub fn completions(shell: clap_complete::Shell) -> Outcome {
@@ -36,14 +36,14 @@ pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
         title: f.question.clone(),
         paragraphs: std::iter::once(format!("[{}]", f.topic.name(s)))
             .chain(f.answer.split("\n\n").map(str::to_owned))
+            .chain(articles::reports_figure(&f.answer, env.lang).then(|| caveat(env)))
             .collect(),
-        footer: format!("{}: {} · {}", s.source, f.source.seed, f.source.section),
+        footer: articles::source_line(&f.source, env.lang),
     });
-    print_entries(entries, query.format)
+    print_entries(entries, query.format, env)
 }
 
 pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
-    let s = env.lang.strings();
     let items = techniques::all(env.lang);
     let keep = matching(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
     let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| {
@@ -51,14 +51,15 @@ pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
         paragraphs.extend(t.steps.iter().enumerate().map(|(i, step)| format!("{}. {step}", i + 1)));
         if let Some(reported) = &t.reported {
             paragraphs.push(reported.text.clone());
+            paragraphs.push(caveat(env));
         }
-        Entry {
-            title: t.name.clone(),
-            paragraphs,
-            footer: format!("{}: {} · {}", s.source, t.source.seed, t.source.section),
-        }
+        Entry { title: t.name.clone(), paragraphs, footer: articles::source_line(&t.source, env.lang) }
     });
-    print_entries(entries, query.format)
+    print_entries(entries, query.format, env)
+}
+
+fn caveat(env: &Env) -> String {
+    articles::figure_caveat(env.lang).to_owned()
 }
 
 pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
@@ -75,11 +76,12 @@ pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
         .flatten()
         .map(str::to_owned)
         .collect(),
-        footer: format!("{} {}", s.crisis_verified, l.last_verified),
+        footer: match l.source.as_str() {
+            "" => format!("{} {}", s.crisis_verified, l.last_verified),
+            source => format!("{} {} · {source}", s.crisis_verified, l.last_verified),
+        },
     });
-    print_entries(entries, format)?;
-    println!("{}", s.crisis_not_treatment);
-    Ok(())
+    print_entries(entries, format, env)
 }
 
 /// Which items match every word, in title or text; all of them without words. Same rules as
@@ -95,10 +97,13 @@ fn matching<'a>(words: &[String], fields: impl Iterator<Item = [&'a str; 2]>) ->
         .collect()
 }
 
-fn print_entries(entries: impl Iterator<Item = Entry>, format: TextFormat) -> Outcome {
+/// The entries, then, if there were any, that mestring is no substitute for professional help.
+fn print_entries(entries: impl Iterator<Item = Entry>, format: TextFormat, env: &Env) -> Outcome {
     let width = output_width();
     let mut out = std::io::stdout().lock();
+    let mut any = false;
     for entry in entries {
+        any = true;
         match format {
             TextFormat::Md => {
                 writeln!(out, "## {}\n", entry.title)?;
@@ -116,7 +121,20 @@ fn print_entries(entries: impl Iterator<Item = Entry>, format: TextFormat) -> Ou
                     }
                     writeln!(out)?;
                 }
-                writeln!(out, "{}\n", entry.footer)?;
+                for line in wrap(&entry.footer, width) {
+                    writeln!(out, "{line}")?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    let not_treatment = env.lang.strings().crisis_not_treatment;
+    match format {
+        _ if !any => {}
+        TextFormat::Md => writeln!(out, "*{not_treatment}*")?,
+        TextFormat::Text => {
+            for line in wrap(not_treatment, width) {
+                writeln!(out, "{line}")?;
             }
         }
     }

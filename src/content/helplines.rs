@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 pub enum RegionId {
     #[default]
     Norway,
+    /// Many Norwegian users live or travel there.
+    Sweden,
+    Denmark,
     UkIreland,
     Us,
 }
@@ -40,9 +43,14 @@ pub struct Helpline {
     pub name: String,
     pub description: Localized,
     pub hours: Localized,
-    /// ISO date the number was last checked against a public source.
+    /// The address of the page the number was checked on: the organisation's own, or an
+    /// official one. Each number was also confirmed in a second place. Required of the embedded
+    /// lines by a test; a clinic's own line in a content pack may leave it out.
+    #[serde(default)]
+    pub source: String,
+    /// ISO date the number was last checked against `source`.
     pub last_verified: String,
-    /// A caveat, e.g. that only one source confirms the number.
+    /// A caveat, e.g. that only one source confirms the hours.
     #[serde(default)]
     pub note: Option<Localized>,
 }
@@ -116,28 +124,49 @@ mod tests {
         try_parse().unwrap().regions.into_iter().find(|r| r.id == id).unwrap()
     }
 
+    fn numbers(id: RegionId) -> Vec<String> {
+        region(id).lines.into_iter().map(|l| l.number).collect()
+    }
+
     #[test]
-    fn norway_is_first_and_has_every_line_the_content_guide_names() {
+    fn norway_is_first_and_has_every_line_the_content_guide_and_the_review_name() {
         let file = try_parse().unwrap();
         assert_eq!(file.regions[0].id, RegionId::Norway, "Norway is the default region");
-        let numbers: Vec<String> = region(RegionId::Norway).lines.into_iter().map(|l| l.number).collect();
-        for n in ["113", "116 117", "116 123", "22 40 00 40", "116 111", "800 40 567", "08588"] {
+        let numbers = numbers(RegionId::Norway);
+        let expected = [
+            "113",
+            "112",
+            "110",
+            "116 117",
+            "22 59 13 00",
+            "116 123",
+            "22 40 00 40",
+            "116 111",
+            "116 006",
+            "800 40 567",
+        ];
+        for n in expected {
             assert!(numbers.iter().any(|x| x == n), "missing {n}");
         }
+        let mental_helse =
+            region(RegionId::Norway).lines.into_iter().find(|l| l.number == "116 123").unwrap();
+        assert_eq!(mental_helse.name, "Mental Helses hjelpetelefon");
     }
 
     #[test]
     fn other_regions_have_their_own_numbers() {
-        let uk: Vec<_> = region(RegionId::UkIreland).lines.into_iter().map(|l| l.number).collect();
+        let uk = numbers(RegionId::UkIreland);
         assert!(uk.iter().any(|n| n.contains("999")) && uk.iter().any(|n| n == "116 123"));
-        let us: Vec<_> = region(RegionId::Us).lines.into_iter().map(|l| l.number).collect();
         for n in ["911", "988", "1-800-662-4357"] {
-            assert!(us.iter().any(|x| x == n), "missing {n}");
+            assert!(numbers(RegionId::Us).iter().any(|x| x == n), "missing {n}");
+        }
+        for nordic in [RegionId::Sweden, RegionId::Denmark] {
+            assert!(numbers(nordic).iter().any(|n| n == "112"), "{nordic:?}");
         }
     }
 
     #[test]
-    fn every_line_is_dated_described_in_both_languages_and_has_hours() {
+    fn every_line_is_dated_sourced_described_in_both_languages_and_has_hours() {
         for r in try_parse().unwrap().regions {
             for line in r.lines {
                 assert!(
@@ -145,6 +174,7 @@ mod tests {
                     "{}",
                     line.id
                 );
+                assert!(line.source.starts_with("https://") && !line.source.contains(' '), "{}", line.id);
                 for text in [&line.description, &line.hours] {
                     assert!(!text.nb.trim().is_empty() && !text.en.trim().is_empty(), "{}", line.id);
                 }
@@ -152,9 +182,31 @@ mod tests {
         }
     }
 
+    /// Hours that are not round the clock are given as times, so a person knows when to call.
     #[test]
-    fn rusinfo_is_marked_as_confirmed_by_one_source_only() {
-        let line = region(RegionId::Norway).lines.into_iter().find(|l| l.number == "08588").unwrap();
-        assert!(line.note.is_some());
+    fn hours_are_round_the_clock_or_times() {
+        for r in try_parse().unwrap().regions {
+            for line in r.lines {
+                let nb = &line.hours.nb;
+                assert!(nb == "Døgnåpen" || (nb.contains("kl. ") && nb.contains('–')), "{}: {nb}", line.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_relatives_line_is_for_all_relatives_and_its_single_source_hours_are_marked() {
+        let line = region(RegionId::Norway).lines.into_iter().find(|l| l.number == "800 40 567").unwrap();
+        for word in ["foreldre", "partnere", "barn", "søsken", "venner"] {
+            assert!(line.description.nb.contains(word), "{word}");
+        }
+        assert!(line.note.is_some(), "one source for the hours");
+    }
+
+    #[test]
+    fn the_overdose_advice_is_with_the_medical_emergency_number() {
+        let line = region(RegionId::Norway).lines.into_iter().find(|l| l.number == "113").unwrap();
+        for word in ["overdose", "stabilt sideleie", "nalokson nesespray"] {
+            assert!(line.description.nb.contains(word), "{word}");
+        }
     }
 }

@@ -3,17 +3,20 @@
 //! Every kind is parsed lazily, the first time a screen asks for it, and then kept for the life
 //! of the process: start-up parses nothing that the first screen does not show.
 
+pub mod articles;
 mod cross_refs;
 pub mod daily_technique;
 pub mod exercises;
 pub mod faq;
 pub mod figures;
+mod glossary;
 pub mod helplines;
 pub mod labels;
 pub mod packs;
 pub mod phases;
 pub mod quiz;
 pub mod relatives;
+mod safety;
 pub mod techniques;
 #[cfg(test)]
 mod text_rules;
@@ -30,13 +33,54 @@ pub use helplines::{Helpline, Region, RegionId};
 pub use quiz::{Statement, Verdict};
 pub use techniques::{Reported, Tag, Technique, TechniqueGroup};
 
-/// Where an item comes from: the seed article and the section in it, so it can be traced.
+/// Where an item comes from. People see it as a readable citation ([`articles::source_line`]):
+/// the article's title and topic, or that the item is mestring's own. The seed file and the
+/// section heading stay in the data, to trace the text, and are never shown.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
-pub struct Source {
-    /// File name under `shared/seeds/`, e.g. `000_3c85f47529e58ea8.txt`.
-    pub seed: String,
-    /// The heading of the article's section the item comes from.
-    pub section: String,
+pub enum Source {
+    /// A passage of one of the two articles.
+    Article {
+        /// Id of the article in `articles.ron`.
+        article: String,
+        /// The heading of the section in the seed that holds the passage, for tracing only.
+        section: String,
+        /// What mestring added to the article's words (a safety note, a help line), with the
+        /// general source it rests on, so the addition is not passed off as the article's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        added: Option<String>,
+    },
+    /// Not in the articles: mestring's own, with the general source it rests on, if any.
+    Own {
+        #[serde(default)]
+        basis: Option<String>,
+    },
+    /// A content pack's own item, named as its author wants it shown (e.g. the clinic).
+    Local { name: String },
+}
+
+impl Source {
+    /// The article's id, for an item that comes from one.
+    pub fn article(&self) -> Option<&str> {
+        match self {
+            Source::Article { article, .. } => Some(article),
+            Source::Own { .. } | Source::Local { .. } => None,
+        }
+    }
+
+    /// Whether two languages agree on where an item comes from: the same passage, and an
+    /// addition or a basis in both or in neither (their words differ by language).
+    #[cfg(test)]
+    pub fn same_origin(&self, other: &Source) -> bool {
+        match (self, other) {
+            (
+                Source::Article { article: a, section: s, added: x },
+                Source::Article { article: b, section: t, added: y },
+            ) => a == b && s == t && x.is_some() == y.is_some(),
+            (Source::Own { basis: x }, Source::Own { basis: y }) => x.is_some() == y.is_some(),
+            (Source::Local { name: a }, Source::Local { name: b }) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A RON file that did not parse, with the place of the error for a human to find it.

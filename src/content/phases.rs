@@ -45,7 +45,6 @@ mod tests {
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Nb, Lang::En];
-    const SEEDS: [&str; 2] = ["000_3c85f47529e58ea8.txt", "001_414a6a3d669f1fcb.txt"];
     /// The rows of article 000's table "Vanlige faser i ruavhengighet hjelp og støtte", in order.
     const IDS: [&str; 10] = [
         "assessment",
@@ -99,7 +98,7 @@ mod tests {
         for (a, b) in nb.items.iter().zip(&en.items) {
             assert_eq!(a.id, b.id);
             assert_eq!(a.number, b.number, "{}", a.id);
-            assert_eq!(a.source, b.source, "{}", a.id);
+            assert!(a.source.same_origin(&b.source), "{}", a.id);
         }
     }
 
@@ -125,15 +124,6 @@ mod tests {
         for file in files() {
             let treatment = file.items.iter().find(|p| p.id == "treatment").unwrap();
             assert!(treatment.what_happens.contains("116 117"));
-        }
-    }
-
-    #[test]
-    fn sources_name_a_seed() {
-        for file in files() {
-            for phase in &file.items {
-                assert!(SEEDS.contains(&phase.source.seed.as_str()), "{}", phase.id);
-            }
         }
     }
 }

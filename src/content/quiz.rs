@@ -69,8 +69,6 @@ mod tests {
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Nb, Lang::En];
-    const SEEDS: [&str; 2] = ["000_3c85f47529e58ea8.txt", "001_414a6a3d669f1fcb.txt"];
-
     /// From article 000's three myth lists and its text, and article 001's FAQs and relatives'
     /// questions.
     const MYTHS: [&str; 16] = [
@@ -179,7 +177,7 @@ mod tests {
         assert_eq!(ids(&nb), ids(&en));
         for (a, b) in nb.items.iter().zip(&en.items) {
             assert_eq!(a.verdict, b.verdict, "{}", a.id);
-            assert_eq!(a.source, b.source, "{}", a.id);
+            assert!(a.source.same_origin(&b.source), "{}", a.id);
         }
     }
 
@@ -188,13 +186,7 @@ mod tests {
         for (lang, file) in LANGS.iter().zip(files()) {
             let lang = lang.code();
             for s in &file.items {
-                let fields = [
-                    ("id", &s.id),
-                    ("text", &s.text),
-                    ("explanation", &s.explanation),
-                    ("source.seed", &s.source.seed),
-                    ("source.section", &s.source.section),
-                ];
+                let fields = [("id", &s.id), ("text", &s.text), ("explanation", &s.explanation)];
                 for (field, value) in fields {
                     assert!(!value.trim().is_empty(), "{lang}: {} has an empty {field}", s.id);
                 }
@@ -203,7 +195,6 @@ mod tests {
                     let word = labels_people(value);
                     assert!(word.is_none(), "{lang}: {}.{field} says {word:?}", s.id);
                 }
-                assert!(SEEDS.contains(&s.source.seed.as_str()), "{lang}: {} seed", s.id);
                 for (field, value) in [("text", &s.text), ("explanation", &s.explanation)] {
                     assert!(
                         !value.contains('%') && !value.chars().any(|c| c.is_ascii_digit()),

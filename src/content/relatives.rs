@@ -71,7 +71,6 @@ mod tests {
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Nb, Lang::En];
-    const SEEDS: [&str; 2] = ["000_3c85f47529e58ea8.txt", "001_414a6a3d669f1fcb.txt"];
     /// Article 001, "7 viktige steg for å støtte rusavhengige på en effektiv måte".
     const SUPPORT_STEPS: [&str; 7] = [
         "open-conversations",
@@ -167,14 +166,14 @@ mod tests {
         for (a, b) in pairs {
             assert_eq!(step_ids(a), step_ids(b));
             for (x, y) in a.iter().zip(b) {
-                assert_eq!(x.source, y.source, "{}", x.id);
+                assert!(x.source.same_origin(&y.source), "{}", x.id);
             }
         }
         for (x, y) in nb.support_kinds.iter().zip(&en.support_kinds) {
             assert_eq!(x.id, y.id);
             assert_eq!(x.motivation_effect, y.motivation_effect, "{}", x.id);
             assert_eq!(x.reported_improvement_pct, y.reported_improvement_pct, "{}", x.id);
-            assert_eq!(x.source, y.source, "{}", x.id);
+            assert!(x.source.same_origin(&y.source), "{}", x.id);
         }
         assert_eq!(nb.faq_ids, en.faq_ids);
     }
@@ -192,19 +191,6 @@ mod tests {
     fn text_is_present_clean_and_person_first() {
         for (lang, file) in LANGS.iter().zip(files()) {
             crate::content::text_rules::assert_clean(lang.code(), &file);
-        }
-    }
-
-    #[test]
-    fn sources_name_a_seed() {
-        for file in files() {
-            let steps = file.support_steps.iter().chain(&file.plan_steps).chain(&file.burnout);
-            for step in steps {
-                assert!(SEEDS.contains(&step.source.seed.as_str()), "{}", step.id);
-            }
-            for kind in &file.support_kinds {
-                assert!(SEEDS.contains(&kind.source.seed.as_str()), "{}", kind.id);
-            }
         }
     }
 }

@@ -132,8 +132,6 @@ mod tests {
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Nb, Lang::En];
-    const SEEDS: [&str; 2] = ["000_3c85f47529e58ea8.txt", "001_414a6a3d669f1fcb.txt"];
-
     /// Article 000, "Tabell: Effektivitet av ulike livsmestring teknikker ved slutte med rus",
     /// with the figure the article reports for each. Absorbs the quit step "avrusning" and the
     /// everyday tips on food and exercise, which say the same as their table rows.
@@ -152,7 +150,11 @@ mod tests {
     /// Article 000's seven key steps ("Erkjennelse" ... "Feiring") merged with its practical list
     /// ("Kartlegg dine triggere" ...): triggers join learning coping techniques, the support
     /// person joins the support network, small goals join the plan and their rewards the
-    /// celebration, and detox is the `detox` method.
+    /// celebration, and detox is the `detox` method. Article 000's lists of what good help holds
+    /// ("Hva består effektiv rusavhengighet hjelp av?", "Hvordan gi og motta støtte ...") are
+    /// spread over the library: a structured plan to cut down gradually joins the plan, a safe and
+    /// substance-free home and social life joins the triggers, and balancing work, family and
+    /// social life joins work training.
     const QUIT_STEPS: [&str; 9] = [
         "acknowledge-the-problem",
         "make-a-plan",
@@ -266,7 +268,7 @@ mod tests {
             assert_eq!(a.group, b.group, "{}", a.id);
             assert_eq!(a.tags, b.tags, "{}", a.id);
             assert_eq!(a.exercise, b.exercise, "{}", a.id);
-            assert_eq!(a.source, b.source, "{}", a.id);
+            assert!(a.source.same_origin(&b.source), "{}", a.id);
             assert_eq!(a.steps.len(), b.steps.len(), "{}", a.id);
             assert_eq!(a.reported.is_some(), b.reported.is_some(), "{}", a.id);
         }
@@ -302,7 +304,6 @@ mod tests {
                 assert!(!t.tags.is_empty(), "{lang}: {} has no tags", t.id);
                 let unique: HashSet<_> = t.tags.iter().collect();
                 assert_eq!(unique.len(), t.tags.len(), "{lang}: {} repeats a tag", t.id);
-                assert!(SEEDS.contains(&t.source.seed.as_str()), "{lang}: {} seed", t.id);
             }
             let used: HashSet<Tag> = file.items.iter().flat_map(|t| t.tags.iter().copied()).collect();
             for tag in Tag::ALL {
@@ -348,6 +349,22 @@ mod tests {
 
     /// Stopping alcohol, benzodiazepines or opioids suddenly can be dangerous: the detox item
     /// must say so and name where to get a doctor.
+    /// Article 000's lists of what good help holds, in the techniques they joined.
+    #[test]
+    fn the_help_lists_items_are_in_the_techniques_they_joined() {
+        let expected = [
+            ("make-a-plan", ["gradvis", "gradually"]),
+            ("map-your-triggers", ["hjemmet rusfritt", "home free of substances"]),
+            ("work-and-social-inclusion", ["balansen mellom jobb, familie", "balance between work, family"]),
+        ];
+        for (i, file) in [Lang::Nb, Lang::En].into_iter().map(|l| try_parse(l).unwrap()).enumerate() {
+            for (id, words) in expected {
+                let t = file.items.iter().find(|t| t.id == id).unwrap();
+                assert!(t.steps.iter().any(|s| s.contains(words[i])), "{id}: {}", words[i]);
+            }
+        }
+    }
+
     #[test]
     fn detox_says_withdrawal_needs_a_doctor() {
         for (lang, file) in LANGS.iter().zip(files()) {

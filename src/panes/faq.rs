@@ -11,9 +11,9 @@ use super::browse::{Browse, Row};
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
-use crate::content::{Faq, FaqTopic, faq};
+use crate::content::{Faq, FaqTopic, articles, faq};
 use crate::domain::search::{Finder, Hit, MatchKind, Query, Searchable};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Lang;
 use crate::theme::Theme;
 use crate::widgets::doc::Doc;
 use crate::widgets::highlight::{highlighted, highlighted_paragraphs};
@@ -154,7 +154,7 @@ impl FaqPane {
 
     fn max_answer_scroll(&self, split: &Split) -> u16 {
         let Some(item) = self.selected() else { return 0 };
-        answer_doc(item, None, self.lang.strings(), &Theme::MONO).max_scroll(split.detail_inner())
+        answer_doc(item, None, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -205,12 +205,12 @@ impl FaqPane {
         let hit = self.browse.selected().and_then(|i| self.hits.get(i)?.as_ref());
         let title = Line::from(Span::styled(format!(" {} ", item.topic.name(s)), view.theme.heading));
         let focused = self.browse.focus == Focus::Detail;
-        let doc = answer_doc(item, hit, s, view.theme);
+        let doc = answer_doc(item, hit, self.lang, view.theme);
         list_detail::render_detail(area, buf, Some(title), focused, &doc, self.browse.scroll, view.theme);
     }
 }
 
-fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, s: &Strings, theme: &Theme) -> Doc<'a> {
+fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, lang: Lang, theme: &Theme) -> Doc<'a> {
     let q_hits = hit.map(|h| h.fields[0].as_slice());
     let a_hits = hit.map(|h| h.fields[1].as_slice());
     let mut doc = Doc::new();
@@ -219,9 +219,9 @@ fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, s: &Strings, theme: &Theme) 
     // Paragraph breaks in the content are real lines; hit offsets run across them.
     doc.lines(highlighted_paragraphs(&item.answer, a_hits, theme.base, theme.match_hl));
     doc.blank();
-    doc.line(Line::styled(
-        format!("{}: {} · {}", s.source, item.source.seed, item.source.section),
-        theme.dim,
-    ));
+    if articles::reports_figure(&item.answer, lang) {
+        doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
+    }
+    doc.line(Line::styled(articles::source_line(&item.source, lang), theme.dim));
     doc
 }

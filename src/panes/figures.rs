@@ -1,6 +1,6 @@
-//! "Hva sier tallene": the articles' tables of percentages as bar charts. Every chart says whose
-//! figures they are, and the screen says once more that they are not mestring's medical claims:
-//! the articles cite no studies for them.
+//! "Hva sier tallene": the articles' tables of percentages as bar charts, then the figures of
+//! their running text as a list. Every chart says whose figures they are, and each part says once
+//! more that the articles cite no sources that can be checked for them.
 
 use std::borrow::Cow;
 
@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
-use crate::content::figures::{self, FigureTable};
+use crate::content::articles;
+use crate::content::figures::{self, FigureRow, FigureTable};
 use crate::i18n::Lang;
 use crate::keymap::Scope;
 use crate::theme::Theme;
@@ -27,13 +28,24 @@ pub struct FiguresPane {
 }
 
 impl FiguresPane {
+    /// One row per table, and a last one for the running text's figures.
     pub fn new(lang: Lang) -> Self {
-        let rows = (0..figures::all(lang).len()).map(Row::Item).collect();
+        let rows = (0..=figures::all(lang).len()).map(Row::Item).collect();
         Self { lang, browse: Browse::new(rows) }
     }
 
     pub fn selected(&self) -> Option<&'static FigureTable> {
         figures::all(self.lang).get(self.browse.selected()?)
+    }
+
+    /// The detail of the selected row: a table's chart, or the list of the running text's figures.
+    fn selected_doc(&self, theme: &Theme) -> Option<Doc<'static>> {
+        let index = self.browse.selected()?;
+        match self.selected() {
+            Some(table) => Some(table_doc(table, self.lang, theme)),
+            None if index == figures::all(self.lang).len() => Some(claims_doc(self.lang, theme)),
+            None => None,
+        }
     }
 
     pub fn focus(&self) -> Focus {
@@ -43,7 +55,7 @@ impl FiguresPane {
     /// The short list of tables on top and the chart under it at full width: the charts need
     /// the width more than the list does.
     fn split(&self, area: Rect) -> Split {
-        let tables = figures::all(self.lang).len() as u16;
+        let tables = figures::all(self.lang).len() as u16 + 1;
         let [list, detail] =
             Layout::vertical([Constraint::Length(tables + 2), Constraint::Fill(1)]).areas(area);
         Split { top: Rect::default(), list, detail, two_columns: true }
@@ -56,21 +68,21 @@ impl FiguresPane {
     }
 
     fn max_detail_scroll(&self, split: &Split) -> u16 {
-        let Some(table) = self.selected() else { return 0 };
-        table_doc(table, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
+        self.selected_doc(&Theme::MONO).map_or(0, |doc| doc.max_scroll(split.detail_inner()))
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let split = self.split(area);
         let (s, theme) = (&view.strings.learn, view.theme);
-        let tables = figures::all(self.lang);
+        let file = figures::file(self.lang);
         let detail_focused = self.browse.focus == Focus::Detail;
         let frame = ListBox { title: s.figures_tables, focused: !detail_focused, empty: "" };
-        let row = |i: usize| ListRow::Item(Line::from(tables[i].title.as_str()));
-        list_detail::render_list(split.list, buf, frame, &self.browse.nav, tables.len(), row, theme);
-        match self.selected() {
-            Some(table) => {
-                let doc = table_doc(table, self.lang, theme);
+        let title = |i: usize| file.tables.get(i).map_or(file.claims_title.as_str(), |t| t.title.as_str());
+        let row = |i: usize| ListRow::Item(Line::from(title(i)));
+        let count = self.browse.rows.len();
+        list_detail::render_list(split.list, buf, frame, &self.browse.nav, count, row, theme);
+        match self.selected_doc(theme) {
+            Some(doc) => {
                 let title = Line::styled(format!(" {} ", s.section_figures), theme.heading);
                 let scroll = self.browse.scroll;
                 list_detail::render_detail(
@@ -88,12 +100,16 @@ impl FiguresPane {
     }
 }
 
-/// Title, caption (whose figures these are), a legend for two series, the chart, and the source.
+/// Title, caption (whose figures these are), notes, a legend for two series, the chart, the
+/// caveat and the source.
 fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'static> {
-    let strings = lang.strings();
     let mut doc = Doc::new();
     doc.line(Line::styled(table.title.as_str(), theme.emphasis));
     doc.line(Line::from(table.caption.as_str())).blank();
+    // Before the chart, so that a figure that could read as advice is never seen without it.
+    for note in &table.notes {
+        doc.line(Line::from(note.as_str())).blank();
+    }
     let series: Vec<Series> = (0..table.columns.len().min(2))
         .map(|i| Series { bar: theme.bars[i], value: theme.bar_values[i] })
         .collect();
@@ -115,22 +131,42 @@ fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'sta
                 .values
                 .iter()
                 .zip(&table.columns)
-                .map(|(v, column)| {
-                    // With two series the value names its column, so it reads without colour.
-                    let text =
-                        if several { format!("{v} % {}", series_word(column)) } else { format!("{v} %") };
-                    (*v, text)
-                })
+                .map(|(v, column)| (*v, value_text(row, *v, several.then_some(column.as_str()))))
                 .collect(),
         })
         .collect();
     doc.bars(Bars { rows, series, label_style: theme.base });
     doc.blank();
-    doc.line(Line::styled(
-        format!("{}: {} · {}", strings.source, table.source.seed, table.source.section),
-        theme.dim,
-    ));
+    doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
+    doc.line(Line::styled(articles::source_line(&table.source, lang), theme.dim));
     doc
+}
+
+/// The running text's figures: a caption, the caveat, and each figure with its article.
+fn claims_doc(lang: Lang, theme: &Theme) -> Doc<'static> {
+    let file = figures::file(lang);
+    let mut doc = Doc::new();
+    doc.line(Line::styled(file.claims_title.as_str(), theme.emphasis));
+    doc.line(Line::from(file.claims_caption.as_str()));
+    doc.line(Line::styled(articles::figure_caveat(lang), theme.dim)).blank();
+    let label = lang.strings().source;
+    for claim in &file.claims {
+        doc.line(Line::from(format!("- {}", claim.text)));
+        let title = articles::title(&claim.source, lang).unwrap_or_default();
+        doc.line(Line::styled(format!("  {label}: {title}"), theme.dim));
+        doc.blank();
+    }
+    doc
+}
+
+/// A bar's value as text: as the article gives it ("1 av 4"), else "65 %"; with two series it
+/// names its column, so it reads without colour.
+fn value_text(row: &FigureRow, value: u8, column: Option<&str>) -> String {
+    match (&row.shown, column) {
+        (Some(shown), _) => shown.clone(),
+        (None, Some(column)) => format!("{value} % {}", series_word(column)),
+        (None, None) => format!("{value} %"),
+    }
 }
 
 /// "Fullføring %" -> "fullføring": a column name as a word after its value.

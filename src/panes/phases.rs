@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::articles;
 use crate::content::phases::{self, Phase};
 use crate::i18n::{Lang, LearnText};
 use crate::keymap::{Keymap, Scope};
@@ -173,10 +174,7 @@ impl PhasesPane {
             theme.key,
         ));
         doc.blank();
-        doc.line(Line::styled(
-            format!("{}: {} · {}", strings.source, phase.source.seed, phase.source.section),
-            theme.dim,
-        ));
+        doc.line(Line::styled(articles::source_line(&phase.source, self.lang), theme.dim));
         doc
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::{Ctx, View};
 use crate::action::Action;
-use crate::content::{Statement, Verdict, quiz};
+use crate::content::{Statement, Verdict, articles, quiz};
 use crate::domain::quiz::{self as leitner, Card, ROUND_LEN, Round, RoundKind, RoundRecord};
 use crate::i18n::{Lang, LearnText};
 use crate::keymap::Scope;
@@ -197,7 +197,7 @@ impl QuizPane {
     }
 
     fn asking_doc(&self, round: &Round, answered: Option<bool>, view: &View) -> Doc<'static> {
-        let (s, theme, strings) = (&view.strings.learn, view.theme, view.strings);
+        let (s, theme) = (&view.strings.learn, view.theme);
         let mut doc = Doc::new();
         let Some(statement) = self.current() else { return doc };
         let number = round.answers.len() + usize::from(answered.is_none());
@@ -230,8 +230,7 @@ impl QuizPane {
                     Span::styled(verdict, theme.emphasis),
                 ]));
                 doc.line(Line::from(statement.explanation.clone())).blank();
-                let source =
-                    format!("{}: {} · {}", strings.source, statement.source.seed, statement.source.section);
+                let source = articles::source_line(&statement.source, self.lang);
                 doc.line(Line::styled(source, theme.dim)).blank();
                 let next = if round.is_finished() { s.quiz_finish } else { s.quiz_next };
                 doc.line(key_line(Action::Continue, next, view));

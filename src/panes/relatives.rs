@@ -12,7 +12,7 @@ use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::relatives::{self, Effect, Step};
-use crate::content::{Faq, faq, figures};
+use crate::content::{Faq, articles, faq, figures};
 use crate::i18n::{Lang, LearnText};
 use crate::keymap::{Keymap, Scope};
 use crate::theme::Theme;
@@ -165,15 +165,12 @@ impl RelativesPane {
         let strings = self.lang.strings();
         let s = &strings.learn;
         let mut doc = Doc::new();
-        let source = |seed: &str, section: &str| {
-            Line::styled(format!("{}: {seed} · {section}", strings.source), theme.dim)
-        };
         match entry {
             Entry::Step(part, i) => {
                 let Some(step) = self.step(part, i) else { return doc };
                 doc.line(Line::styled(step.title.as_str(), theme.emphasis)).blank();
                 doc.line(Line::from(step.text.as_str())).blank();
-                doc.line(source(&step.source.seed, &step.source.section));
+                doc.line(Line::styled(articles::source_line(&step.source, self.lang), theme.dim));
             }
             Entry::Chart => self.chart_doc(&mut doc, theme),
             Entry::Question(item) => {
@@ -213,10 +210,10 @@ impl RelativesPane {
             series: vec![Series { bar: theme.bars[0], value: theme.bar_values[0] }],
             label_style: theme.base,
         });
+        doc.blank();
+        doc.line(Line::styled(articles::figure_caveat(self.lang), theme.dim));
         if let Some(kind) = kinds.first() {
-            doc.blank();
-            let source = format!("{}: {} · {}", strings.source, kind.source.seed, kind.source.section);
-            doc.line(Line::styled(source, theme.dim));
+            doc.line(Line::styled(articles::source_line(&kind.source, self.lang), theme.dim));
         }
     }
 }

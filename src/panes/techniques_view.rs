@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use super::View;
 use super::techniques::SCOPES;
 use crate::action::Action;
-use crate::content::{Tag, Technique, TechniqueGroup, exercises};
+use crate::content::{Tag, Technique, TechniqueGroup, articles, exercises};
 use crate::domain::search::Hit;
 use crate::i18n::{Lang, LearnText};
 use crate::widgets::doc::Doc;
@@ -54,12 +54,10 @@ pub(super) fn detail_doc<'a>(t: &'a Technique, hit: Option<&Hit>, favourite: boo
         doc.blank();
         doc.line(Line::styled(s.technique_reported, theme.heading));
         doc.line(Line::from(reported.text.as_str()));
+        doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
     }
     doc.blank();
-    doc.line(Line::styled(
-        format!("{}: {} · {}", strings.source, t.source.seed, t.source.section),
-        theme.dim,
-    ));
+    doc.line(Line::styled(articles::source_line(&t.source, lang), theme.dim));
     doc
 }
 

@@ -144,6 +144,14 @@ fn figures() {
         go_section(a, Section::Figures);
         feed(a, [Action::Down, Action::Open, Action::PageDown]);
     });
+    each("figures_shares", |a| {
+        go_section(a, Section::Figures);
+        feed(a, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    });
+    each("figures_running_text", |a| {
+        go_section(a, Section::Figures);
+        feed(a, &[Action::Bottom, Action::Open]);
+    });
 }
 
 #[test]

@@ -30,14 +30,14 @@ const CLINIC_FAQ: &str = r#"(items: [
         topic: Treatment,
         question: "Når er klinikken åpen for drop-in?",
         answer: "Tirsdager og torsdager fra 12 til 15.",
-        source: (seed: "klinikken", section: "Lokalt"),
+        source: Local(name: "Klinikken"),
     ),
     (
         id: "what-if-i-relapse",
         topic: Quitting,
         question: "Hva gjør jeg hvis jeg får en sprekk? (klinikkens svar)",
         answer: "Ring oss på dagtid, så lager vi en plan sammen.",
-        source: (seed: "klinikken", section: "Lokalt"),
+        source: Local(name: "Klinikken"),
     ),
 ])"#;
 

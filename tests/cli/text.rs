@@ -59,3 +59,35 @@ fn usage_errors_go_to_stderr_with_status_2() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("tcsh"));
 }
+
+#[test]
+fn faq_and_techniques_cite_articles_by_title_and_say_they_are_no_substitute() {
+    for args in [
+        &["faq"][..],
+        &["techniques"],
+        &["--lang", "en", "faq", "--format", "md"],
+        &["techniques", "--format", "md"],
+    ] {
+        let text = stdout(&mestring(args)).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            !text.contains(".txt") && !text.contains("Ofte stilte spørsmål"),
+            "{args:?}: a file name or heading"
+        );
+        let end = text.trim_end_matches('*');
+        assert!(
+            end.ends_with("erstatter ikke profesjonell hjelp.")
+                || end.ends_with("no substitute for professional help."),
+            "{args:?}: {text}"
+        );
+    }
+    let md = stdout(&mestring(&["faq", "--format", "md"]));
+    assert!(md.trim_end().ends_with("erstatter ikke profesjonell hjelp.*"), "{md}");
+    assert!(md.contains("Kilde: «Motivasjon i rehabilitering"), "{md}");
+}
+
+#[test]
+fn an_answer_with_the_articles_figure_has_the_caveat() {
+    let text = stdout(&mestring(&["faq", "Hvor", "lang", "tid", "merker"]));
+    assert!(text.contains("2–3 måneder"), "{text}");
+    assert!(text.contains("Artiklene viser ikke til kilder"), "{text}");
+}
