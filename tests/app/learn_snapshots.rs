@@ -146,11 +146,11 @@ fn figures() {
     });
     each("figures_shares", |a| {
         go_section(a, Section::Figures);
-        feed(a, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+        feed(a, [Action::Down, Action::Down, Action::Down, Action::Open]);
     });
     each("figures_running_text", |a| {
         go_section(a, Section::Figures);
-        feed(a, &[Action::Bottom, Action::Open]);
+        feed(a, [Action::Bottom, Action::Open]);
     });
 }
 
