@@ -55,7 +55,8 @@ fn main() {
     let data = std::env::temp_dir().join(format!("mestring-bench-breathe-{}", std::process::id()));
     std::fs::create_dir_all(&data).expect("create the benchmark's data directory");
 
-    let pattern = exercises::find_breathing(Lang::En, "box").expect("box breathing in content");
+    let content = mestring::content::Content::new(None);
+    let pattern = exercises::find_breathing(&content, Lang::En, "box").expect("box breathing in content");
     let steps: Vec<Step> = pattern.steps.iter().map(Step::from_content).collect();
     let schedule = Schedule::new(&steps, Length::Minutes(minutes)).expect("a schedule");
     let report = run(&exe, &data, pattern.default_minutes, minutes, &schedule);

@@ -27,14 +27,13 @@ use std::time::{Duration, Instant};
 use mestring::action::Action;
 use mestring::app::{App, Options, Tab};
 use mestring::clock::SystemClock;
-use mestring::content::RegionId;
+use mestring::content::{Content, RegionId};
 use mestring::i18n::Lang;
 use mestring::store::Store;
 use mestring::theme::Theme;
 use portable_pty::CommandBuilder;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -179,8 +178,8 @@ fn render_times(dir: &Path) -> (Times, Times) {
     let options =
         Options { lang: Lang::Nb, region: RegionId::Norway, theme: Theme::COLOR, mouse: false, bell: false };
     let store = Store::open(&dir.join("mestring.sqlite3"));
-    let mut app = App::new(options, Box::new(SystemClock), store);
-    app.set_area(Rect::new(0, 0, 200, 60));
+    let mut app = App::new(options, Content::leak(None), Box::new(SystemClock), store);
+    app.update(Action::Resize { width: 200, height: 60 });
     app.show(Tab::History);
     // The overview at its longest period, then each of the other views.
     for _ in 0..3 {

@@ -16,13 +16,12 @@ use std::time::Instant;
 use mestring::action::Action;
 use mestring::app::{App, Options, Tab};
 use mestring::clock::SystemClock;
-use mestring::content::RegionId;
+use mestring::content::{Content, RegionId};
 use mestring::i18n::Lang;
 use mestring::store::Store;
 use mestring::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
@@ -38,6 +37,7 @@ fn main() {
         Tab::ALL.iter().map(|t| (t.title(Lang::En.strings()).to_owned(), Some(*t), None)).collect();
     screens.push(("crisis overlay".into(), None, Some(Action::Crisis)));
     screens.push(("help overlay".into(), None, Some(Action::Help)));
+    let content = Content::leak(None);
     for (name, tab, overlay) in screens {
         let mut cells = Vec::new();
         for (w, h) in SIZES {
@@ -48,9 +48,9 @@ fn main() {
                 mouse: false,
                 bell: false,
             };
-            let mut app =
-                App::new(options, Box::new(SystemClock), Store::open(&dir.join("mestring.sqlite3")));
-            app.set_area(Rect::new(0, 0, w, h));
+            let store = Store::open(&dir.join("mestring.sqlite3"));
+            let mut app = App::new(options, content, Box::new(SystemClock), store);
+            app.update(Action::Resize { width: w, height: h });
             if let Some(tab) = tab {
                 app.show(tab);
             }

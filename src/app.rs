@@ -9,8 +9,8 @@ use std::cell::LazyCell;
 use crate::action::Action;
 use crate::clock::Clock;
 use crate::config::{Loaded, Settings, WeekStart};
-use crate::content::RegionId;
 use crate::content::phases::{self, Phase};
+use crate::content::{Content, RegionId};
 use crate::i18n::{Lang, Strings};
 use crate::keymap::{self, Keymap, Scope};
 use crate::panes::breathe::BreathePane;
@@ -45,6 +45,7 @@ macro_rules! ctx {
             toast: &mut $app.toast,
             store: &mut $app.store,
             keys: &$app.keymap,
+            content: $app.content,
         }
     };
 }
@@ -114,16 +115,24 @@ pub struct App {
     crisis_plan: Vec<StoredItem>,
     /// The keys in force: the defaults and the settings file's overrides.
     keymap: Keymap,
+    /// What the screens show, with the content packs; named problems are taken after each action.
+    content: &'static Content,
 }
 
 impl App {
-    /// `store` is the opened database, or why it could not be opened (shown where data is needed).
-    pub fn new(options: Options, clock: Box<dyn Clock>, store: Result<Store, StoreError>) -> Self {
+    /// `content` is what the screens show; `store` the opened database, or why it could not be
+    /// opened (shown where data is needed).
+    pub fn new(
+        options: Options,
+        content: &'static Content,
+        clock: Box<dyn Clock>,
+        store: Result<Store, StoreError>,
+    ) -> Self {
         let store = Slot::new(store.map(|mut store| {
             store.fold_wal_on_close();
             store
         }));
-        let mut app = App::build(options, clock, store);
+        let mut app = App::build(options, content, clock, store);
         // The start screen reads its few numbers now: they are on the first frame.
         let phase = app.current_phase();
         let mut ctx = ctx!(app);
@@ -132,23 +141,23 @@ impl App {
     }
 
     /// The app with every screen in its initial state, the start screen not yet filled in.
-    fn build(options: Options, clock: Box<dyn Clock>, store: Slot) -> Self {
+    fn build(options: Options, content: &'static Content, clock: Box<dyn Clock>, store: Slot) -> Self {
         let lang = options.lang;
         let today = clock.today();
         let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
         Self {
             tab: Tab::Home,
             overlay: None,
-            home: HomePane::new(lang, today, keys),
+            home: HomePane::new(content, lang, today, keys),
             goals: GoalsPane::new(lang, today),
             sober: SoberPane::new(lang, today),
             plan: PlanPane::new(lang),
-            faq: lazy(move || FaqPane::new(lang)),
-            checkin: CheckinPane::new(lang, today, clock.now()),
-            history: HistoryPane::new(lang, today),
-            techniques: lazy(move || TechniquesPane::new(lang)),
-            learn: lazy(move || LearnPane::new(lang, today)),
-            breathe: lazy(move || BreathePane::new(lang, today)),
+            faq: lazy(move || FaqPane::new(content, lang)),
+            checkin: CheckinPane::new(content, lang, today, clock.now()),
+            history: HistoryPane::new(content, lang, today),
+            techniques: lazy(move || TechniquesPane::new(content, lang)),
+            learn: lazy(move || LearnPane::new(content, lang, today)),
+            breathe: lazy(move || BreathePane::new(content, lang, today)),
             settings: SettingsPane::new(Settings::default(), None, true, false),
             options,
             clock,
@@ -159,6 +168,7 @@ impl App {
             area: Rect::default(),
             crisis_plan: Vec::new(),
             keymap: Keymap::default(),
+            content,
         }
     }
 
@@ -169,7 +179,7 @@ impl App {
             Some(learn) => learn.phases.current(),
             None => {
                 let id = self.store.get().ok()?.marked_phase().ok()??;
-                phases::all(self.options.lang).iter().find(|p| p.id == id)
+                phases::all(self.content, self.options.lang).iter().find(|p| p.id == id)
             }
         }
     }
@@ -195,6 +205,11 @@ impl App {
     /// Something visible changed since the last frame.
     pub fn needs_frame(&self) -> bool {
         self.dirty
+    }
+
+    /// What the screens show.
+    pub fn content(&self) -> &'static Content {
+        self.content
     }
 
     pub fn options(&self) -> &Options {
@@ -422,7 +437,7 @@ impl App {
                 let mut ctx = ctx!(self);
                 self.checkin.add_helped_today(id, &mut ctx);
                 if self.checkin.checkin().helped.iter().any(|h| h == id) {
-                    let name = crate::content::labels::helped(self.options.lang, id);
+                    let name = crate::content::labels::helped(self.content, self.options.lang, id);
                     self.toast = Some(self.strings().learn.used_added.replace("{}", name));
                 }
             }
@@ -497,10 +512,5 @@ impl App {
         let len = Tab::ALL.len() as isize;
         let next = (self.tab.index() as isize + step).rem_euclid(len);
         self.show(Tab::ALL[next as usize]);
-    }
-
-    /// Tells the app its size before the first frame, so layout-dependent actions are right.
-    pub fn set_area(&mut self, area: Rect) {
-        self.area = area;
     }
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::{App, Tab};
-use crate::content::{RegionId, exercises};
+use crate::content::{Content, RegionId, exercises};
 use crate::domain::breathing::Length;
 use crate::domain::parse;
 use crate::i18n::Lang;
@@ -154,15 +154,15 @@ pub fn open_app_at(app: &mut App, command: &Command) -> Result<(), String> {
     match &args.pattern {
         Some(id) => app
             .start_exercise(id, args.length())
-            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.options().lang))),
+            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.content(), app.options().lang))),
         None => Ok(()),
     }
 }
 
 /// The ids `breathe --pattern` accepts from content, for the message when one is unknown.
-pub fn exercise_ids(lang: Lang) -> String {
-    let breathing = exercises::breathing(lang).iter().map(|p| p.id.as_str());
-    let guided = exercises::mindfulness(lang).iter().map(|m| m.id.as_str());
+pub fn exercise_ids(content: &Content, lang: Lang) -> String {
+    let breathing = exercises::breathing(content, lang).iter().map(|p| p.id.as_str());
+    let guided = exercises::mindfulness(content, lang).iter().map(|m| m.id.as_str());
     breathing.chain(guided).collect::<Vec<_>>().join(", ")
 }
 
@@ -312,6 +312,9 @@ mod tests {
         assert_eq!(args.length(), Some(Length::Minutes(3)));
         assert!(Cli::try_parse_from(["mestring", "breathe", "--minutes", "3", "--cycles", "4"]).is_err());
         assert!(Cli::try_parse_from(["mestring", "breathe", "--minutes", "0"]).is_err());
-        assert!(super::exercise_ids(crate::i18n::Lang::En).contains("urge-surfing"));
+        assert!(
+            super::exercise_ids(&crate::content::Content::new(None), crate::i18n::Lang::En)
+                .contains("urge-surfing")
+        );
     }
 }

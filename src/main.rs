@@ -7,14 +7,16 @@ use mestring::app::{App, Setup};
 use mestring::cli::{self, Cli};
 use mestring::clock::SystemClock;
 use mestring::config;
+use mestring::content::Content;
 use mestring::store::{Store, location};
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     let config_path = config::config_path(cli.config.as_deref());
-    mestring::content::packs::set_dir(config_path.as_deref().map(config::pack_dir));
     let loaded = config_path.as_deref().map(config::load).unwrap_or_default();
+    // The content packs beside the settings file; what the screens show, for the whole run.
+    let content = Content::leak(config_path.as_deref().map(config::pack_dir));
     let setup = Setup::new(config_path, loaded);
     let options = cli.options(&setup.loaded.settings);
     // `breathe` opens the app itself; every other subcommand runs without it.
@@ -22,13 +24,13 @@ fn main() -> color_eyre::Result<ExitCode> {
         for problem in &setup.problems {
             eprintln!("mestring: {problem}");
         }
-        return Ok(mestring::commands::run(&cli, command, options.lang, &SystemClock));
+        return Ok(mestring::commands::run(&cli, command, content, options.lang, &SystemClock));
     }
     // Cheap: a few pragmas and the schema version. The full check and the backup come after
     // the first frame; a store that cannot open is shown on the screens that need it.
     let store =
         location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
-    let mut app = App::new(options, Box::new(SystemClock), store);
+    let mut app = App::new(options, content, Box::new(SystemClock), store);
     app.configure(setup);
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)

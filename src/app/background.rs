@@ -103,7 +103,7 @@ impl App {
     /// A broken content pack is named (file:line:column) in the footer; the rest still loads.
     /// Content loads lazily, so this is asked again after each action.
     pub(super) fn notice_content_problems(&mut self) {
-        let problems = crate::content::packs::take_problems();
+        let problems = self.content.take_problems();
         if let Some(first) = problems.first() {
             let more = match problems.len() {
                 1 => String::new(),

@@ -28,7 +28,8 @@ impl App {
         }
         let areas = ui::areas(area);
         ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
-        let view = View { lang: self.options.lang, strings: s, theme, keys: &self.keymap };
+        let view =
+            View { lang: self.options.lang, strings: s, theme, keys: &self.keymap, content: self.content };
         match self.tab {
             Tab::Home => self.home.render(areas.body, buf, &view),
             Tab::Goals => self.goals.render(areas.body, buf, &view),
@@ -52,8 +53,14 @@ impl App {
                 ui::render_overlay(area, buf, s.help_title, s.help_close, text, scroll, theme);
             }
             Some(Overlay::Crisis { scroll }) => {
-                let text =
-                    ui::crisis_text(self.options.region, self.options.lang, &self.crisis_plan, s, theme);
+                let text = ui::crisis_text(
+                    self.content,
+                    self.options.region,
+                    self.options.lang,
+                    &self.crisis_plan,
+                    s,
+                    theme,
+                );
                 ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
             }
             Some(Overlay::Hidden) | None => {}

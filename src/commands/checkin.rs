@@ -3,6 +3,7 @@
 
 use super::{Env, Outcome, Usage};
 use crate::cli::{CheckinArgs, HaltPart, YesNo};
+use crate::content::Content;
 use crate::content::{helplines, labels};
 use crate::domain::checkin::{CheckIn, Slip};
 use crate::store::{Store, backup};
@@ -16,7 +17,9 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
         );
     }
     // Checked against a blank day first, so bad flags are refused before anything is opened.
-    apply(args, CheckIn::blank(date, env.clock.now())).validate().map_err(|e| Usage(e.to_string()))?;
+    apply(args, env.content, CheckIn::blank(date, env.clock.now()))
+        .validate()
+        .map_err(|e| Usage(e.to_string()))?;
     if args.mood.is_none() && !env.db_path.exists() {
         return Err(need_mood(date));
     }
@@ -29,13 +32,13 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
         None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),
         None => return Err(need_mood(date)),
     };
-    let checkin = CheckIn { updated_at: env.clock.now(), ..apply(args, base) };
+    let checkin = CheckIn { updated_at: env.clock.now(), ..apply(args, env.content, base) };
     store.save_checkin(&checkin)?;
     let t = &env.lang.strings().checkin;
     println!("{} {date}.", t.cli_saved);
     if checkin.needs_support() {
         println!("{}", t.cli_support);
-        for line in helplines::for_region(env.region).iter().flat_map(|r| &r.lines) {
+        for line in helplines::for_region(env.content, env.region).iter().flat_map(|r| &r.lines) {
             println!("  {:<14} {} ({})", line.number, line.name, line.hours.get(env.lang));
         }
     }
@@ -51,7 +54,7 @@ fn need_mood(date: chrono::NaiveDate) -> Box<dyn std::error::Error> {
 }
 
 /// The day with the flags that were given applied; flags not given keep the day's values.
-fn apply(args: &CheckinArgs, mut c: CheckIn) -> CheckIn {
+fn apply(args: &CheckinArgs, content: &Content, mut c: CheckIn) -> CheckIn {
     if let Some(mood) = args.mood {
         c.mood = mood;
     }
@@ -82,7 +85,7 @@ fn apply(args: &CheckinArgs, mut c: CheckIn) -> CheckIn {
         (None, false) => {}
     }
     if !args.triggers.is_empty() {
-        c.triggers = args.triggers.iter().map(|t| labels::trigger_id_for(t)).collect();
+        c.triggers = args.triggers.iter().map(|t| labels::trigger_id_for(content, t)).collect();
     }
     if !args.halt.is_empty() {
         c.halt.hungry = args.halt.contains(&HaltPart::Hungry);
@@ -91,7 +94,7 @@ fn apply(args: &CheckinArgs, mut c: CheckIn) -> CheckIn {
         c.halt.tired = args.halt.contains(&HaltPart::Tired);
     }
     if !args.helped.is_empty() {
-        c.helped = args.helped.iter().map(|h| labels::helped_id_for(h)).collect();
+        c.helped = args.helped.iter().map(|h| labels::helped_id_for(content, h)).collect();
     }
     if let Some(note) = &args.note {
         c.note = note.clone();

@@ -13,12 +13,14 @@ use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::clock::Clock;
+use crate::content::Content;
 use crate::content::RegionId;
 use crate::i18n::Lang;
 use crate::store::{Store, location};
 
 /// What a command needs besides its own arguments.
 pub struct Env<'a> {
+    pub content: &'a Content,
     pub lang: Lang,
     pub region: RegionId,
     pub clock: &'a dyn Clock,
@@ -39,13 +41,13 @@ impl Error for Usage {}
 
 type Outcome = Result<(), Box<dyn Error>>;
 
-pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitCode {
+pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &dyn Clock) -> ExitCode {
     restore_default_sigpipe();
     let db_path = match location::data_dir(cli.data_dir.as_deref()) {
         Ok(dir) => location::db_path(&dir),
         Err(e) => return fail(&e),
     };
-    let env = Env { lang, region: cli.region.into(), clock, db_path };
+    let env = Env { content, lang, region: cli.region.into(), clock, db_path };
     let outcome = match command {
         Command::Checkin(args) => checkin::run(args, &env),
         Command::Status => status(&env),
@@ -61,7 +63,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
         Command::Breathe(_) => Ok(()),
     };
     // Content packs load as commands use them; a broken one is named, and the rest was used.
-    for problem in crate::content::packs::take_problems() {
+    for problem in content.take_problems() {
         eprintln!("mestring: {problem}");
     }
     match outcome {
@@ -150,7 +152,7 @@ fn export(
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
         ExportFormat::Csv => report::csv(&export.checkins),
-        ExportFormat::Md => report::markdown(&export.checkins, from.unwrap_or(to), to, env.lang),
+        ExportFormat::Md => report::markdown(env.content, &export.checkins, from.unwrap_or(to), to, env.lang),
     };
     use std::io::Write;
     std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -5,13 +5,20 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::content::Content;
 use crate::content::labels;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stats;
 use crate::i18n::Lang;
 
 /// The summary of `from..=to`, then one table row per day with a check-in.
-pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+pub fn markdown(
+    content: &Content,
+    checkins: &[CheckIn],
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+) -> String {
     let t = &lang.strings().checkin;
     let mut out = String::new();
     let _ = writeln!(out, "# {} {from} – {to}\n", t.md_title);
@@ -39,7 +46,11 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
     }
     let _ = writeln!(out, "- {}: {}", t.md_slip_days, s.slips);
     let lists = [
-        (t.md_top_triggers, stats::trigger_counts(checkins), labels::trigger as fn(Lang, &str) -> &str),
+        (
+            t.md_top_triggers,
+            stats::trigger_counts(checkins),
+            labels::trigger as for<'a> fn(&'a Content, Lang, &'a str) -> &'a str,
+        ),
         (t.md_helped, stats::helped_counts(checkins), labels::helped),
     ];
     for (title, counts, label) in lists {
@@ -48,7 +59,7 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
         }
         let _ = writeln!(out, "\n## {title}\n");
         for (stored, n) in counts.iter().take(8) {
-            let _ = writeln!(out, "- {} ({n})", label(lang, stored));
+            let _ = writeln!(out, "- {} ({n})", label(content, lang, stored));
         }
     }
     let _ = writeln!(out, "\n## {}\n", t.md_day_by_day);
@@ -63,7 +74,7 @@ pub fn markdown(checkins: &[CheckIn], from: NaiveDate, to: NaiveDate, lang: Lang
         for c in checkins {
             let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
             let sleep = c.sleep_hours().map(|h| format!("{} {}", lang.decimal(f64::from(h)), t.hours_short));
-            let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(lang, x)).collect();
+            let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(content, lang, x)).collect();
             let mut note = c.note.clone();
             if let Some(slip) = &c.slip {
                 let detail = [slip.substance.as_str(), slip.amount.as_str()].join(" ");
@@ -141,6 +152,7 @@ fn csv_field(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Content;
     use crate::domain::checkin::Slip;
 
     fn d(day: u32) -> NaiveDate {
@@ -171,7 +183,7 @@ mod tests {
 
     #[test]
     fn the_markdown_summary_reads_in_the_users_language() {
-        let md = markdown(&days(), d(9), d(22), Lang::Nb);
+        let md = markdown(&Content::new(None), &days(), d(9), d(22), Lang::Nb);
         assert!(md.starts_with("# Innsjekk 2026-11-09 – 2026-11-22\n"), "{md}");
         assert!(md.contains("- Sjekket inn: 2 av 14 dager"), "{md}");
         assert!(md.contains("- Humør: snitt 3,0 / 5"), "{md}");
@@ -179,9 +191,9 @@ mod tests {
         assert!(md.contains("- Ensomhet (2)"), "{md}");
         assert!(md.contains("| 2026-11-20 fre | 2 Tungt | 8 | 0 | 6,5 t | Ensomhet, Svigermor |"), "{md}");
         assert!(md.contains("Tung kveld \\| ringte Kari<br>så bedre"), "a note stays in its cell: {md}");
-        let en = markdown(&days(), d(9), d(22), Lang::En);
+        let en = markdown(&Content::new(None), &days(), d(9), d(22), Lang::En);
         assert!(en.contains("- Checked in: 2 of 14 days") && en.contains("Loneliness (2)"), "{en}");
-        assert!(markdown(&[], d(9), d(22), Lang::En).contains("No check-ins yet."));
+        assert!(markdown(&Content::new(None), &[], d(9), d(22), Lang::En).contains("No check-ins yet."));
     }
 
     #[test]

@@ -30,21 +30,21 @@ struct Entry {
 
 pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
     let s = env.lang.strings();
-    let items = faq::all(env.lang);
+    let items = faq::all(env.content, env.lang);
     let keep = matching(&query.words, items.iter().map(|f| [f.question.as_str(), f.answer.as_str()]));
     let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| Entry {
         title: f.question.clone(),
         paragraphs: std::iter::once(format!("[{}]", f.topic.name(s)))
             .chain(f.answer.split("\n\n").map(str::to_owned))
-            .chain(articles::reports_figure(&f.answer, env.lang).then(|| caveat(env)))
+            .chain(articles::reports_figure(env.content, &f.answer, env.lang).then(|| caveat(env)))
             .collect(),
-        footer: articles::source_line(&f.source, env.lang),
+        footer: articles::source_line(env.content, &f.source, env.lang),
     });
     print_entries(entries, query.format, env)
 }
 
 pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
-    let items = techniques::all(env.lang);
+    let items = techniques::all(env.content, env.lang);
     let keep = matching(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
     let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| {
         let mut paragraphs = vec![t.summary.clone()];
@@ -53,18 +53,22 @@ pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
             paragraphs.push(reported.text.clone());
             paragraphs.push(caveat(env));
         }
-        Entry { title: t.name.clone(), paragraphs, footer: articles::source_line(&t.source, env.lang) }
+        Entry {
+            title: t.name.clone(),
+            paragraphs,
+            footer: articles::source_line(env.content, &t.source, env.lang),
+        }
     });
     print_entries(entries, query.format, env)
 }
 
 fn caveat(env: &Env) -> String {
-    articles::figure_caveat(env.lang).to_owned()
+    articles::figure_caveat(env.content, env.lang).to_owned()
 }
 
 pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
     let s = env.lang.strings();
-    let Some(region) = helplines::for_region(env.region) else { return Ok(()) };
+    let Some(region) = helplines::for_region(env.content, env.region) else { return Ok(()) };
     let entries = region.lines.iter().map(|l| Entry {
         title: format!("{}  {}", l.number, l.name),
         paragraphs: [

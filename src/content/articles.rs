@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -37,15 +37,17 @@ pub struct ArticlesFile {
     pub reports: String,
 }
 
-static ARTICLES: PerLang<ArticlesFile> = PerLang::new(embed_per_lang!("articles.ron"));
+pub(super) fn per_lang() -> PerLang<ArticlesFile> {
+    PerLang::new(embed_per_lang!("articles.ron"))
+}
 
-fn file(lang: Lang) -> &'static ArticlesFile {
-    ARTICLES.get(lang)
+fn file(content: &Content, lang: Lang) -> &ArticlesFile {
+    content.articles.get(lang, &content.packs)
 }
 
 /// A source as people read it, without the "Kilde:" label.
-pub fn cite(source: &Source, lang: Lang) -> String {
-    let file = file(lang);
+pub fn cite(content: &Content, source: &Source, lang: Lang) -> String {
+    let file = file(content, lang);
     match source {
         Source::Article { article, added, .. } => {
             let cited = match file.articles.iter().find(|a| &a.id == article) {
@@ -64,29 +66,29 @@ pub fn cite(source: &Source, lang: Lang) -> String {
 }
 
 /// The last line of an item: "Kilde: ...".
-pub fn source_line(source: &Source, lang: Lang) -> String {
-    format!("{}: {}", lang.strings().source, cite(source, lang))
+pub fn source_line(content: &Content, source: &Source, lang: Lang) -> String {
+    format!("{}: {}", lang.strings().source, cite(content, source, lang))
 }
 
 /// The title of the article an item comes from, for a short citation in a list.
-pub fn title(source: &Source, lang: Lang) -> Option<&'static str> {
+pub fn title<'a>(content: &'a Content, source: &Source, lang: Lang) -> Option<&'a str> {
     let id = source.article()?;
-    file(lang).articles.iter().find(|a| a.id == id).map(|a| a.title.as_str())
+    file(content, lang).articles.iter().find(|a| a.id == id).map(|a| a.title.as_str())
 }
 
 /// "Artiklene viser ikke til kilder ...": goes with every figure from the articles.
-pub fn figure_caveat(lang: Lang) -> &'static str {
-    &file(lang).figure_caveat
+pub fn figure_caveat(content: &Content, lang: Lang) -> &str {
+    &file(content, lang).figure_caveat
 }
 
 /// Whether `text` gives a figure as the article's, and so needs [`figure_caveat`] after it.
-pub fn reports_figure(text: &str, lang: Lang) -> bool {
-    text.contains(file(lang).reports.as_str())
+pub fn reports_figure(content: &Content, text: &str, lang: Lang) -> bool {
+    text.contains(file(content, lang).reports.as_str())
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<ArticlesFile, super::ContentError> {
-    ARTICLES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -143,8 +145,9 @@ mod tests {
                     if !text.contains('%') || path.contains(".source.") {
                         continue;
                     }
-                    let shown_with_caveat =
-                        name == "figures.ron" || path.contains(".reported.") || reports_figure(&text, lang);
+                    let shown_with_caveat = name == "figures.ron"
+                        || path.contains(".reported.")
+                        || reports_figure(&Content::new(None), &text, lang);
                     assert!(shown_with_caveat, "{}/{name}{path}: {text}", lang.code());
                 }
             }
@@ -156,7 +159,7 @@ mod tests {
         for lang in Lang::ALL {
             for (name, value) in text_rules::files(lang) {
                 for (path, source) in text_rules::sources(&value) {
-                    let shown = source_line(&source, lang);
+                    let shown = source_line(&Content::new(None), &source, lang);
                     assert!(!shown.contains(".txt") && !shown.contains("000_"), "{name}{path}: {shown}");
                     if let Source::Article { section, .. } = &source {
                         assert!(!shown.contains(section.as_str()), "{name}{path} shows its heading");
@@ -169,10 +172,10 @@ mod tests {
             section: "Hva sier forskningen?".into(),
             added: Some("rådet om abstinenser".into()),
         };
-        let shown = source_line(&source, Lang::Nb);
+        let shown = source_line(&Content::new(None), &source, Lang::Nb);
         assert!(shown.starts_with("Kilde: «Motivasjon i rehabilitering"), "{shown}");
         assert!(shown.ends_with("Lagt til av mestring: rådet om abstinenser"), "{shown}");
-        let own = source_line(&Source::Own { basis: Some("MBSR".into()) }, Lang::En);
+        let own = source_line(&Content::new(None), &Source::Own { basis: Some("MBSR".into()) }, Lang::En);
         assert!(own.contains("mestring's own") && own.contains("MBSR"), "{own}");
     }
 }

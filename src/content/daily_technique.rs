@@ -3,12 +3,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Content;
 use super::techniques::{self, Technique, TechniqueGroup};
 use crate::i18n::Lang;
 
 /// The technique of the day in `lang`, content packs included.
-pub fn of_the_day(lang: Lang, date: NaiveDate) -> Option<Technique> {
-    let all = techniques::all(lang);
+pub fn of_the_day(content: &Content, lang: Lang, date: NaiveDate) -> Option<Technique> {
+    let all = techniques::all(content, lang);
     let mut ids: Vec<&str> =
         all.iter().filter(|t| t.group != TechniqueGroup::Mistake).map(|t| t.id.as_str()).collect();
     ids.sort_unstable();
@@ -24,11 +25,11 @@ mod tests {
     #[test]
     fn it_is_fixed_by_date_the_same_in_both_languages_and_another_tomorrow() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let nb = of_the_day(Lang::Nb, day).unwrap();
-        let en = of_the_day(Lang::En, day).unwrap();
+        let nb = of_the_day(&Content::new(None), Lang::Nb, day).unwrap();
+        let en = of_the_day(&Content::new(None), Lang::En, day).unwrap();
         assert_eq!(nb.id, en.id);
-        assert_eq!(of_the_day(Lang::Nb, day).unwrap().id, nb.id, "deterministic");
-        let next = of_the_day(Lang::Nb, day.succ_opt().unwrap()).unwrap();
+        assert_eq!(of_the_day(&Content::new(None), Lang::Nb, day).unwrap().id, nb.id, "deterministic");
+        let next = of_the_day(&Content::new(None), Lang::Nb, day.succ_opt().unwrap()).unwrap();
         assert_ne!(next.id, nb.id, "another one tomorrow");
         assert_ne!(nb.group, TechniqueGroup::Mistake);
     }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -77,11 +77,12 @@ pub struct ExercisesFile {
     pub mindfulness: Vec<Mindfulness>,
 }
 
-static EXERCISES: PerLang<ExercisesFile> =
-    PerLang::with_packs(embed_per_lang!("exercises.ron"), |base, pack, file, text| {
-        super::packs::merge_items(&mut base.breathing, pack.breathing, file, text);
-        super::packs::merge_items(&mut base.mindfulness, pack.mindfulness, file, text);
-    });
+pub(super) fn per_lang() -> PerLang<ExercisesFile> {
+    PerLang::with_packs(embed_per_lang!("exercises.ron"), |base, pack, file, text, packs| {
+        super::packs::merge_items(&mut base.breathing, pack.breathing, file, text, packs);
+        super::packs::merge_items(&mut base.mindfulness, pack.mindfulness, file, text, packs);
+    })
+}
 
 impl super::packs::Item for BreathingPattern {
     fn id(&self) -> &str {
@@ -110,23 +111,23 @@ impl super::packs::Item for Mindfulness {
 }
 
 /// All breathing patterns in one language, in the order they are offered.
-pub fn breathing(lang: Lang) -> &'static [BreathingPattern] {
-    &EXERCISES.get(lang).breathing
+pub fn breathing(content: &Content, lang: Lang) -> &[BreathingPattern] {
+    &content.exercises.get(lang, &content.packs).breathing
 }
 
 /// A pattern by id, e.g. the one saved in settings; `None` if a newer version dropped it.
-pub fn find_breathing(lang: Lang, id: &str) -> Option<&'static BreathingPattern> {
-    breathing(lang).iter().find(|p| p.id == id)
+pub fn find_breathing<'a>(content: &'a Content, lang: Lang, id: &str) -> Option<&'a BreathingPattern> {
+    breathing(content, lang).iter().find(|p| p.id == id)
 }
 
 /// All mindfulness exercises in one language, in the order they are offered.
-pub fn mindfulness(lang: Lang) -> &'static [Mindfulness] {
-    &EXERCISES.get(lang).mindfulness
+pub fn mindfulness(content: &Content, lang: Lang) -> &[Mindfulness] {
+    &content.exercises.get(lang, &content.packs).mindfulness
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<ExercisesFile, super::ContentError> {
-    EXERCISES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -161,9 +162,9 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(breathing(lang).len(), BREATHING.len(), "{}", lang.code());
-            assert_eq!(mindfulness(lang).len(), MINDFULNESS.len(), "{}", lang.code());
-            assert!(find_breathing(lang, "calm-4-6").is_some());
+            assert_eq!(breathing(&Content::new(None), lang).len(), BREATHING.len(), "{}", lang.code());
+            assert_eq!(mindfulness(&Content::new(None), lang).len(), MINDFULNESS.len(), "{}", lang.code());
+            assert!(find_breathing(&Content::new(None), lang, "calm-4-6").is_some());
         }
     }
 

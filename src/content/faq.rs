@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
@@ -49,9 +49,11 @@ pub struct FaqFile {
     pub items: Vec<Faq>,
 }
 
-static FAQ: PerLang<FaqFile> = PerLang::with_packs(embed_per_lang!("faq.ron"), |base, pack, file, text| {
-    super::packs::merge_items(&mut base.items, pack.items, file, text)
-});
+pub(super) fn per_lang() -> PerLang<FaqFile> {
+    PerLang::with_packs(embed_per_lang!("faq.ron"), |base, pack, file, text, packs| {
+        super::packs::merge_items(&mut base.items, pack.items, file, text, packs)
+    })
+}
 
 impl super::packs::Item for Faq {
     fn id(&self) -> &str {
@@ -63,13 +65,13 @@ impl super::packs::Item for Faq {
 }
 
 /// All questions in one language, in file order (grouped by topic).
-pub fn all(lang: Lang) -> &'static [Faq] {
-    &FAQ.get(lang).items
+pub fn all(content: &Content, lang: Lang) -> &[Faq] {
+    &content.faq.get(lang, &content.packs).items
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<FaqFile, super::ContentError> {
-    FAQ.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]

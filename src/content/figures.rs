@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -56,21 +56,23 @@ pub struct FiguresFile {
     pub claims: Vec<Claim>,
 }
 
-static FIGURES: PerLang<FiguresFile> = PerLang::new(embed_per_lang!("figures.ron"));
+pub(super) fn per_lang() -> PerLang<FiguresFile> {
+    PerLang::new(embed_per_lang!("figures.ron"))
+}
 
 /// All tables in one language, in the order they are shown.
-pub fn all(lang: Lang) -> &'static [FigureTable] {
-    &FIGURES.get(lang).tables
+pub fn all(content: &Content, lang: Lang) -> &[FigureTable] {
+    &content.figures.get(lang, &content.packs).tables
 }
 
 /// The whole file: the tables and the running text's figures.
-pub fn file(lang: Lang) -> &'static FiguresFile {
-    FIGURES.get(lang)
+pub fn file(content: &Content, lang: Lang) -> &FiguresFile {
+    content.figures.get(lang, &content.packs)
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<FiguresFile, super::ContentError> {
-    FIGURES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -172,7 +174,7 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(all(lang).len(), TABLES.len(), "{}", lang.code());
+            assert_eq!(all(&Content::new(None), lang).len(), TABLES.len(), "{}", lang.code());
         }
     }
 
@@ -223,8 +225,9 @@ mod tests {
     #[test]
     fn relatives_table_matches_the_relatives_section() {
         for lang in LANGS {
-            let table = all(lang).iter().find(|t| t.id == "relatives-support").unwrap();
-            let kinds = &super::super::relatives::get(lang).support_kinds;
+            let content = Content::new(None);
+            let table = all(&content, lang).iter().find(|t| t.id == "relatives-support").unwrap();
+            let kinds = &super::super::relatives::get(&content, lang).support_kinds;
             let rows: Vec<(&str, u8)> = table.rows.iter().map(|r| (r.id.as_str(), r.values[0])).collect();
             let kinds: Vec<(&str, u8)> =
                 kinds.iter().map(|k| (k.id.as_str(), k.reported_improvement_pct)).collect();

@@ -1,9 +1,9 @@
 //! Help lines, chosen by region and not by language: 116 123 is Mental Helse in Norway but the
 //! Samaritans in the UK, and an English interface used in Norway must still show Norwegian numbers.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
+
+use super::{Content, Packs};
 
 use crate::i18n::Lang;
 
@@ -73,17 +73,17 @@ pub fn try_parse() -> Result<HelplineFile, super::ContentError> {
     super::parse("data/helplines.ron", FILE)
 }
 
-fn all() -> &'static HelplineFile {
-    static CELL: OnceLock<HelplineFile> = OnceLock::new();
-    CELL.get_or_init(|| {
+fn all(content: &Content) -> &HelplineFile {
+    let packs = &content.packs;
+    content.helplines.get_or_init(|| {
         let mut file = try_parse().unwrap_or_else(|err| {
-            super::packs::report(err);
+            packs.report(err);
             HelplineFile::default()
         });
-        if let Some((name, text)) = super::packs::read("helplines.ron") {
+        if let Some((name, text)) = packs.read("helplines.ron") {
             match super::parse::<HelplineFile>(&name, &text) {
-                Ok(pack) => merge(&mut file, pack, &name, &text),
-                Err(err) => super::packs::report(err),
+                Ok(pack) => merge(&mut file, pack, &name, &text, packs),
+                Err(err) => packs.report(err),
             }
         }
         file
@@ -92,10 +92,10 @@ fn all() -> &'static HelplineFile {
 
 /// A clinic's own lines join their region (replacing a line with the same id); a new region is
 /// added as it is.
-fn merge(file: &mut HelplineFile, pack: HelplineFile, name: &str, text: &str) {
+fn merge(file: &mut HelplineFile, pack: HelplineFile, name: &str, text: &str, packs: &Packs) {
     for region in pack.regions {
         match file.regions.iter_mut().find(|r| r.id == region.id) {
-            Some(existing) => super::packs::merge_items(&mut existing.lines, region.lines, name, text),
+            Some(existing) => super::packs::merge_items(&mut existing.lines, region.lines, name, text, packs),
             None => file.regions.push(region),
         }
     }
@@ -111,8 +111,8 @@ impl super::packs::Item for Helpline {
 }
 
 /// The region's lines; Norway's if the region is missing, so the overlay is never empty.
-pub fn for_region(id: RegionId) -> Option<&'static Region> {
-    let file = all();
+pub fn for_region(content: &Content, id: RegionId) -> Option<&Region> {
+    let file = all(content);
     file.regions.iter().find(|r| r.id == id).or_else(|| file.regions.first())
 }
 

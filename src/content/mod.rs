@@ -1,7 +1,8 @@
-//! Content: the articles' knowledge as RON files under `data/`, embedded at compile time.
+//! Content: the articles' knowledge as RON files under `data/`, embedded at compile time, and
+//! held by one [`Content`] value with the content packs of one directory merged in.
 //!
-//! Every kind is parsed lazily, the first time a screen asks for it, and then kept for the life
-//! of the process: start-up parses nothing that the first screen does not show.
+//! Every kind is parsed lazily, the first time a screen asks for it, and then kept: start-up
+//! parses nothing that the first screen does not show.
 
 pub mod articles;
 mod cross_refs;
@@ -22,7 +23,8 @@ pub mod techniques;
 mod text_rules;
 pub mod triggers;
 
-use std::sync::OnceLock;
+use std::cell::OnceCell;
+use std::path::PathBuf;
 
 use serde::de::DeserializeOwned;
 
@@ -30,6 +32,7 @@ use crate::i18n::Lang;
 
 pub use faq::{Faq, FaqTopic};
 pub use helplines::{Helpline, Region, RegionId};
+pub use packs::Packs;
 pub use quiz::{Statement, Verdict};
 pub use techniques::{Reported, Tag, Technique, TechniqueGroup};
 
@@ -114,41 +117,104 @@ macro_rules! embed_per_lang {
 }
 pub(crate) use embed_per_lang;
 
+/// Everything mestring shows from `data/`, in both languages, with the content packs of one
+/// directory: each kind is parsed the first time it is asked for and kept. The app makes one
+/// at start-up and keeps it for the life of the process ([`Content::leak`]), so screens can
+/// hold on to the items they show.
+pub struct Content {
+    packs: Packs,
+    articles: PerLang<articles::ArticlesFile>,
+    exercises: PerLang<exercises::ExercisesFile>,
+    faq: PerLang<faq::FaqFile>,
+    figures: PerLang<figures::FiguresFile>,
+    phases: PerLang<phases::PhasesFile>,
+    quiz: PerLang<quiz::QuizFile>,
+    relatives: PerLang<relatives::RelativesFile>,
+    techniques: PerLang<techniques::TechniqueFile>,
+    triggers: PerLang<triggers::TriggersFile>,
+    helplines: OnceCell<helplines::HelplineFile>,
+}
+
+impl Content {
+    /// The embedded content, with the packs in `pack_dir` merged in (none without one).
+    pub fn new(pack_dir: Option<PathBuf>) -> Self {
+        Self {
+            packs: Packs::new(pack_dir),
+            articles: articles::per_lang(),
+            exercises: exercises::per_lang(),
+            faq: faq::per_lang(),
+            figures: figures::per_lang(),
+            phases: phases::per_lang(),
+            quiz: quiz::per_lang(),
+            relatives: relatives::per_lang(),
+            techniques: techniques::per_lang(),
+            triggers: triggers::per_lang(),
+            helplines: OnceCell::new(),
+        }
+    }
+
+    /// [`Content::new`], kept until the process ends: what the screens show is borrowed from it
+    /// for as long as they are on screen, which is the whole run.
+    pub fn leak(pack_dir: Option<PathBuf>) -> &'static Content {
+        Box::leak(Box::new(Content::new(pack_dir)))
+    }
+
+    /// What was wrong in the packs read since the last call (file, line and column), each once.
+    pub fn take_problems(&self) -> Vec<ContentError> {
+        self.packs.take_problems()
+    }
+}
+
+/// Screens that derive `Debug` hold the content; its files are not worth printing.
+impl std::fmt::Debug for Content {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Content").field("packs", &self.packs).finish_non_exhaustive()
+    }
+}
+
+/// One content is the same as another only if it is the same value: two made from the same
+/// files could still differ by the packs read since.
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// Merges a content pack into the embedded content: `(base, pack, pack file name, pack text)`.
-pub type Merge<T> = fn(&mut T, T, &str, &str);
+pub type Merge<T> = fn(&mut T, T, &str, &str, &Packs);
 
 /// One lazily parsed content kind per language. Embedded content is validated by tests, so a
 /// parse failure here is a build defect; it is reported, and the kind is shown empty. Kinds
 /// with a `merge` also take the user's content pack for that kind and language, if any.
-pub struct PerLang<T: 'static> {
+pub struct PerLang<T> {
     files: [(&'static str, &'static str); 2],
-    cells: [OnceLock<T>; 2],
+    cells: [OnceCell<T>; 2],
     merge: Option<Merge<T>>,
 }
 
 impl<T: DeserializeOwned + Default> PerLang<T> {
-    pub const fn new(files: [(&'static str, &'static str); 2]) -> Self {
-        Self { files, cells: [OnceLock::new(), OnceLock::new()], merge: None }
+    pub fn new(files: [(&'static str, &'static str); 2]) -> Self {
+        Self { files, cells: [OnceCell::new(), OnceCell::new()], merge: None }
     }
 
-    pub const fn with_packs(files: [(&'static str, &'static str); 2], merge: Merge<T>) -> Self {
-        Self { files, cells: [OnceLock::new(), OnceLock::new()], merge: Some(merge) }
+    pub fn with_packs(files: [(&'static str, &'static str); 2], merge: Merge<T>) -> Self {
+        Self { files, cells: [OnceCell::new(), OnceCell::new()], merge: Some(merge) }
     }
 
-    pub fn get(&self, lang: Lang) -> &T {
+    pub fn get(&self, lang: Lang, packs: &Packs) -> &T {
         let index = lang as usize;
         self.cells[index].get_or_init(|| {
             let (name, text) = self.files[index];
             let mut content = parse(&format!("data/{}/{name}", lang.code()), text).unwrap_or_else(|err| {
-                packs::report(err);
+                packs.report(err);
                 T::default()
             });
             if let Some(merge) = self.merge
-                && let Some((file, text)) = packs::read(&format!("{}/{name}", lang.code()))
+                && let Some((file, text)) = packs.read(&format!("{}/{name}", lang.code()))
             {
                 match parse::<T>(&file, &text) {
-                    Ok(pack) => merge(&mut content, pack, &file, &text),
-                    Err(err) => packs::report(err),
+                    Ok(pack) => merge(&mut content, pack, &file, &text, packs),
+                    Err(err) => packs.report(err),
                 }
             }
             content

@@ -6,50 +6,55 @@
 //! parse, or an item that breaks a rule the embedded content is tested for (an empty id or text,
 //! an id twice), is reported with file, line and column and left out; everything else loads.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
 
 use super::ContentError;
 
 /// A file larger than this is not a content pack someone wrote by hand; it is not read.
 pub const MAX_PACK_BYTES: u64 = 2 * 1024 * 1024;
 
-static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-static PROBLEMS: Mutex<Vec<ContentError>> = Mutex::new(Vec::new());
-
-/// Sets where packs are read from, once, before any content is used. Without a call (as in
-/// tests) no pack is read.
-pub fn set_dir(dir: Option<PathBuf>) {
-    let _ = DIR.set(dir);
+/// Where packs are read from, and what was wrong with them until the app has shown it.
+#[derive(Debug, Default)]
+pub struct Packs {
+    dir: Option<PathBuf>,
+    problems: RefCell<Vec<ContentError>>,
 }
 
-/// The problems found so far, each once, for the app to show.
-pub fn take_problems() -> Vec<ContentError> {
-    std::mem::take(&mut *PROBLEMS.lock().unwrap_or_else(|e| e.into_inner()))
-}
-
-pub(crate) fn report(problem: ContentError) {
-    PROBLEMS.lock().unwrap_or_else(|e| e.into_inner()).push(problem);
-}
-
-/// The pack file at `relative` under the pack directory, if there is one.
-pub(crate) fn read(relative: &str) -> Option<(String, String)> {
-    let path = DIR.get()?.as_ref()?.join(relative);
-    read_file(&path)
-}
-
-fn read_file(path: &Path) -> Option<(String, String)> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).ok()?;
-    if meta.len() > MAX_PACK_BYTES {
-        report(problem(&name, 1, 1, format!("larger than {} MiB; not read", MAX_PACK_BYTES >> 20)));
-        return None;
+impl Packs {
+    /// Packs from `dir`; none at all without one.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self { dir, problems: RefCell::default() }
     }
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some((name, text)),
-        Err(e) => {
-            report(problem(&name, 1, 1, e.to_string()));
-            None
+
+    /// The problems found since the last call, each once.
+    pub fn take_problems(&self) -> Vec<ContentError> {
+        self.problems.take()
+    }
+
+    pub(crate) fn report(&self, problem: ContentError) {
+        self.problems.borrow_mut().push(problem);
+    }
+
+    /// The pack file at `relative` under the pack directory, if there is one.
+    pub(crate) fn read(&self, relative: &str) -> Option<(String, String)> {
+        let path = self.dir.as_ref()?.join(relative);
+        self.read_file(&path)
+    }
+
+    fn read_file(&self, path: &Path) -> Option<(String, String)> {
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).ok()?;
+        if meta.len() > MAX_PACK_BYTES {
+            self.report(problem(&name, 1, 1, format!("larger than {} MiB; not read", MAX_PACK_BYTES >> 20)));
+            return None;
+        }
+        match std::fs::read_to_string(path) {
+            Ok(text) => Some((name, text)),
+            Err(e) => {
+                self.report(problem(&name, 1, 1, e.to_string()));
+                None
+            }
         }
     }
 }
@@ -70,7 +75,7 @@ pub trait Item {
 
 /// Merges `extra` into `base` by id, after checking each item; problems name `file` and the
 /// line of the item's id in `text`.
-pub fn merge_items<T: Item>(base: &mut Vec<T>, extra: Vec<T>, file: &str, text: &str) {
+pub fn merge_items<T: Item>(base: &mut Vec<T>, extra: Vec<T>, file: &str, text: &str, packs: &Packs) {
     let mut seen = std::collections::HashSet::new();
     for item in extra {
         let id = item.id().to_owned();
@@ -85,7 +90,7 @@ pub fn merge_items<T: Item>(base: &mut Vec<T>, extra: Vec<T>, file: &str, text: 
             item.problem().map(|p| format!("\"{id}\": {p}"))
         };
         if let Some(message) = broken {
-            report(problem(file, line, column, format!("{message}; the item is left out")));
+            packs.report(problem(file, line, column, format!("{message}; the item is left out")));
             continue;
         }
         match base.iter_mut().find(|b| b.id() == id) {
@@ -124,7 +129,7 @@ mod tests {
     fn packs_replace_by_id_add_new_ids_and_leave_out_broken_items() {
         let text = "[\n (id: \"a\"),\n (id: \"c\"),\n (id: \"\"),\n (id: \"c\"),\n (id: \"e\")\n]";
         let mut base = vec![Thing("a", "old"), Thing("b", "kept")];
-        take_problems();
+        let packs = Packs::default();
         merge_items(
             &mut base,
             vec![
@@ -136,9 +141,10 @@ mod tests {
             ],
             "pack.ron",
             text,
+            &packs,
         );
         assert_eq!(base, vec![Thing("a", "new"), Thing("b", "kept"), Thing("c", "added")]);
-        let problems: Vec<String> = take_problems().iter().map(|p| p.to_string()).collect();
+        let problems: Vec<String> = packs.take_problems().iter().map(|p| p.to_string()).collect();
         assert!(
             problems.iter().any(|p| p.starts_with("pack.ron:3:") && p.contains("used twice")),
             "{problems:?}"
@@ -175,6 +181,7 @@ mod breathing_pack_tests {
             vec![pattern("slow", &[6.0, 6.0]), pattern("empty", &[0.0]), pattern("nan", &[f32::NAN])],
             "p.ron",
             text,
+            &Packs::default(),
         );
         let ids: Vec<&str> = base.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["box", "slow"]);

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -26,16 +26,18 @@ pub struct PhasesFile {
     pub items: Vec<Phase>,
 }
 
-static PHASES: PerLang<PhasesFile> = PerLang::new(embed_per_lang!("phases.ron"));
+pub(super) fn per_lang() -> PerLang<PhasesFile> {
+    PerLang::new(embed_per_lang!("phases.ron"))
+}
 
 /// All phases in one language, in the article's order.
-pub fn all(lang: Lang) -> &'static [Phase] {
-    &PHASES.get(lang).items
+pub fn all(content: &Content, lang: Lang) -> &[Phase] {
+    &content.phases.get(lang, &content.packs).items
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<PhasesFile, super::ContentError> {
-    PHASES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -69,7 +71,7 @@ mod tests {
             let file = try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
             let code = lang.code();
             assert_eq!(file.items.len(), IDS.len(), "{code}");
-            assert_eq!(all(lang).len(), IDS.len(), "{code}");
+            assert_eq!(all(&Content::new(None), lang).len(), IDS.len(), "{code}");
         }
     }
 

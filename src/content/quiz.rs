@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -38,10 +38,11 @@ pub struct QuizFile {
     pub items: Vec<Statement>,
 }
 
-static QUIZ: PerLang<QuizFile> =
-    PerLang::with_packs(embed_per_lang!("quiz.ron"), |base, pack, file, text| {
-        super::packs::merge_items(&mut base.items, pack.items, file, text)
-    });
+pub(super) fn per_lang() -> PerLang<QuizFile> {
+    PerLang::with_packs(embed_per_lang!("quiz.ron"), |base, pack, file, text, packs| {
+        super::packs::merge_items(&mut base.items, pack.items, file, text, packs)
+    })
+}
 
 impl super::packs::Item for Statement {
     fn id(&self) -> &str {
@@ -53,13 +54,13 @@ impl super::packs::Item for Statement {
 }
 
 /// All statements in one language, in file order (myths and facts mixed).
-pub fn all(lang: Lang) -> &'static [Statement] {
-    &QUIZ.get(lang).items
+pub fn all(content: &Content, lang: Lang) -> &[Statement] {
+    &content.quiz.get(lang, &content.packs).items
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<QuizFile, super::ContentError> {
-    QUIZ.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -130,7 +131,7 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             let file = try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(all(lang).len(), file.items.len(), "{}", lang.code());
+            assert_eq!(all(&Content::new(None), lang).len(), file.items.len(), "{}", lang.code());
         }
     }
 

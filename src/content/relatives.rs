@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 /// One piece of advice; the same shape serves the support steps, the plan and the burnout list.
@@ -52,16 +52,18 @@ pub struct RelativesFile {
     pub faq_ids: Vec<String>,
 }
 
-static RELATIVES: PerLang<RelativesFile> = PerLang::new(embed_per_lang!("relatives.ron"));
+pub(super) fn per_lang() -> PerLang<RelativesFile> {
+    PerLang::new(embed_per_lang!("relatives.ron"))
+}
 
 /// The whole relatives' section in one language; its parts are shown together on one screen.
-pub fn get(lang: Lang) -> &'static RelativesFile {
-    RELATIVES.get(lang)
+pub fn get(content: &Content, lang: Lang) -> &RelativesFile {
+    content.relatives.get(lang, &content.packs)
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<RelativesFile, super::ContentError> {
-    RELATIVES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -120,7 +122,12 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(get(lang).support_kinds.len(), SUPPORT_KINDS.len(), "{}", lang.code());
+            assert_eq!(
+                get(&Content::new(None), lang).support_kinds.len(),
+                SUPPORT_KINDS.len(),
+                "{}",
+                lang.code()
+            );
         }
     }
 

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, Source, embed_per_lang};
+use super::{Content, PerLang, Source, embed_per_lang};
 use crate::i18n::Lang;
 
 /// Which of the articles' lists a technique comes from; the screen groups by it because each list
@@ -101,10 +101,11 @@ pub struct TechniqueFile {
     pub items: Vec<Technique>,
 }
 
-static TECHNIQUES: PerLang<TechniqueFile> =
-    PerLang::with_packs(embed_per_lang!("techniques.ron"), |base, pack, file, text| {
-        super::packs::merge_items(&mut base.items, pack.items, file, text)
-    });
+pub(super) fn per_lang() -> PerLang<TechniqueFile> {
+    PerLang::with_packs(embed_per_lang!("techniques.ron"), |base, pack, file, text, packs| {
+        super::packs::merge_items(&mut base.items, pack.items, file, text, packs)
+    })
+}
 
 impl super::packs::Item for Technique {
     fn id(&self) -> &str {
@@ -116,13 +117,13 @@ impl super::packs::Item for Technique {
 }
 
 /// All techniques in one language, in file order (grouped, each group in the articles' order).
-pub fn all(lang: Lang) -> &'static [Technique] {
-    &TECHNIQUES.get(lang).items
+pub fn all(content: &Content, lang: Lang) -> &[Technique] {
+    &content.techniques.get(lang, &content.packs).items
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<TechniqueFile, super::ContentError> {
-    TECHNIQUES.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -235,7 +236,7 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             let file = try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(all(lang).len(), file.items.len(), "{}", lang.code());
+            assert_eq!(all(&Content::new(None), lang).len(), file.items.len(), "{}", lang.code());
         }
     }
 

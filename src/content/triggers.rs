@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PerLang, embed_per_lang};
+use super::{Content, PerLang, embed_per_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -21,21 +21,23 @@ pub struct TriggersFile {
     pub items: Vec<Trigger>,
 }
 
-static TRIGGERS: PerLang<TriggersFile> = PerLang::new(embed_per_lang!("triggers.ron"));
+pub(super) fn per_lang() -> PerLang<TriggersFile> {
+    PerLang::new(embed_per_lang!("triggers.ron"))
+}
 
 /// The default triggers in one language, in the order they are offered.
-pub fn all(lang: Lang) -> &'static [Trigger] {
-    &TRIGGERS.get(lang).items
+pub fn all(content: &Content, lang: Lang) -> &[Trigger] {
+    &content.triggers.get(lang, &content.packs).items
 }
 
 /// The label for a stored id, or `None` for an id this version does not know.
-pub fn label(lang: Lang, id: &str) -> Option<&'static str> {
-    all(lang).iter().find(|t| t.id == id).map(|t| t.label.as_str())
+pub fn label<'a>(content: &'a Content, lang: Lang, id: &str) -> Option<&'a str> {
+    all(content, lang).iter().find(|t| t.id == id).map(|t| t.label.as_str())
 }
 
 #[cfg(test)]
 pub(crate) fn try_parse(lang: Lang) -> Result<TriggersFile, super::ContentError> {
-    TRIGGERS.try_parse(lang)
+    per_lang().try_parse(lang)
 }
 
 #[cfg(test)]
@@ -72,9 +74,9 @@ mod tests {
     fn both_languages_parse() {
         for lang in LANGS {
             try_parse(lang).unwrap_or_else(|err| panic!("{err}"));
-            assert_eq!(all(lang).len(), IDS.len(), "{}", lang.code());
-            assert!(label(lang, "stress").is_some());
-            assert_eq!(label(lang, "no-such-trigger"), None);
+            assert_eq!(all(&Content::new(None), lang).len(), IDS.len(), "{}", lang.code());
+            assert!(label(&Content::new(None), lang, "stress").is_some());
+            assert_eq!(label(&Content::new(None), lang, "no-such-trigger"), None);
         }
     }
 

@@ -18,7 +18,8 @@ fn steps(spec: &[(BreathKind, u64)]) -> Vec<Step> {
 }
 
 fn content(id: &str) -> Vec<Step> {
-    let pattern = exercises::find_breathing(Lang::En, id).expect("pattern in content");
+    let content = crate::content::Content::new(None);
+    let pattern = exercises::find_breathing(&content, Lang::En, id).expect("pattern in content");
     pattern.steps.iter().map(Step::from_content).collect()
 }
 

@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 use super::Ctx;
 use super::checkin_fields::{self, Field};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::labels;
 use crate::domain::checkin::CheckIn;
 use crate::i18n::Lang;
@@ -33,6 +34,7 @@ pub enum Editing {
 }
 
 pub struct CheckinPane {
+    pub(super) content: &'static Content,
     pub(super) lang: Lang,
     pub(super) today: NaiveDate,
     /// The values on screen, saved or not.
@@ -58,8 +60,9 @@ pub struct CheckinPane {
 }
 
 impl CheckinPane {
-    pub fn new(lang: Lang, today: NaiveDate, now: NaiveDateTime) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, today: NaiveDate, now: NaiveDateTime) -> Self {
         let mut pane = Self {
+            content,
             lang,
             today,
             checkin: CheckIn::blank(today, now),
@@ -82,8 +85,11 @@ impl CheckinPane {
 
     /// The user's own triggers from the settings file (`triggers: [...]`), offered every day.
     pub fn set_configured_triggers(&mut self, triggers: &[String]) {
-        self.configured_triggers =
-            triggers.iter().map(|t| labels::trigger_id_for(t)).filter(|t| !t.is_empty()).collect();
+        self.configured_triggers = triggers
+            .iter()
+            .map(|t| labels::trigger_id_for(self.content, t))
+            .filter(|t| !t.is_empty())
+            .collect();
     }
 
     /// True while keys are text for the note or a one-line input.
@@ -158,7 +164,8 @@ impl CheckinPane {
         let note = self.checkin.note.clone();
         self.set_note_text(&note);
         let own: Vec<String> = self.configured_triggers.iter().chain(&own_triggers).cloned().collect();
-        self.trigger_options = checkin_fields::trigger_options(self.lang, &own, &self.checkin.triggers);
+        self.trigger_options =
+            checkin_fields::trigger_options(self.content, self.lang, &own, &self.checkin.triggers);
         let own_helped: Vec<String> = practised.into_iter().map(|r| r.name).chain(own_helped).collect();
         self.helped_options = checkin_fields::helped_options(self.lang, &own_helped, &self.checkin.helped);
         self.pending = false;

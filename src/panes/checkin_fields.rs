@@ -1,6 +1,7 @@
 //! The check-in form's fields and how keys change their values, apart from drawing so the rules
 //! are tested on their own.
 
+use crate::content::Content;
 use crate::content::triggers;
 use crate::domain::checkin::{
     CheckIn, MOOD_MAX, MOOD_MIN, SCALE_MAX, SLEEP_HALF_HOURS_MAX, SLEEP_QUALITY_MAX, Slip,
@@ -103,8 +104,8 @@ pub const HELPED_DEFAULTS: [&str; 10] = [
 ];
 
 /// The default triggers, then the user's own recent ones, then any the day already has.
-pub fn trigger_options(lang: Lang, recent: &[String], chosen: &[String]) -> Vec<String> {
-    let mut options: Vec<String> = triggers::all(lang).iter().map(|t| t.id.clone()).collect();
+pub fn trigger_options(content: &Content, lang: Lang, recent: &[String], chosen: &[String]) -> Vec<String> {
+    let mut options: Vec<String> = triggers::all(content, lang).iter().map(|t| t.id.clone()).collect();
     for label in recent.iter().chain(chosen) {
         add_option(&mut options, label);
     }
@@ -167,7 +168,7 @@ mod tests {
     #[test]
     fn choices_put_own_words_after_the_defaults_and_never_twice() {
         let recent = vec!["Svigermor".to_owned(), "stress".to_owned()];
-        let options = trigger_options(Lang::Nb, &recent, &["Mas".to_owned()]);
+        let options = trigger_options(&Content::new(None), Lang::Nb, &recent, &["Mas".to_owned()]);
         assert_eq!(options[0], "stress");
         assert_eq!(&options[options.len() - 2..], ["Svigermor", "Mas"]);
         assert_eq!(options.iter().filter(|o| *o == "stress").count(), 1);
@@ -179,7 +180,11 @@ mod tests {
     fn the_default_helpers_are_techniques_in_both_languages() {
         for lang in Lang::ALL {
             for id in HELPED_DEFAULTS {
-                assert!(crate::content::labels::technique_name(lang, id).is_some(), "{id}");
+                assert!(
+                    crate::content::labels::technique_name(&crate::content::Content::new(None), lang, id)
+                        .is_some(),
+                    "{id}"
+                );
             }
         }
     }

@@ -70,7 +70,7 @@ impl CheckinPane {
                 self.changed();
             }
             LineTarget::OwnTrigger if !text.is_empty() => {
-                let id = labels::trigger_id_for(&text);
+                let id = labels::trigger_id_for(self.content, &text);
                 self.chip = checkin_fields::add_option(&mut self.trigger_options, &id);
                 if !self.checkin.triggers.contains(&id) {
                     self.checkin.triggers.push(id);
@@ -78,7 +78,7 @@ impl CheckinPane {
                 self.changed();
             }
             LineTarget::OwnHelped if !text.is_empty() => {
-                let id = labels::helped_id_for(&text);
+                let id = labels::helped_id_for(self.content, &text);
                 self.chip = checkin_fields::add_option(&mut self.helped_options, &id);
                 if !self.checkin.helped.contains(&id) {
                     self.checkin.helped.push(id);

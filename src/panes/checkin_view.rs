@@ -12,7 +12,7 @@ use super::View;
 use super::checkin::{CheckinPane, Editing, LineTarget};
 use super::checkin_fields::Field;
 use crate::content::{labels, techniques};
-use crate::i18n::{CheckinText, Lang};
+use crate::i18n::CheckinText;
 use crate::theme::Theme;
 
 const LABEL_WIDTH: u16 = 17;
@@ -48,7 +48,7 @@ impl CheckinPane {
         self.render_rows(rows_area, buf, view);
         self.render_status(status, buf, view, side.is_none());
         if let Some(side) = side {
-            render_support(side, buf, self.lang, t, view.theme);
+            render_support(side, buf, view, t);
         }
     }
 
@@ -94,12 +94,12 @@ impl CheckinPane {
             Field::Triggers => self
                 .trigger_options
                 .iter()
-                .map(|id| (labels::trigger(self.lang, id).to_owned(), c.triggers.contains(id)))
+                .map(|id| (labels::trigger(self.content, self.lang, id).to_owned(), c.triggers.contains(id)))
                 .collect(),
             Field::Helped => self
                 .helped_options
                 .iter()
-                .map(|id| (labels::helped(self.lang, id).to_owned(), c.helped.contains(id)))
+                .map(|id| (labels::helped(self.content, self.lang, id).to_owned(), c.helped.contains(id)))
                 .collect(),
             Field::Halt => {
                 let on = [c.halt.hungry, c.halt.angry, c.halt.lonely, c.halt.tired];
@@ -242,12 +242,13 @@ impl CheckinPane {
     }
 }
 
-fn render_support(area: Rect, buf: &mut Buffer, lang: Lang, t: &CheckinText, theme: &Theme) {
+fn render_support(area: Rect, buf: &mut Buffer, view: &View, t: &CheckinText) {
+    let (content, lang, theme) = (view.content, view.lang, view.theme);
     let block = Block::bordered()
         .border_style(theme.title)
         .title(Span::styled(format!(" {} ", t.support_title), theme.title));
     let mut lines = vec![Line::styled(t.support_text, theme.base), Line::default()];
-    if let Some(technique) = techniques::all(lang).iter().find(|x| x.id == SUPPORT_TECHNIQUE) {
+    if let Some(technique) = techniques::all(content, lang).iter().find(|x| x.id == SUPPORT_TECHNIQUE) {
         lines.push(Line::styled(technique.name.clone(), theme.emphasis));
         for step in &technique.steps {
             lines.push(Line::styled(format!("· {step}"), theme.base));

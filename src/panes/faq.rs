@@ -11,6 +11,7 @@ use super::browse::{Browse, Row};
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::{Faq, FaqTopic, articles, faq};
 use crate::domain::search::{Finder, Hit, MatchKind, Query, Searchable};
 use crate::i18n::Lang;
@@ -20,6 +21,7 @@ use crate::widgets::highlight::{highlighted, highlighted_paragraphs};
 use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
 
 pub struct FaqPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     browse: Browse<FaqTopic>,
     query: String,
@@ -31,8 +33,9 @@ pub struct FaqPane {
 }
 
 impl FaqPane {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(content: &'static Content, lang: Lang) -> Self {
         let mut pane = Self {
+            content,
             lang,
             browse: Browse::new(Vec::new()),
             query: String::new(),
@@ -59,7 +62,7 @@ impl FaqPane {
 
     /// The question under the cursor, if the list is not empty.
     pub fn selected(&self) -> Option<&'static Faq> {
-        faq::all(self.lang).get(self.browse.selected()?)
+        faq::all(self.content, self.lang).get(self.browse.selected()?)
     }
 
     /// How many questions the current filter shows.
@@ -69,7 +72,9 @@ impl FaqPane {
 
     /// Shows the question with `id` with its answer open, as a link from another screen does.
     pub fn open(&mut self, id: &str) -> bool {
-        let Some(index) = faq::all(self.lang).iter().position(|f| f.id == id) else { return false };
+        let Some(index) = faq::all(self.content, self.lang).iter().position(|f| f.id == id) else {
+            return false;
+        };
         if !self.query.is_empty() {
             self.set_query(String::new());
         }
@@ -118,7 +123,7 @@ impl FaqPane {
 
     fn set_query(&mut self, query: String) {
         self.query = query;
-        let items = faq::all(self.lang);
+        let items = faq::all(self.content, self.lang);
         self.hits = match Query::new(&self.query) {
             None => Vec::new(),
             Some(q) => {
@@ -138,7 +143,7 @@ impl FaqPane {
 
     /// Topic headings followed by their (matching) questions, in the content's order.
     fn rebuild_rows(&mut self) {
-        let items = faq::all(self.lang);
+        let items = faq::all(self.content, self.lang);
         let keep = |i: usize| self.hits.is_empty() || self.hits[i].is_some();
         let mut rows = Vec::new();
         for topic in FaqTopic::ALL {
@@ -154,7 +159,7 @@ impl FaqPane {
 
     fn max_answer_scroll(&self, split: &Split) -> u16 {
         let Some(item) = self.selected() else { return 0 };
-        answer_doc(item, None, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
+        answer_doc(self.content, item, None, self.lang, &Theme::MONO).max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -177,7 +182,7 @@ impl FaqPane {
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let s = view.strings;
         let theme = view.theme;
-        let items = faq::all(self.lang);
+        let items = faq::all(self.content, self.lang);
         let title = format!("{} ({})", s.tab_faq, self.visible_count());
         let frame =
             ListBox { title: &title, focused: self.browse.focus != Focus::Detail, empty: s.no_matches };
@@ -205,12 +210,18 @@ impl FaqPane {
         let hit = self.browse.selected().and_then(|i| self.hits.get(i)?.as_ref());
         let title = Line::from(Span::styled(format!(" {} ", item.topic.name(s)), view.theme.heading));
         let focused = self.browse.focus == Focus::Detail;
-        let doc = answer_doc(item, hit, self.lang, view.theme);
+        let doc = answer_doc(self.content, item, hit, self.lang, view.theme);
         list_detail::render_detail(area, buf, Some(title), focused, &doc, self.browse.scroll, view.theme);
     }
 }
 
-fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, lang: Lang, theme: &Theme) -> Doc<'a> {
+fn answer_doc<'a>(
+    content: &'a Content,
+    item: &'a Faq,
+    hit: Option<&Hit>,
+    lang: Lang,
+    theme: &Theme,
+) -> Doc<'a> {
     let q_hits = hit.map(|h| h.fields[0].as_slice());
     let a_hits = hit.map(|h| h.fields[1].as_slice());
     let mut doc = Doc::new();
@@ -219,9 +230,9 @@ fn answer_doc<'a>(item: &'a Faq, hit: Option<&Hit>, lang: Lang, theme: &Theme) -
     // Paragraph breaks in the content are real lines; hit offsets run across them.
     doc.lines(highlighted_paragraphs(&item.answer, a_hits, theme.base, theme.match_hl));
     doc.blank();
-    if articles::reports_figure(&item.answer, lang) {
-        doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
+    if articles::reports_figure(content, &item.answer, lang) {
+        doc.line(Line::styled(articles::figure_caveat(content, lang), theme.dim));
     }
-    doc.line(Line::styled(articles::source_line(&item.source, lang), theme.dim));
+    doc.line(Line::styled(articles::source_line(content, &item.source, lang), theme.dim));
     doc
 }

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::articles;
 use crate::content::figures::{self, FigureRow, FigureTable};
 use crate::i18n::Lang;
@@ -23,27 +24,30 @@ use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
 pub const SCOPES: &[Scope] = &[Scope::List, Scope::Sections];
 
 pub struct FiguresPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     browse: Browse<()>,
 }
 
 impl FiguresPane {
     /// One row per table, and a last one for the running text's figures.
-    pub fn new(lang: Lang) -> Self {
-        let rows = (0..=figures::all(lang).len()).map(Row::Item).collect();
-        Self { lang, browse: Browse::new(rows) }
+    pub fn new(content: &'static Content, lang: Lang) -> Self {
+        let rows = (0..=figures::all(content, lang).len()).map(Row::Item).collect();
+        Self { content, lang, browse: Browse::new(rows) }
     }
 
     pub fn selected(&self) -> Option<&'static FigureTable> {
-        figures::all(self.lang).get(self.browse.selected()?)
+        figures::all(self.content, self.lang).get(self.browse.selected()?)
     }
 
     /// The detail of the selected row: a table's chart, or the list of the running text's figures.
     fn selected_doc(&self, theme: &Theme) -> Option<Doc<'static>> {
         let index = self.browse.selected()?;
         match self.selected() {
-            Some(table) => Some(table_doc(table, self.lang, theme)),
-            None if index == figures::all(self.lang).len() => Some(claims_doc(self.lang, theme)),
+            Some(table) => Some(table_doc(self.content, table, self.lang, theme)),
+            None if index == figures::all(self.content, self.lang).len() => {
+                Some(claims_doc(self.content, self.lang, theme))
+            }
             None => None,
         }
     }
@@ -55,7 +59,7 @@ impl FiguresPane {
     /// The short list of tables on top and the chart under it at full width: the charts need
     /// the width more than the list does.
     fn split(&self, area: Rect) -> Split {
-        let tables = figures::all(self.lang).len() as u16 + 1;
+        let tables = figures::all(self.content, self.lang).len() as u16 + 1;
         let [list, detail] =
             Layout::vertical([Constraint::Length(tables + 2), Constraint::Fill(1)]).areas(area);
         Split { top: Rect::default(), list, detail, two_columns: true }
@@ -74,7 +78,7 @@ impl FiguresPane {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let split = self.split(area);
         let (s, theme) = (&view.strings.learn, view.theme);
-        let file = figures::file(self.lang);
+        let file = figures::file(self.content, self.lang);
         let detail_focused = self.browse.focus == Focus::Detail;
         let frame = ListBox { title: s.figures_tables, focused: !detail_focused, empty: "" };
         let title = |i: usize| file.tables.get(i).map_or(file.claims_title.as_str(), |t| t.title.as_str());
@@ -102,7 +106,12 @@ impl FiguresPane {
 
 /// Title, caption (whose figures these are), notes, a legend for two series, the chart, the
 /// caveat and the source.
-fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'static> {
+fn table_doc(
+    content: &'static Content,
+    table: &'static FigureTable,
+    lang: Lang,
+    theme: &Theme,
+) -> Doc<'static> {
     let mut doc = Doc::new();
     doc.line(Line::styled(table.title.as_str(), theme.emphasis));
     doc.line(Line::from(table.caption.as_str())).blank();
@@ -137,22 +146,22 @@ fn table_doc(table: &'static FigureTable, lang: Lang, theme: &Theme) -> Doc<'sta
         .collect();
     doc.bars(Bars { rows, series, label_style: theme.base });
     doc.blank();
-    doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
-    doc.line(Line::styled(articles::source_line(&table.source, lang), theme.dim));
+    doc.line(Line::styled(articles::figure_caveat(content, lang), theme.dim));
+    doc.line(Line::styled(articles::source_line(content, &table.source, lang), theme.dim));
     doc
 }
 
 /// The running text's figures: a caption, the caveat, and each figure with its article.
-fn claims_doc(lang: Lang, theme: &Theme) -> Doc<'static> {
-    let file = figures::file(lang);
+fn claims_doc(content: &'static Content, lang: Lang, theme: &Theme) -> Doc<'static> {
+    let file = figures::file(content, lang);
     let mut doc = Doc::new();
     doc.line(Line::styled(file.claims_title.as_str(), theme.emphasis));
     doc.line(Line::from(file.claims_caption.as_str()));
-    doc.line(Line::styled(articles::figure_caveat(lang), theme.dim)).blank();
+    doc.line(Line::styled(articles::figure_caveat(content, lang), theme.dim)).blank();
     let label = lang.strings().source;
     for claim in &file.claims {
         doc.line(Line::from(format!("- {}", claim.text)));
-        let title = articles::title(&claim.source, lang).unwrap_or_default();
+        let title = articles::title(content, &claim.source, lang).unwrap_or_default();
         doc.line(Line::styled(format!("  {label}: {title}"), theme.dim));
         doc.blank();
     }

@@ -6,6 +6,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::Ctx;
 use crate::action::Action;
+use crate::content::Content;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stats::{self, CravingByTrigger, Streak, Summary};
 use crate::i18n::Lang;
@@ -43,6 +44,7 @@ pub struct PeriodStats {
 }
 
 pub struct HistoryPane {
+    pub(super) content: &'static Content,
     pub(super) lang: Lang,
     pub(super) today: NaiveDate,
     pub(super) view: HistoryView,
@@ -64,8 +66,9 @@ pub struct HistoryPane {
 }
 
 impl HistoryPane {
-    pub fn new(lang: Lang, today: NaiveDate) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, today: NaiveDate) -> Self {
         Self {
+            content,
             lang,
             today,
             view: HistoryView::Overview,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::View;
 use super::history::HistoryPane;
+use crate::content::Content;
 use crate::content::labels;
 use crate::domain::checkin::CheckIn;
 use crate::i18n::{CheckinText, Lang};
@@ -73,7 +74,7 @@ impl HistoryPane {
             block.render(area, buf);
             return Paragraph::new(t.select_day).style(view.theme.dim).render(inner, buf);
         };
-        Paragraph::new(day_text(day, self.lang, t, view.theme))
+        Paragraph::new(day_text(self.content, day, self.lang, t, view.theme))
             .wrap(Wrap { trim: false })
             .scroll((self.detail_scroll, 0))
             .block(block)
@@ -82,7 +83,7 @@ impl HistoryPane {
 }
 
 /// Every field of a day, labelled, with the note last.
-pub fn day_text(c: &CheckIn, lang: Lang, t: &CheckinText, theme: &Theme) -> Text<'static> {
+pub fn day_text(content: &Content, c: &CheckIn, lang: Lang, t: &CheckinText, theme: &Theme) -> Text<'static> {
     let row = |label: &str, value: String| {
         Line::from(vec![Span::styled(format!("{label:<16}"), theme.dim), Span::styled(value, theme.base)])
     };
@@ -105,7 +106,7 @@ pub fn day_text(c: &CheckIn, lang: Lang, t: &CheckinText, theme: &Theme) -> Text
     };
     lines.push(row(t.used, used));
     if !c.triggers.is_empty() {
-        let names: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(lang, x)).collect();
+        let names: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(content, lang, x)).collect();
         lines.push(row(t.triggers, names.join(", ")));
     }
     if c.halt.any() {
@@ -114,7 +115,7 @@ pub fn day_text(c: &CheckIn, lang: Lang, t: &CheckinText, theme: &Theme) -> Text
         lines.push(row(t.halt, words.join(", ")));
     }
     if !c.helped.is_empty() {
-        let names: Vec<&str> = c.helped.iter().map(|x| labels::helped(lang, x)).collect();
+        let names: Vec<&str> = c.helped.iter().map(|x| labels::helped(content, lang, x)).collect();
         lines.push(row(t.helped, names.join(", ")));
     }
     if !c.note.is_empty() {

@@ -295,7 +295,9 @@ impl HistoryPane {
             .triggers
             .iter()
             .take(shown)
-            .map(|(id, n)| Bar::with_label(labels::trigger(self.lang, id).to_owned(), u64::from(*n)))
+            .map(|(id, n)| {
+                Bar::with_label(labels::trigger(self.content, self.lang, id).to_owned(), u64::from(*n))
+            })
             .collect();
         BarChart::horizontal(bars)
             .block(Block::new().title(Span::styled(
@@ -317,7 +319,7 @@ impl HistoryPane {
         let width = by
             .triggers
             .iter()
-            .map(|(id, _, _)| labels::trigger(self.lang, id).chars().count())
+            .map(|(id, _, _)| labels::trigger(self.content, self.lang, id).chars().count())
             .max()
             .unwrap_or(0);
         let row = |label: &str, avg: f64, n: u32| {
@@ -328,7 +330,7 @@ impl HistoryPane {
             ])
         };
         for (id, avg, n) in by.triggers.iter().take(usize::from(area.height.saturating_sub(3))) {
-            lines.push(row(labels::trigger(self.lang, id), *avg, *n));
+            lines.push(row(labels::trigger(self.content, self.lang, id), *avg, *n));
         }
         if let Some(without) = by.without {
             lines.push(Line::default());

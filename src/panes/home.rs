@@ -10,6 +10,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use super::Ctx;
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::daily_technique;
 use crate::content::phases::Phase;
 use crate::content::techniques::Technique;
@@ -40,6 +41,7 @@ pub struct TabKeys {
 }
 
 pub struct HomePane {
+    pub(super) content: &'static Content,
     pub(super) lang: Lang,
     pub today: NaiveDate,
     pub data: Today,
@@ -54,8 +56,9 @@ pub struct HomePane {
 }
 
 impl HomePane {
-    pub fn new(lang: Lang, today: NaiveDate, keys: TabKeys) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, today: NaiveDate, keys: TabKeys) -> Self {
         Self {
+            content,
             lang,
             today,
             data: Today::default(),
@@ -91,7 +94,7 @@ impl HomePane {
 
     fn set_today(&mut self, today: NaiveDate) {
         if self.technique.is_none() || self.today != today {
-            self.technique = daily_technique::of_the_day(self.lang, today);
+            self.technique = daily_technique::of_the_day(self.content, self.lang, today);
         }
         self.today = today;
     }

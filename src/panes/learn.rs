@@ -13,6 +13,7 @@ use super::quiz::{self, QuizPane};
 use super::relatives::{self, RelativesPane};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::i18n::{Lang, LearnText};
 use crate::keymap::Scope;
 use crate::store::progress::Progress;
@@ -56,15 +57,15 @@ pub struct LearnPane {
 }
 
 impl LearnPane {
-    pub fn new(lang: Lang, today: chrono::NaiveDate) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, today: chrono::NaiveDate) -> Self {
         Self {
             lang,
             today,
             section: Section::Quiz,
-            quiz: QuizPane::new(lang, Vec::new(), Vec::new(), today),
-            phases: PhasesPane::new(lang, None),
-            relatives: RelativesPane::new(lang),
-            figures: FiguresPane::new(lang),
+            quiz: QuizPane::new(content, lang, Vec::new(), Vec::new(), today),
+            phases: PhasesPane::new(content, lang, None),
+            relatives: RelativesPane::new(content, lang),
+            figures: FiguresPane::new(content, lang),
             progress_read: false,
         }
     }
@@ -89,8 +90,8 @@ impl LearnPane {
     }
 
     fn restore(&mut self, progress: Progress) {
-        self.quiz = QuizPane::new(self.lang, progress.cards, progress.rounds, self.today);
-        self.phases = PhasesPane::new(self.lang, progress.phase);
+        self.quiz = QuizPane::new(self.quiz.content, self.lang, progress.cards, progress.rounds, self.today);
+        self.phases = PhasesPane::new(self.phases.content, self.lang, progress.phase);
     }
 
     pub fn scopes(&self) -> &'static [Scope] {

@@ -42,6 +42,7 @@ use std::cell::LazyCell;
 use ratatui::layout::Rect;
 
 use crate::clock::Clock;
+use crate::content::Content;
 use crate::i18n::{Lang, Strings};
 use crate::keymap::Keymap;
 use crate::store::{self, Slot, Store};
@@ -69,6 +70,7 @@ pub struct Ctx<'a> {
     pub store: &'a mut Slot,
     /// The keys in force, for hints whose width matters to a layout (scrolling).
     pub keys: &'a Keymap,
+    pub content: &'static Content,
 }
 
 /// What a pane needs to draw itself.
@@ -78,12 +80,13 @@ pub struct View<'a> {
     pub theme: &'a Theme,
     /// The keys in force, for hints that name a key.
     pub keys: &'a Keymap,
+    pub content: &'static Content,
 }
 
 impl<'a> View<'a> {
     /// What a pane measures its text with while handling a key: the same words, no colour.
-    pub fn plain(lang: Lang, keys: &'a Keymap) -> Self {
-        Self { lang, strings: lang.strings(), theme: &Theme::MONO, keys }
+    pub fn plain(lang: Lang, keys: &'a Keymap, content: &'static Content) -> Self {
+        Self { lang, strings: lang.strings(), theme: &Theme::MONO, keys, content }
     }
 }
 

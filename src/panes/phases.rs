@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::articles;
 use crate::content::phases::{self, Phase};
 use crate::i18n::{Lang, LearnText};
@@ -20,6 +21,7 @@ use crate::widgets::list_detail::{self, ListBox, ListRow, Split};
 pub const SCOPES: &[Scope] = &[Scope::List, Scope::Sections, Scope::Phases];
 
 pub struct PhasesPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     browse: Browse<()>,
     /// The id of the phase the person marked, if any (and if it still exists).
@@ -27,26 +29,26 @@ pub struct PhasesPane {
 }
 
 impl PhasesPane {
-    pub fn new(lang: Lang, current: Option<String>) -> Self {
-        let count = phases::all(lang).len();
+    pub fn new(content: &'static Content, lang: Lang, current: Option<String>) -> Self {
+        let count = phases::all(content, lang).len();
         let mut browse = Browse::new((0..count).map(Row::Item).collect());
-        let current = current.filter(|id| phases::all(lang).iter().any(|p| &p.id == id));
+        let current = current.filter(|id| phases::all(content, lang).iter().any(|p| &p.id == id));
         if let Some(index) =
-            current.as_ref().and_then(|id| phases::all(lang).iter().position(|p| &p.id == id))
+            current.as_ref().and_then(|id| phases::all(content, lang).iter().position(|p| &p.id == id))
         {
             browse.select_item(index);
         }
-        Self { lang, browse, current }
+        Self { content, lang, browse, current }
     }
 
     /// The phase the person marked: the home screen shows it too.
     pub fn current(&self) -> Option<&'static Phase> {
         let id = self.current.as_ref()?;
-        phases::all(self.lang).iter().find(|p| &p.id == id)
+        phases::all(self.content, self.lang).iter().find(|p| &p.id == id)
     }
 
     pub fn selected(&self) -> Option<&'static Phase> {
-        phases::all(self.lang).get(self.browse.selected()?)
+        phases::all(self.content, self.lang).get(self.browse.selected()?)
     }
 
     pub fn focus(&self) -> Focus {
@@ -83,7 +85,7 @@ impl PhasesPane {
 
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(phase) = self.selected() else { return 0 };
-        self.detail_doc(phase, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
+        self.detail_doc(phase, &View::plain(self.lang, keys, self.content)).max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -112,7 +114,7 @@ impl PhasesPane {
                 Some(phase) => {
                     let doc = self.detail_doc(phase, view);
                     let title = Line::styled(
-                        format!(" {} {} {} ", phase.number, s.of, phases::all(self.lang).len()),
+                        format!(" {} {} {} ", phase.number, s.of, phases::all(self.content, self.lang).len()),
                         theme.heading,
                     );
                     list_detail::render_detail(
@@ -132,7 +134,7 @@ impl PhasesPane {
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let (s, theme) = (&view.strings.learn, view.theme);
-        let all = phases::all(self.lang);
+        let all = phases::all(self.content, self.lang);
         let frame =
             ListBox { title: s.section_phases, focused: self.browse.focus != Focus::Detail, empty: "" };
         let row = |i: usize| {
@@ -174,7 +176,7 @@ impl PhasesPane {
             theme.key,
         ));
         doc.blank();
-        doc.line(Line::styled(articles::source_line(&phase.source, self.lang), theme.dim));
+        doc.line(Line::styled(articles::source_line(self.content, &phase.source, self.lang), theme.dim));
         doc
     }
 }

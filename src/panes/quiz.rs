@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::{Statement, Verdict, articles, quiz};
 use crate::domain::quiz::{self as leitner, Card, ROUND_LEN, Round, RoundKind, RoundRecord};
 use crate::i18n::{Lang, LearnText};
@@ -29,6 +30,7 @@ pub enum Stage {
 }
 
 pub struct QuizPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     cards: Vec<Card>,
     /// Oldest first.
@@ -39,8 +41,14 @@ pub struct QuizPane {
 }
 
 impl QuizPane {
-    pub fn new(lang: Lang, cards: Vec<Card>, rounds: Vec<RoundRecord>, today: NaiveDate) -> Self {
-        Self { lang, cards, rounds, stage: Stage::Start, today }
+    pub fn new(
+        content: &'static Content,
+        lang: Lang,
+        cards: Vec<Card>,
+        rounds: Vec<RoundRecord>,
+        today: NaiveDate,
+    ) -> Self {
+        Self { content, lang, cards, rounds, stage: Stage::Start, today }
     }
 
     pub fn stage(&self) -> &Stage {
@@ -60,11 +68,11 @@ impl QuizPane {
         let Stage::Asking { round, answered } = &self.stage else { return None };
         let index = round.answers.len() - usize::from(answered.is_some());
         let id = round.ids.get(index)?;
-        quiz::all(self.lang).iter().find(|s| &s.id == id)
+        quiz::all(self.content, self.lang).iter().find(|s| &s.id == id)
     }
 
     fn ids(&self) -> Vec<&'static str> {
-        quiz::all(self.lang).iter().map(|s| s.id.as_str()).collect()
+        quiz::all(self.content, self.lang).iter().map(|s| s.id.as_str()).collect()
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
@@ -230,7 +238,7 @@ impl QuizPane {
                     Span::styled(verdict, theme.emphasis),
                 ]));
                 doc.line(Line::from(statement.explanation.clone())).blank();
-                let source = articles::source_line(&statement.source, self.lang);
+                let source = articles::source_line(self.content, &statement.source, self.lang);
                 doc.line(Line::styled(source, theme.dim)).blank();
                 let next = if round.is_finished() { s.quiz_finish } else { s.quiz_next };
                 doc.line(key_line(Action::Continue, next, view));
@@ -262,7 +270,7 @@ impl QuizPane {
             spans.extend(key_line(action, what, view).spans);
         }
         doc.line(Line::from(spans)).blank();
-        let statements = quiz::all(self.lang);
+        let statements = quiz::all(self.content, self.lang);
         for (id, right) in round.ids.iter().zip(&round.answers) {
             let text = statements.iter().find(|st| &st.id == id).map_or(id.as_str(), |st| st.text.as_str());
             let mark = if *right { s.quiz_right_mark } else { s.quiz_wrong_mark };

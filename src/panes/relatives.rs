@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use super::browse::{Browse, Focus, Row};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::relatives::{self, Effect, Step};
 use crate::content::{Faq, articles, faq, figures};
 use crate::i18n::{Lang, LearnText};
@@ -41,16 +42,20 @@ pub enum Entry {
 }
 
 pub struct RelativesPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     entries: Vec<Entry>,
     browse: Browse<Part>,
 }
 
 impl RelativesPane {
-    pub fn new(lang: Lang) -> Self {
-        let file = relatives::get(lang);
-        let questions: Vec<&'static Faq> =
-            file.faq_ids.iter().filter_map(|id| faq::all(lang).iter().find(|f| &f.id == id)).collect();
+    pub fn new(content: &'static Content, lang: Lang) -> Self {
+        let file = relatives::get(content, lang);
+        let questions: Vec<&'static Faq> = file
+            .faq_ids
+            .iter()
+            .filter_map(|id| faq::all(content, lang).iter().find(|f| &f.id == id))
+            .collect();
         let mut entries = Vec::new();
         let mut rows = Vec::new();
         let mut section = |part: Part, items: Vec<Entry>| {
@@ -69,7 +74,7 @@ impl RelativesPane {
         section(Part::Burnout, steps(Part::Burnout, &file.burnout));
         section(Part::Figures, if file.support_kinds.is_empty() { Vec::new() } else { vec![Entry::Chart] });
         section(Part::Questions, questions.into_iter().map(Entry::Question).collect());
-        Self { lang, entries, browse: Browse::new(rows) }
+        Self { content, lang, entries, browse: Browse::new(rows) }
     }
 
     pub fn selected(&self) -> Option<Entry> {
@@ -99,11 +104,11 @@ impl RelativesPane {
 
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(entry) = self.selected() else { return 0 };
-        self.detail_doc(entry, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
+        self.detail_doc(entry, &View::plain(self.lang, keys, self.content)).max_scroll(split.detail_inner())
     }
 
     fn step(&self, part: Part, index: usize) -> Option<&'static Step> {
-        let file = relatives::get(self.lang);
+        let file = relatives::get(self.content, self.lang);
         let list = match part {
             Part::Support => &file.support_steps,
             Part::Plan => &file.plan_steps,
@@ -170,7 +175,10 @@ impl RelativesPane {
                 let Some(step) = self.step(part, i) else { return doc };
                 doc.line(Line::styled(step.title.as_str(), theme.emphasis)).blank();
                 doc.line(Line::from(step.text.as_str())).blank();
-                doc.line(Line::styled(articles::source_line(&step.source, self.lang), theme.dim));
+                doc.line(Line::styled(
+                    articles::source_line(self.content, &step.source, self.lang),
+                    theme.dim,
+                ));
             }
             Entry::Chart => self.chart_doc(&mut doc, theme),
             Entry::Question(item) => {
@@ -191,8 +199,8 @@ impl RelativesPane {
     fn chart_doc(&self, doc: &mut Doc<'static>, theme: &Theme) {
         let strings = self.lang.strings();
         let s = &strings.learn;
-        let kinds = &relatives::get(self.lang).support_kinds;
-        let table = figures::all(self.lang).iter().find(|t| t.id == "relatives-support");
+        let kinds = &relatives::get(self.content, self.lang).support_kinds;
+        let table = figures::all(self.content, self.lang).iter().find(|t| t.id == "relatives-support");
         doc.line(Line::styled(s.rel_figures_item, theme.emphasis));
         if let Some(table) = table {
             doc.line(Line::from(table.caption.as_str()));
@@ -211,9 +219,9 @@ impl RelativesPane {
             label_style: theme.base,
         });
         doc.blank();
-        doc.line(Line::styled(articles::figure_caveat(self.lang), theme.dim));
+        doc.line(Line::styled(articles::figure_caveat(self.content, self.lang), theme.dim));
         if let Some(kind) = kinds.first() {
-            doc.line(Line::styled(articles::source_line(&kind.source, self.lang), theme.dim));
+            doc.line(Line::styled(articles::source_line(self.content, &kind.source, self.lang), theme.dim));
         }
     }
 }

@@ -15,6 +15,7 @@ use super::techniques_view::detail_doc;
 pub use super::techniques_view::{exercise_name, group_name, tag_name};
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::{Tag, Technique, TechniqueGroup, techniques};
 use crate::domain::search::{Finder, Hit, MatchKind, Query, Searchable};
 use crate::i18n::{Lang, LearnText};
@@ -54,6 +55,7 @@ impl Filter {
 }
 
 pub struct TechniquesPane {
+    pub(super) content: &'static Content,
     lang: Lang,
     browse: Browse<TechniqueGroup>,
     filter: Filter,
@@ -69,8 +71,9 @@ pub struct TechniquesPane {
 }
 
 impl TechniquesPane {
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(content: &'static Content, lang: Lang) -> Self {
         let mut pane = Self {
+            content,
             lang,
             browse: Browse::new(Vec::new()),
             filter: Filter::All,
@@ -118,12 +121,12 @@ impl TechniquesPane {
     }
 
     pub fn selected(&self) -> Option<&'static Technique> {
-        techniques::all(self.lang).get(self.browse.selected()?)
+        techniques::all(self.content, self.lang).get(self.browse.selected()?)
     }
 
     /// Ids of the techniques the list shows, in order.
     pub fn visible_ids(&self) -> Vec<&'static str> {
-        let items = techniques::all(self.lang);
+        let items = techniques::all(self.content, self.lang);
         self.browse
             .rows
             .iter()
@@ -218,7 +221,7 @@ impl TechniquesPane {
 
     fn set_query(&mut self, query: String) {
         self.query = query;
-        let items = techniques::all(self.lang);
+        let items = techniques::all(self.content, self.lang);
         self.hits = match Query::new(&self.query) {
             None => Vec::new(),
             Some(q) => {
@@ -258,7 +261,7 @@ impl TechniquesPane {
 
     /// Group headings followed by their techniques that pass the filter and the search.
     fn rebuild_rows(&mut self) {
-        let items = techniques::all(self.lang);
+        let items = techniques::all(self.content, self.lang);
         let mut rows = Vec::new();
         for group in TechniqueGroup::ALL {
             let mut members =
@@ -274,7 +277,8 @@ impl TechniquesPane {
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(t) = self.selected() else { return 0 };
         let favourite = self.favourites.contains(&t.id);
-        detail_doc(t, None, favourite, &View::plain(self.lang, keys)).max_scroll(split.detail_inner())
+        detail_doc(t, None, favourite, &View::plain(self.lang, keys, self.content))
+            .max_scroll(split.detail_inner())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -311,7 +315,7 @@ impl TechniquesPane {
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let (s, theme) = (&view.strings.learn, view.theme);
-        let items = techniques::all(self.lang);
+        let items = techniques::all(self.content, self.lang);
         let title = format!("{} ({})", view.strings.tab_techniques, self.browse.item_count());
         let frame =
             ListBox { title: &title, focused: self.browse.focus != Focus::Detail, empty: s.techniques_none };

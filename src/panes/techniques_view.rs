@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use super::View;
 use super::techniques::SCOPES;
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::{Tag, Technique, TechniqueGroup, articles, exercises};
 use crate::domain::search::Hit;
 use crate::i18n::{Lang, LearnText};
@@ -37,7 +38,7 @@ pub(super) fn detail_doc<'a>(t: &'a Technique, hit: Option<&Hit>, favourite: boo
     }
     if let Some(id) = &t.exercise {
         doc.blank();
-        let name = exercise_name(lang, id).unwrap_or(id.as_str());
+        let name = exercise_name(view.content, lang, id).unwrap_or(id.as_str());
         let key = view.keys.key_hint(Action::Practise, SCOPES);
         doc.line(Line::from(vec![
             Span::styled(format!("{}: ", s.technique_exercise), theme.heading),
@@ -54,17 +55,19 @@ pub(super) fn detail_doc<'a>(t: &'a Technique, hit: Option<&Hit>, favourite: boo
         doc.blank();
         doc.line(Line::styled(s.technique_reported, theme.heading));
         doc.line(Line::from(reported.text.as_str()));
-        doc.line(Line::styled(articles::figure_caveat(lang), theme.dim));
+        doc.line(Line::styled(articles::figure_caveat(view.content, lang), theme.dim));
     }
     doc.blank();
-    doc.line(Line::styled(articles::source_line(&t.source, lang), theme.dim));
+    doc.line(Line::styled(articles::source_line(view.content, &t.source, lang), theme.dim));
     doc
 }
 
 /// The name of a breathing or mindfulness exercise, for the detail and the start message.
-pub fn exercise_name(lang: Lang, id: &str) -> Option<&'static str> {
-    let breathing = exercises::breathing(lang).iter().find(|b| b.id == id).map(|b| b.name.as_str());
-    breathing.or_else(|| exercises::mindfulness(lang).iter().find(|m| m.id == id).map(|m| m.name.as_str()))
+pub fn exercise_name<'a>(content: &'a Content, lang: Lang, id: &str) -> Option<&'a str> {
+    let breathing = exercises::breathing(content, lang).iter().find(|b| b.id == id).map(|b| b.name.as_str());
+    breathing.or_else(|| {
+        exercises::mindfulness(content, lang).iter().find(|m| m.id == id).map(|m| m.name.as_str())
+    })
 }
 
 pub fn tag_name(tag: Tag, s: &LearnText) -> &'static str {

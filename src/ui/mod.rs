@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::helplines::{self, RegionId};
 use crate::domain::plan::Section;
 use crate::i18n::{Lang, Strings};
@@ -154,6 +155,7 @@ pub fn help_text(keys: &Keymap, scopes: &[Scope], s: &Strings, theme: &Theme) ->
 /// like the help lines), then what they can do on their own. Without a plan, a line at the end
 /// says where to write one.
 pub fn crisis_text(
+    content: &Content,
     region: RegionId,
     lang: Lang,
     own: &[StoredItem],
@@ -169,7 +171,7 @@ pub fn crisis_text(
     if !own.is_empty() {
         lines.push(Line::styled(s.plan.crisis_help_lines, theme.heading));
     }
-    let Some(region) = helplines::for_region(region) else { return Text::from(lines) };
+    let Some(region) = helplines::for_region(content, region) else { return Text::from(lines) };
     let newest = region.lines.iter().map(|l| l.last_verified.as_str()).max().unwrap_or_default();
     for line in &region.lines {
         let mut head = vec![

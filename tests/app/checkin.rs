@@ -1,7 +1,7 @@
 //! The check-in and history screens driven by actions, with an in-memory store and a fixed
 //! clock: what is saved, what stays on screen when saving fails, and what the history shows.
 
-use crate::support::app::{app, draw, feed, go, rows, text, type_text};
+use crate::support::app::{app, content, draw, feed, go, rows, text, type_text};
 use crate::support::checkins::{seed_app, today};
 use mestring::action::Action;
 use mestring::app::{Setup, Tab};
@@ -221,8 +221,8 @@ fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
     let open = || {
         let options = crate::support::app::options(Lang::Nb);
         let clock = Box::new(mestring::clock::FixedClock::sample());
-        let mut app = mestring::app::App::new(options, clock, mestring::store::Store::open(&path));
-        app.set_area(ratatui::layout::Rect::new(0, 0, 80, 24));
+        let mut app = mestring::app::App::new(options, content(), clock, mestring::store::Store::open(&path));
+        app.update(Action::Resize { width: 80, height: 24 });
         go(&mut app, Tab::Checkin);
         app
     };

@@ -1,6 +1,6 @@
 //! `App` driven by actions, as the event loop drives it, with a fixed clock.
 
-use crate::support::app::{draw, faq_app as app, feed, rows, text, type_text};
+use crate::support::app::{content, draw, faq_app as app, feed, rows, text, type_text};
 use mestring::action::Action;
 use mestring::app::Overlay;
 use mestring::i18n::Lang;
@@ -183,10 +183,11 @@ fn monochrome_theme_marks_selection_with_reverse_video() {
     options.theme = mestring::theme::Theme::MONO;
     let mut app = mestring::app::App::new(
         options,
+        content(),
         Box::new(mestring::clock::FixedClock::sample()),
         mestring::store::Store::open_in_memory(),
     );
-    app.set_area(ratatui::layout::Rect::new(0, 0, 80, 24));
+    app.update(Action::Resize { width: 80, height: 24 });
     let faq = mestring::app::Tab::ALL.iter().position(|t| *t == mestring::app::Tab::Faq).unwrap();
     feed(&mut app, [Action::GoTab(faq as u8)]);
     let terminal = draw(&app, 80, 24);

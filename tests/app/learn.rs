@@ -1,6 +1,7 @@
 //! The knowledge screens driven through `App` by actions, as the keys would: fixed clock, progress
 //! in memory.
 
+use crate::support::app::content;
 use crate::support::app::*;
 use mestring::action::Action;
 use mestring::app::Tab;
@@ -100,7 +101,7 @@ fn leaving_a_round_keeps_the_answers_given() {
 fn filters_cycle_and_show_only_matching_techniques() {
     let mut app = app(Lang::Nb, 120, 40);
     go(&mut app, Tab::Techniques);
-    assert_eq!(app.techniques().visible_ids().len(), techniques::all(Lang::Nb).len());
+    assert_eq!(app.techniques().visible_ids().len(), techniques::all(content(), Lang::Nb).len());
     feed(&mut app, [Action::NextFilter]);
     assert_eq!(app.techniques().filter(), Filter::Favourites);
     assert!(app.techniques().visible_ids().is_empty());
@@ -110,7 +111,7 @@ fn filters_cycle_and_show_only_matching_techniques() {
     let shown = app.techniques().visible_ids();
     assert!(!shown.is_empty());
     for id in &shown {
-        let t = techniques::all(Lang::Nb).iter().find(|t| t.id == *id).unwrap();
+        let t = techniques::all(content(), Lang::Nb).iter().find(|t| t.id == *id).unwrap();
         assert!(t.tags.contains(&mestring::content::Tag::Craving), "{id}");
     }
     feed(&mut app, [Action::PrevFilter, Action::PrevFilter, Action::PrevFilter]);
@@ -168,10 +169,10 @@ fn search_finds_techniques_by_folded_words() {
     }
     let shown = app.techniques().visible_ids();
     assert!(shown.contains(&"breathe-through-the-urge"), "{shown:?}");
-    assert!(shown.len() < techniques::all(Lang::Nb).len());
+    assert!(shown.len() < techniques::all(content(), Lang::Nb).len());
     feed(&mut app, [Action::Back]);
     assert_eq!(app.techniques().focus(), Focus::List);
-    assert_eq!(app.techniques().visible_ids().len(), techniques::all(Lang::Nb).len());
+    assert_eq!(app.techniques().visible_ids().len(), techniques::all(content(), Lang::Nb).len());
 }
 
 #[test]
@@ -185,7 +186,7 @@ fn the_exercise_key_starts_the_exercise_or_says_there_is_none() {
     }
     feed(&mut app, [Action::Practise]);
     // The technique's exercise starts at once on the breathing screen.
-    let name = mestring::panes::techniques::exercise_name(Lang::Nb, "box").unwrap();
+    let name = mestring::panes::techniques::exercise_name(content(), Lang::Nb, "box").unwrap();
     assert_eq!(app.tab(), Tab::Breathe);
     assert!(app.breathe().in_session());
     assert!(text(&app, 80, 24).contains(name), "{}", text(&app, 80, 24));

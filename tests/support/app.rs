@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use mestring::action::Action;
 use mestring::app::{App, Options, Tab};
 use mestring::clock::{Clock, FixedClock};
-use mestring::content::RegionId;
+use mestring::content::{Content, RegionId};
 use mestring::i18n::Lang;
 use mestring::panes::learn::Section;
 use mestring::store::{Store, StoreError};
@@ -18,6 +18,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+thread_local! {
+    /// The embedded content, one per test thread: tests make many apps, and all show the same.
+    static CONTENT: &'static Content = Content::leak(None);
+}
+
+/// The content every test app shows.
+pub fn content() -> &'static Content {
+    CONTENT.with(|content| *content)
+}
 
 pub fn options(lang: Lang) -> Options {
     Options { lang, region: RegionId::Norway, theme: Theme::COLOR, mouse: true, bell: false }
@@ -41,7 +51,7 @@ pub fn app_at(
     store: Result<Store, StoreError>,
     now: NaiveDateTime,
 ) -> App {
-    let mut app = App::new(options(lang), Box::new(FixedClock::new(now)), store);
+    let mut app = App::new(options(lang), content(), Box::new(FixedClock::new(now)), store);
     app.update(Action::Resize { width, height });
     app
 }
@@ -164,7 +174,7 @@ impl TestApp {
 
     pub fn with_store(lang: Lang, width: u16, height: u16, store: Result<Store, StoreError>) -> Self {
         let clock = Rc::new(FixedClock::sample());
-        let mut app = App::new(options(lang), Box::new(clock.clone()), store);
+        let mut app = App::new(options(lang), content(), Box::new(clock.clone()), store);
         app.update(Action::Resize { width, height });
         Self { app, clock, width, height }
     }

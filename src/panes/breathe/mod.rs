@@ -23,6 +23,7 @@ use self::session::{Plan, Running};
 use self::summary::Summary;
 use super::{Ctx, View};
 use crate::action::Action;
+use crate::content::Content;
 use crate::content::exercises;
 use crate::domain::breathing::Length;
 use crate::domain::own_pattern::OwnPattern;
@@ -44,6 +45,7 @@ enum Mode {
 pub struct UnknownExercise(pub String);
 
 pub struct BreathePane {
+    pub(super) content: &'static Content,
     lang: Lang,
     mode: Mode,
     picker: Picker,
@@ -63,11 +65,12 @@ pub struct BreathePane {
 }
 
 impl BreathePane {
-    pub fn new(lang: Lang, today: NaiveDate) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, today: NaiveDate) -> Self {
         Self {
+            content,
             lang,
             mode: Mode::Picker,
-            picker: Picker::new(lang, &[]),
+            picker: Picker::new(content, lang, &[]),
             own: Vec::new(),
             stats: PracticeStats::default(),
             stats_day: today,
@@ -174,11 +177,16 @@ impl BreathePane {
         length: Option<Length>,
         ctx: &mut Ctx,
     ) -> Result<(), UnknownExercise> {
-        let row = exercises::breathing(self.lang)
+        let row = exercises::breathing(self.content, self.lang)
             .iter()
             .position(|p| p.id == id)
             .map(Row::Pattern)
-            .or_else(|| exercises::mindfulness(self.lang).iter().position(|m| m.id == id).map(Row::Guided))
+            .or_else(|| {
+                exercises::mindfulness(self.content, self.lang)
+                    .iter()
+                    .position(|m| m.id == id)
+                    .map(Row::Guided)
+            })
             .or_else(|| {
                 let wanted = id.trim().to_lowercase();
                 self.own.iter().position(|p| p.name.to_lowercase() == wanted).map(Row::Own)
@@ -271,7 +279,8 @@ impl BreathePane {
     }
 
     fn run(&mut self, plan: Plan, ctx: &mut Ctx) {
-        self.mode = match Running::start(plan, self.lang, ctx.clock.instant(), ctx.clock.now()) {
+        self.mode = match Running::start(plan, self.content, self.lang, ctx.clock.instant(), ctx.clock.now())
+        {
             Some(running) => Mode::Running(running),
             None => Mode::Picker,
         };

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::session::{Plan, labelled, phase_word};
+use crate::content::Content;
 use crate::content::exercises;
 use crate::domain::breathing::{self, Length, Schedule, Step};
 use crate::domain::own_pattern::OwnPattern;
@@ -51,6 +52,7 @@ impl Row {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picker {
+    pub(super) content: &'static Content,
     lang: Lang,
     rows: Vec<Row>,
     nav: ListNav,
@@ -60,8 +62,9 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn new(lang: Lang, own: &[OwnPattern]) -> Self {
+    pub fn new(content: &'static Content, lang: Lang, own: &[OwnPattern]) -> Self {
         let mut picker = Self {
+            content,
             lang,
             rows: Vec::new(),
             nav: ListNav::default(),
@@ -77,12 +80,12 @@ impl Picker {
     /// Rebuilds the rows after own patterns changed, keeping the selection where it was.
     pub fn rebuild(&mut self, own: &[OwnPattern]) {
         let mut rows = vec![Row::Heading(Section::Breathing)];
-        rows.extend((0..exercises::breathing(self.lang).len()).map(Row::Pattern));
+        rows.extend((0..exercises::breathing(self.content, self.lang).len()).map(Row::Pattern));
         rows.push(Row::Heading(Section::Own));
         rows.extend((0..own.len()).map(Row::Own));
         rows.push(Row::NewPattern);
         rows.push(Row::Heading(Section::Mindfulness));
-        rows.extend((0..exercises::mindfulness(self.lang).len()).map(Row::Guided));
+        rows.extend((0..exercises::mindfulness(self.content, self.lang).len()).map(Row::Guided));
         self.rows = rows;
         let rows = &self.rows;
         self.nav.move_by(0, rows.len(), |i| rows[i].selectable());
@@ -122,7 +125,7 @@ impl Picker {
     fn reset_length(&mut self) {
         self.length = match self.selected() {
             Some(Row::Pattern(i)) => {
-                Length::Minutes(exercises::breathing(self.lang)[i].default_minutes.max(1))
+                Length::Minutes(exercises::breathing(self.content, self.lang)[i].default_minutes.max(1))
             }
             Some(Row::Own(_)) => Length::Minutes(OWN_DEFAULT_MINUTES),
             _ => self.length,
@@ -131,9 +134,13 @@ impl Picker {
 
     fn steps(&self, own: &[OwnPattern]) -> Option<Vec<Step>> {
         match self.selected()? {
-            Row::Pattern(i) => {
-                Some(exercises::breathing(self.lang)[i].steps.iter().map(Step::from_content).collect())
-            }
+            Row::Pattern(i) => Some(
+                exercises::breathing(self.content, self.lang)[i]
+                    .steps
+                    .iter()
+                    .map(Step::from_content)
+                    .collect(),
+            ),
             Row::Own(i) => own.get(i).map(OwnPattern::steps),
             _ => None,
         }
@@ -165,7 +172,7 @@ impl Picker {
     pub fn plan(&self, own: &[OwnPattern]) -> Option<Plan> {
         match self.selected()? {
             Row::Pattern(i) => {
-                let p = &exercises::breathing(self.lang)[i];
+                let p = &exercises::breathing(self.content, self.lang)[i];
                 let steps = p.steps.iter().map(Step::from_content).collect();
                 Some(Plan::Breathing {
                     exercise: p.id.clone(),
@@ -266,7 +273,7 @@ impl Picker {
                 (title.to_owned(), String::new())
             }
             Row::Pattern(p) => {
-                let p = &exercises::breathing(self.lang)[p];
+                let p = &exercises::breathing(self.content, self.lang)[p];
                 let steps: Vec<Step> = p.steps.iter().map(Step::from_content).collect();
                 (p.name.clone(), breathing::label(&steps, t.decimal))
             }
@@ -276,7 +283,7 @@ impl Picker {
             Row::NewPattern => (t.new_pattern.to_owned(), String::new()),
             Row::Guided(g) => {
                 // Whole minutes keep the column narrow; the details give the exact length.
-                let g = &exercises::mindfulness(self.lang)[g];
+                let g = &exercises::mindfulness(self.content, self.lang)[g];
                 (g.name.clone(), format!("{} {}", (g.total_seconds() + 30) / 60, t.minutes))
             }
         }
@@ -289,7 +296,7 @@ impl Picker {
         let mut title = String::new();
         match self.selected() {
             Some(Row::Pattern(i)) => {
-                let p = &exercises::breathing(self.lang)[i];
+                let p = &exercises::breathing(self.content, self.lang)[i];
                 title = p.name.clone();
                 let steps: Vec<Step> = p.steps.iter().map(Step::from_content).collect();
                 lines.push(steps_line(&steps, view));
@@ -318,7 +325,7 @@ impl Picker {
                 lines.push(Line::styled(t.new_hint, theme.key));
             }
             Some(Row::Guided(i)) => {
-                let g = &exercises::mindfulness(self.lang)[i];
+                let g = &exercises::mindfulness(self.content, self.lang)[i];
                 title = g.name.clone();
                 lines.push(Line::styled(g.summary.clone(), theme.base));
                 lines.push(Line::default());

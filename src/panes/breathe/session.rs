@@ -10,6 +10,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::content::Content;
 use crate::content::exercises::{self, BreathKind};
 use crate::domain::breathing::{self, Length, Moment, Resolution, Schedule, Stage, Step, Visible};
 use crate::domain::guided::{Guided, GuidedMoment, GuidedVisible, countdown_text};
@@ -66,16 +67,23 @@ pub struct Running {
     started_at: NaiveDateTime,
     /// The elapsed time the current frame shows.
     shown: Duration,
+    pub(super) content: &'static Content,
     lang: Lang,
 }
 
 impl Running {
     /// `None` if the plan has nothing to run (a pattern of zeros, a missing exercise).
-    pub fn start(plan: Plan, lang: Lang, now: Instant, wall: NaiveDateTime) -> Option<Self> {
+    pub fn start(
+        plan: Plan,
+        content: &'static Content,
+        lang: Lang,
+        now: Instant,
+        wall: NaiveDateTime,
+    ) -> Option<Self> {
         let timing = match &plan {
             Plan::Breathing { steps, length, .. } => Timing::Breathing(Schedule::new(steps, *length).ok()?),
             Plan::Guided { index } => {
-                let exercise = exercises::mindfulness(lang).get(*index)?;
+                let exercise = exercises::mindfulness(content, lang).get(*index)?;
                 let lens: Vec<Duration> =
                     exercise.steps.iter().map(|s| Duration::from_secs(u64::from(s.seconds))).collect();
                 Timing::Guided(Guided::new(&lens)?)
@@ -87,6 +95,7 @@ impl Running {
             timer: SessionTimer::start(now),
             started_at: wall,
             shown: Duration::ZERO,
+            content,
             lang,
         })
     }
@@ -155,7 +164,7 @@ impl Running {
                 (ExerciseKind::Breathing, exercise.clone(), name.clone(), s.planned(), actual, done)
             }
             (Plan::Guided { index }, Timing::Guided(g)) => {
-                let exercise = &exercises::mindfulness(self.lang)[*index];
+                let exercise = &exercises::mindfulness(self.content, self.lang)[*index];
                 let done = g.at(self.timer.elapsed(now)) == GuidedMoment::Done;
                 let actual = active.min(g.total());
                 (
@@ -230,7 +239,7 @@ impl Running {
         let theme = view.theme;
         let layout = guided_layout(area, self);
         let Plan::Guided { index } = &self.plan else { return };
-        let exercise = &exercises::mindfulness(self.lang)[*index];
+        let exercise = &exercises::mindfulness(self.content, self.lang)[*index];
         let GuidedMoment::Step(step) = g.at(self.shown) else { return };
         let shown = g.visible(self.shown, layout.gauge.width);
         centered_line(Line::styled(exercise.name.as_str(), theme.title), layout.title, buf);
