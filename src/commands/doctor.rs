@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{Env, Outcome, Usage};
-use crate::store::{Store, StoreError, backup};
+use crate::store::{Store, backup};
 
 pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
     let t = &env.lang.strings().checkin;
@@ -33,7 +33,7 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
     if !db.exists() {
         println!("  {}", t.doctor_not_created);
     } else {
-        match Store::open_existing(db).and_then(|store| store.integrity_check().map(|()| store)) {
+        match Store::open_read_only(db).and_then(|store| store.integrity_check().map(|()| store)) {
             Ok(store) => {
                 println!("  {}", t.doctor_integrity_ok);
                 let count = store.checkin_count()?;
@@ -42,7 +42,7 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
                     None => println!("  {}: 0", t.doctor_checkins),
                 }
             }
-            Err(e @ (StoreError::NotOurs { .. } | StoreError::Damaged { .. } | StoreError::Newer { .. })) => {
+            Err(e) if e.is_fatal() => {
                 healthy = false;
                 println!("  {}: {}", t.doctor_problem, e.describe(env.lang.strings()));
             }

@@ -96,7 +96,7 @@ fn status(env: &Env) -> Outcome {
         println!("mestring: {}", t.status_not_yet);
         return Ok(());
     }
-    let store = Store::open_existing(&env.db_path)?;
+    let store = Store::open_read_only(&env.db_path)?;
     let done = store.checkin_on(today)?.is_some();
     let streak = store.streak(today)?;
     let mut line = format!("mestring: {}", if done { t.status_done } else { t.status_not_yet });
@@ -143,7 +143,7 @@ fn export(
         return Err(Usage(format!("--from {} is after --to {to}", from.unwrap_or(to))).into());
     }
     let export = if env.db_path.exists() {
-        Store::open_existing(&env.db_path)?.export(from, Some(to), env.clock.now())?
+        Store::open_read_only(&env.db_path)?.export(from, Some(to), env.clock.now())?
     } else {
         Store::open_in_memory()?.export(from, Some(to), env.clock.now())?
     };

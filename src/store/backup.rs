@@ -116,7 +116,7 @@ fn prune(db_path: &Path) -> Result<()> {
 /// file (with its -wal and -shm) is moved aside, never deleted; its new name is returned.
 /// Other instances of mestring must be closed first.
 pub fn restore(db_path: &Path, backup: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>> {
-    Store::open_existing(backup)?.integrity_check()?;
+    Store::open_backup(backup)?.integrity_check()?;
     let stamp = now.format("%Y%m%d-%H%M%S");
     let aside = db_path.with_file_name(format!("{}.replaced-{stamp}", super::DB_FILE));
     let io = |path: &Path| {

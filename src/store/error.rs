@@ -16,6 +16,11 @@ pub enum StoreError {
     )]
     NotOurs { path: PathBuf },
     #[error(
+        "{wal} does not belong to {db}: it is another database's. Neither file has been changed. \
+         Move {wal} out of the way (keep it until you know you do not need it) and try again."
+    )]
+    ForeignWal { db: PathBuf, wal: PathBuf },
+    #[error(
         "{path} is damaged ({detail}). It has not been changed. \
          Run `mestring doctor` to check it and restore a backup."
     )]
@@ -59,7 +64,13 @@ impl StoreError {
 
     /// The file must not be written again in this session: it is not ours or it is damaged.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, StoreError::NotOurs { .. } | StoreError::Damaged { .. } | StoreError::Newer { .. })
+        matches!(
+            self,
+            StoreError::NotOurs { .. }
+                | StoreError::Damaged { .. }
+                | StoreError::Newer { .. }
+                | StoreError::ForeignWal { .. }
+        )
     }
 
     /// A short sentence for the footer of the TUI, in the interface language.
@@ -70,6 +81,7 @@ impl StoreError {
                 format!("{} {}", path(p), s.checkin.store_damaged)
             }
             StoreError::Newer { path: p, .. } => format!("{} {}", path(p), s.checkin.store_newer),
+            StoreError::ForeignWal { wal, .. } => format!("{} {}", path(wal), s.checkin.store_foreign_wal),
             StoreError::DiskFull { .. } => s.checkin.store_disk_full.to_owned(),
             StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.checkin.store_read_only),
             StoreError::Busy { .. } => s.checkin.store_busy.to_owned(),

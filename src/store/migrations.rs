@@ -170,6 +170,17 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // 6: no schema change. Earlier versions kept a copy of the start screen's numbers in
     // `start-snapshot.json` beside the database; `run` deletes that file once, on the way here.
     M::up("-- start-snapshot.json is deleted by migrations::run"),
+    // 7: who this database is. Every write touches this row, so every WAL mestring writes
+    // carries its database's uid, and a WAL from another database is recognised before SQLite
+    // replays it (see `wal.rs`). A backup has the uid of the database it was made from.
+    M::up(
+        "CREATE TABLE identity (
+             only INTEGER PRIMARY KEY CHECK (only = 1),
+             uid TEXT NOT NULL,
+             writes INTEGER NOT NULL DEFAULT 0
+         );
+         INSERT INTO identity (only, uid) VALUES (1, lower(hex(randomblob(16))));",
+    ),
 ];
 
 /// The version from which `start-snapshot.json` is gone.
@@ -184,18 +195,32 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-/// Brings the schema up to date. Cheap when it already is: one `user_version` read.
-pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
+/// Whether the schema is this version's; a newer one is refused.
+pub(super) fn is_current(conn: &Connection, path: &Path) -> Result<bool> {
     let sql = |e: rusqlite::Error| StoreError::from_sqlite(path.to_owned(), e);
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
     let found = usize::try_from(found).unwrap_or(usize::MAX);
     if found > MIGRATIONS.len() {
         return Err(StoreError::Newer { path: path.to_owned(), found, known: MIGRATIONS.len() });
     }
-    if found == MIGRATIONS.len() {
+    Ok(found == MIGRATIONS.len())
+}
+
+/// Brings an in-memory copy of the file at `path` up to date, to read it like a current one.
+pub(super) fn upgrade_copy(copy: &mut Connection, path: &Path) -> Result<()> {
+    migrations()
+        .to_latest(copy)
+        .map_err(|e| StoreError::Damaged { path: path.to_owned(), detail: format!("migration: {e}") })
+}
+
+/// Brings the schema up to date. Cheap when it already is: one `user_version` read.
+pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
+    if is_current(conn, path)? {
         return Ok(());
     }
-    if found < START_SNAPSHOT_GONE {
+    let sql = |e: rusqlite::Error| StoreError::from_sqlite(path.to_owned(), e);
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    if found < START_SNAPSHOT_GONE as i64 {
         // Nothing to do when it is not there; any other failure leaves a file nobody reads.
         let _ = std::fs::remove_file(path.with_file_name(START_SNAPSHOT_FILE));
     }

@@ -22,6 +22,7 @@ pub mod practice;
 pub mod progress;
 mod slot;
 pub mod sober;
+pub mod wal;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,6 +46,8 @@ pub struct Store {
     path: PathBuf,
     /// Fold the WAL into the database when closing (see [`Store::fold_wal_on_close`]).
     fold_on_close: bool,
+    /// Opened by a command that only reads, or a backup: every write is refused.
+    read_only: bool,
 }
 
 impl Store {
@@ -60,15 +63,13 @@ impl Store {
                 Store::prepare(open_rw(fresh)?, fresh.to_owned())?.fold_wal()
             })?;
         }
+        wal::check(path)?;
         Store::prepare(open_rw(path)?, path.to_owned())
     }
 
-    /// Opens a database that must already exist (a backup, or for a command that only reads).
+    /// Opens a database that must already exist, to write to it (the TUI's background check).
     pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.is_file() {
-            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-            return Err(StoreError::Io { path: path.to_owned(), source });
-        }
+        must_exist(path)?;
         Store::open(path)
     }
 
@@ -78,6 +79,46 @@ impl Store {
         let store = Store::open(path)?;
         store.quick_check()?;
         Ok(store)
+    }
+
+    /// Opens for a command that only reads (`status`, `export`, `doctor`): SQLite opens the file
+    /// read-only, so neither it nor its WAL is written, whatever happens.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        must_exist(path)?;
+        wal::check(path)?;
+        Store::reading(wal::read_only(path)?, path)
+    }
+
+    /// Opens a backup to check or read it: immutable, so nothing is written beside it and its
+    /// bytes never change. Only a mestring database is one: an empty file is not a backup.
+    pub fn open_backup(path: &Path) -> Result<Store> {
+        must_exist(path)?;
+        let conn = wal::immutable(path)?;
+        let app_id: i32 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| sql(path, e))?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::NotOurs { path: path.to_owned() });
+        }
+        Store::reading(conn, path)
+    }
+
+    /// A store on a connection that cannot write. A file from an older version is upgraded in a
+    /// copy in memory, so it reads like a current one and stays as it is.
+    fn reading(conn: Connection, path: &Path) -> Result<Store> {
+        check_ownership(&conn, path)?;
+        let conn = if migrations::is_current(&conn, path)? {
+            conn
+        } else {
+            let mut copy = Connection::open_in_memory().map_err(|e| sql(path, e))?;
+            rusqlite::backup::Backup::new(&conn, &mut copy)
+                .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
+                .map_err(|e| sql(path, e))?;
+            migrations::upgrade_copy(&mut copy, path)?;
+            copy
+        };
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql(path, e))?;
+        conn.pragma_update(None, "cache_size", -512).map_err(|e| sql(path, e))?;
+        Ok(Store { conn, path: path.to_owned(), fold_on_close: false, read_only: true })
     }
 
     /// A fresh database in memory, for tests and benchmarks: the same schema and rules.
@@ -90,6 +131,9 @@ impl Store {
     fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
         let sql = |e| StoreError::from_sqlite(path.clone(), e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // First: by default the last connection to close folds the WAL into the file, which
+        // would write a file that the checks below refuse.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sql)?;
         // Checked before anything is written: WAL mode would change a foreign file's header.
         check_ownership(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
@@ -97,15 +141,15 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         // The WAL is folded into the database by SQLite's own checkpoints as it grows, not on
         // every close: a one-shot `mestring checkin` then costs one fsync, not three. A WAL left
-        // behind is as durable as the database and is read by the next open.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sql)?;
+        // behind is as durable as the database and is read by the next open (NO_CKPT_ON_CLOSE
+        // above).
         conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024).map_err(sql)?;
         // Screens read a few hundred rows at a time; a small page cache keeps memory flat however
         // long the history grows (SQLite's default allows 2 MB).
         conn.pragma_update(None, "cache_size", -512).map_err(sql)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
-        Ok(Store { conn, path, fold_on_close: false })
+        Ok(Store { conn, path, fold_on_close: false, read_only: false })
     }
 
     /// Folds the WAL into the database file now and empties it. Fails if another connection
@@ -162,10 +206,24 @@ impl Store {
     /// returns `Ok`, and nothing of it is when it returns `Err`.
     pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
         let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(path.clone(), e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
-        let value = change(&tx).map_err(sql)?;
-        tx.commit().map_err(sql)?;
+        self.write_checked(|tx| change(tx).map_err(|e| sql(&path, e)))
+    }
+
+    /// [`Store::write`] for a change that can also fail for its own reasons (a value read in
+    /// the transaction that makes the change invalid): then nothing of it is written.
+    pub fn write_checked<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly { path: self.path.clone() });
+        }
+        let path = self.path.clone();
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql(&path, e))?;
+        // Every write carries the database's identity into the WAL (see `wal.rs`).
+        tx.prepare_cached("UPDATE identity SET writes = writes + 1")
+            .and_then(|mut s| s.execute([]))
+            .map_err(|e| sql(&path, e))?;
+        let value = change(&tx)?;
+        tx.commit().map_err(|e| sql(&path, e))?;
         Ok(value)
     }
 
@@ -196,11 +254,26 @@ const WAL_FOLD_BYTES: u64 = 1024 * 1024;
 impl Drop for Store {
     fn drop(&mut self) {
         let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        if self.read_only {
+            return;
+        }
         if self.fold_on_close || std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
             // Best effort: if another instance is reading, SQLite checkpoints later instead.
             let _ = self.fold_wal();
         }
     }
+}
+
+fn sql(path: &Path, e: rusqlite::Error) -> StoreError {
+    StoreError::from_sqlite(path.to_owned(), e)
+}
+
+fn must_exist(path: &Path) -> Result<()> {
+    if path.is_file() {
+        return Ok(());
+    }
+    let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+    Err(StoreError::Io { path: path.to_owned(), source })
 }
 
 /// Never with `CREATE`: a database is created only by [`location::create_database`], whole.
