@@ -43,6 +43,26 @@ impl Store {
         })
     }
 
+    /// Changes the day as it is stored at the moment of writing: `change` gets the stored version
+    /// (`None`: none yet) inside the IMMEDIATE transaction and returns the new one, or `None` to
+    /// write nothing. A change another window or command made before is read, not overwritten,
+    /// and none can come in between. Returns what is now stored.
+    pub fn change_checkin(
+        &mut self,
+        date: NaiveDate,
+        change: impl FnOnce(Option<CheckIn>) -> Option<CheckIn>,
+    ) -> Result<Option<CheckIn>> {
+        let path = self.path().to_owned();
+        let sql = |e| super::StoreError::from_sqlite(path.clone(), e);
+        self.write_checked(|tx| {
+            let Some(changed) = change(read_one(tx, date).map_err(sql)?) else { return Ok(None) };
+            let changed = changed.normalised();
+            changed.validate()?;
+            upsert(tx, &changed).map_err(sql)?;
+            Ok(Some(changed))
+        })
+    }
+
     pub fn checkin_on(&self, date: NaiveDate) -> Result<Option<CheckIn>> {
         read_one(self.conn(), date).map_err(|e| self.sql_error(e))
     }

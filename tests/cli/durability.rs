@@ -196,3 +196,4 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
 }
 
 mod wal;
+mod writers;
