@@ -20,6 +20,11 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
         if !source.is_file() {
             return Err(Usage(format!("{} is not a file", source.display())).into());
         }
+        if backup::is_same_file(db, &source) {
+            let message =
+                format!("{} is the database itself, not a backup; nothing was changed", db.display());
+            return Err(Usage(message).into());
+        }
         let moved = backup::restore(db, &source, env.clock.now())?;
         println!("{} {} → {}.", t.doctor_restored, source.display(), db.display());
         if let Some(moved) = moved {

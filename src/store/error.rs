@@ -36,6 +36,11 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("{path} is busy in another program for too long. Nothing was lost; try again.")]
     Busy { path: PathBuf },
+    #[error(
+        "{path} is open in mestring (another window, or a command still running). \
+         Nothing was changed; close it and try again."
+    )]
+    InUse { path: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
@@ -84,7 +89,7 @@ impl StoreError {
             StoreError::ForeignWal { wal, .. } => format!("{} {}", path(wal), s.checkin.store_foreign_wal),
             StoreError::DiskFull { .. } => s.checkin.store_disk_full.to_owned(),
             StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.checkin.store_read_only),
-            StoreError::Busy { .. } => s.checkin.store_busy.to_owned(),
+            StoreError::Busy { .. } | StoreError::InUse { .. } => s.checkin.store_busy.to_owned(),
             StoreError::Invalid(invalid) => invalid.to_string(),
             StoreError::Record(problem) => problem.clone(),
             StoreError::Io { .. } | StoreError::Sqlite { .. } => format!("{} {self}", s.checkin.store_failed),

@@ -16,6 +16,7 @@ pub mod exchange;
 pub mod goals;
 pub mod habits;
 pub mod location;
+mod lock;
 pub mod migrations;
 pub mod plan;
 pub mod practice;
@@ -48,6 +49,8 @@ pub struct Store {
     fold_on_close: bool,
     /// Opened by a command that only reads, or a backup: every write is refused.
     read_only: bool,
+    /// Tells a restore that the file is in use (see `lock.rs`); `None` in memory and for backups.
+    _in_use: Option<lock::InUse>,
 }
 
 impl Store {
@@ -63,8 +66,11 @@ impl Store {
                 Store::prepare(open_rw(fresh)?, fresh.to_owned())?.fold_wal()
             })?;
         }
+        let in_use = lock::shared(path);
         wal::check(path)?;
-        Store::prepare(open_rw(path)?, path.to_owned())
+        let mut store = Store::prepare(open_rw(path)?, path.to_owned())?;
+        store._in_use = in_use;
+        Ok(store)
     }
 
     /// Opens a database that must already exist, to write to it (the TUI's background check).
@@ -85,15 +91,25 @@ impl Store {
     /// read-only, so neither it nor its WAL is written, whatever happens.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         must_exist(path)?;
+        let in_use = lock::shared(path);
         wal::check(path)?;
-        Store::reading(wal::read_only(path)?, path)
+        let mut store = Store::reading(wal::read_only(path)?, path)?;
+        store._in_use = in_use;
+        Ok(store)
     }
 
     /// Opens a backup to check or read it: immutable, so nothing is written beside it and its
-    /// bytes never change. Only a mestring database is one: an empty file is not a backup.
+    /// bytes never change. Only a mestring database is one: an empty file is not a backup. A
+    /// file that has a WAL (one a restore kept aside) is read with it, read-only.
     pub fn open_backup(path: &Path) -> Result<Store> {
         must_exist(path)?;
-        let conn = wal::immutable(path)?;
+        let has_wal = std::fs::metadata(wal::wal_path(path)).is_ok_and(|m| m.len() > 0);
+        let conn = if has_wal {
+            wal::check(path)?;
+            wal::read_only(path)?
+        } else {
+            wal::immutable(path)?
+        };
         let app_id: i32 =
             conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| sql(path, e))?;
         if app_id != APPLICATION_ID {
@@ -118,7 +134,7 @@ impl Store {
         };
         conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql(path, e))?;
         conn.pragma_update(None, "cache_size", -512).map_err(|e| sql(path, e))?;
-        Ok(Store { conn, path: path.to_owned(), fold_on_close: false, read_only: true })
+        Ok(Store { conn, path: path.to_owned(), fold_on_close: false, read_only: true, _in_use: None })
     }
 
     /// A fresh database in memory, for tests and benchmarks: the same schema and rules.
@@ -149,7 +165,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -512).map_err(sql)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
-        Ok(Store { conn, path, fold_on_close: false, read_only: false })
+        Ok(Store { conn, path, fold_on_close: false, read_only: false, _in_use: None })
     }
 
     /// Folds the WAL into the database file now and empties it. Fails if another connection

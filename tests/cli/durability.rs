@@ -195,5 +195,6 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
     assert!(!data.join("backups").exists(), "a damaged file is never backed up");
 }
 
+mod restore;
 mod wal;
 mod writers;
