@@ -4,6 +4,7 @@
 //! replaces: it is moved aside.
 
 use std::fs::{self, File};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -91,6 +92,8 @@ fn copy_into_temp(store: &Store, dir: &Path, prefix: &str, target: &Path) -> Res
     // tempfile's errors name the temporary file; the kind says what went wrong.
     let io = |e: std::io::Error| StoreError::Io { path: target.to_owned(), source: e.kind().into() };
     let partial = tempfile::Builder::new().prefix(prefix).tempfile_in(dir).map_err(io)?;
+    // 0600 whatever the umask; SQLite writes into the file as it is.
+    partial.as_file().set_permissions(std::fs::Permissions::from_mode(0o600)).map_err(io)?;
     let text = partial.path().to_str().ok_or_else(|| io(std::io::ErrorKind::InvalidFilename.into()))?;
     store
         .conn()

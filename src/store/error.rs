@@ -1,7 +1,7 @@
 //! What can go wrong with the user's data, named so a person knows what happened to which file
 //! and what to do. Every variant that concerns the database file says that it was not changed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
@@ -64,6 +64,23 @@ impl StoreError {
             Some(ErrorCode::NotADatabase) => StoreError::NotOurs { path },
             Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged { path, detail: source.to_string() },
             _ => StoreError::Sqlite { path, source },
+        }
+    }
+
+    /// The same error about `to` where it named `from` (a temporary file standing in for `to`).
+    pub fn renamed(self, from: &Path, to: &Path) -> Self {
+        let swap = |p: PathBuf| if p == from { to.to_owned() } else { p };
+        match self {
+            StoreError::NotOurs { path } => StoreError::NotOurs { path: swap(path) },
+            StoreError::Damaged { path, detail } => StoreError::Damaged { path: swap(path), detail },
+            StoreError::Newer { path, found, known } => StoreError::Newer { path: swap(path), found, known },
+            StoreError::DiskFull { path } => StoreError::DiskFull { path: swap(path) },
+            StoreError::ReadOnly { path } => StoreError::ReadOnly { path: swap(path) },
+            StoreError::Busy { path } => StoreError::Busy { path: swap(path) },
+            StoreError::InUse { path } => StoreError::InUse { path: swap(path) },
+            StoreError::Io { path, source } => StoreError::Io { path: swap(path), source },
+            StoreError::Sqlite { path, source } => StoreError::Sqlite { path: swap(path), source },
+            other => other,
         }
     }
 
