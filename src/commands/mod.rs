@@ -133,24 +133,32 @@ fn export(
     to: Option<chrono::NaiveDate>,
     env: &Env,
 ) -> Outcome {
-    let to = to.unwrap_or_else(|| env.clock.today());
-    let from = match (from, format) {
-        (Some(from), _) => Some(from),
-        (None, ExportFormat::Md) => Some(to - chrono::Days::new(13)),
-        (None, _) => None,
+    // Without dates, json and csv are everything, also days dated after today (a clock that ran
+    // ahead, an import); the report for a therapist is the last two weeks.
+    let today = env.clock.today();
+    let (from, to) = match format {
+        ExportFormat::Md => {
+            let to = to.unwrap_or(today);
+            (Some(from.unwrap_or(to - chrono::Days::new(13))), Some(to))
+        }
+        ExportFormat::Json | ExportFormat::Csv => (from, to),
     };
-    if from.is_some_and(|f| f > to) {
-        return Err(Usage(format!("--from {} is after --to {to}", from.unwrap_or(to))).into());
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(Usage(format!("--from {from} is after --to {to}")).into());
     }
     let export = if env.db_path.exists() {
-        Store::open_read_only(&env.db_path)?.export(from, Some(to), env.clock.now())?
+        Store::open_read_only(&env.db_path)?.export(from, to, env.clock.now())?
     } else {
-        Store::open_in_memory()?.export(from, Some(to), env.clock.now())?
+        Store::open_in_memory()?.export(from, to, env.clock.now())?
     };
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
         ExportFormat::Csv => report::csv(&export.checkins),
-        ExportFormat::Md => report::markdown(&export.checkins, from.unwrap_or(to), to, env.lang),
+        ExportFormat::Md => {
+            report::markdown(&export.checkins, from.unwrap_or(today), to.unwrap_or(today), env.lang)
+        }
     };
     use std::io::Write;
     std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -11,3 +11,4 @@ mod goals;
 mod import_robustness;
 mod private_files;
 mod text;
+mod time;
