@@ -226,6 +226,8 @@ impl CheckinPane {
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) {
+        // A form left open across midnight keeps its day, but no longer calls it today.
+        self.today = ctx.clock.today();
         match self.editing.take() {
             Some(Editing::Note) => self.handle_note(action, ctx),
             Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),
