@@ -59,9 +59,10 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
         println!("  {}", t.doctor_no_backups);
     }
     for b in &backups {
-        println!("  {}  {:>8} kB  {}", b.date, b.bytes.div_ceil(1024), b.path.display());
+        let damaged = if b.sound { String::new() } else { format!("  ({})", t.doctor_backup_damaged) };
+        println!("  {}  {:>8} kB  {}{damaged}", b.date, b.bytes.div_ceil(1024), b.path.display());
     }
-    if let Some(newest) = backups.first() {
+    if let Some(newest) = backups.iter().find(|b| b.sound) {
         println!("{} mestring doctor --restore {}", t.doctor_restore_hint, newest.date);
     }
     if healthy { Ok(()) } else { Err(t.doctor_needs_attention.into()) }

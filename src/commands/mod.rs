@@ -15,7 +15,7 @@ use crate::cli::{Cli, Command, ExportFormat};
 use crate::clock::Clock;
 use crate::content::RegionId;
 use crate::i18n::Lang;
-use crate::store::{Store, location};
+use crate::store::{Store, StoreError, location};
 
 /// What a command needs besides its own arguments.
 pub struct Env<'a> {
@@ -88,11 +88,21 @@ fn fail(e: &dyn Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Whether the database is there. Only "no such file" means it is not there yet: a data
+/// directory that cannot be read, or is a file, is an error, not a day without a check-in.
+fn database_exists(env: &Env) -> Result<bool, StoreError> {
+    match std::fs::metadata(&env.db_path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(StoreError::Io { path: env.db_path.clone(), source }),
+    }
+}
+
 /// One line for a shell prompt. Creates nothing: without a database there is no check-in.
 fn status(env: &Env) -> Outcome {
     let t = &env.lang.strings().checkin;
     let today = env.clock.today();
-    if !env.db_path.exists() {
+    if !database_exists(env)? {
         println!("mestring: {}", t.status_not_yet);
         return Ok(());
     }
@@ -148,7 +158,7 @@ fn export(
     {
         return Err(Usage(format!("--from {from} is after --to {to}")).into());
     }
-    let export = if env.db_path.exists() {
+    let export = if database_exists(env)? {
         Store::open_read_only(&env.db_path)?.export(from, to, env.clock.now())?
     } else {
         Store::open_in_memory()?.export(from, to, env.clock.now())?
@@ -166,7 +176,12 @@ fn export(
 }
 
 fn import(file: &Path, env: &Env) -> Outcome {
-    let json = std::fs::read_to_string(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    // A file that cannot be opened is a wrong command line (2); one that is not text is bad
+    // data (1), like one that is not an export.
+    let json = std::fs::read_to_string(file).map_err(|e| -> Box<dyn Error> {
+        let message = format!("{}: {e}", file.display());
+        if e.kind() == std::io::ErrorKind::InvalidData { message.into() } else { Usage(message).into() }
+    })?;
     let summary =
         Store::open(&env.db_path)?.import_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
     let t = &env.lang.strings().checkin;

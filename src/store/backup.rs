@@ -24,6 +24,9 @@ pub struct Backup {
     pub date: NaiveDate,
     pub path: PathBuf,
     pub bytes: u64,
+    /// Its header says it is a mestring database. One that does not (damaged, or another file
+    /// under a backup's name) is listed as such and never offered for a restore.
+    pub sound: bool,
 }
 
 pub fn backup_dir(db_path: &Path) -> PathBuf {
@@ -44,11 +47,22 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
             let name = entry.file_name().into_string().ok()?;
             let date = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?.parse().ok()?;
             let bytes = entry.metadata().ok()?.len();
-            Some(Backup { date, path: entry.path(), bytes })
+            Some(Backup { date, sound: has_our_header(&entry.path()), path: entry.path(), bytes })
         })
         .collect();
     backups.sort_by_key(|b| std::cmp::Reverse(b.date));
     Ok(backups)
+}
+
+/// Whether the file starts with SQLite's header carrying mestring's application id: 100 bytes
+/// read, so listing the backups stays cheap.
+fn has_our_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    let read = File::open(path).and_then(|mut f| f.read_exact(&mut header));
+    read.is_ok()
+        && header.starts_with(b"SQLite format 3\0")
+        && header[68..72] == super::APPLICATION_ID.to_be_bytes()
 }
 
 /// Whether today's backup is still to be made.

@@ -16,6 +16,11 @@ pub enum StoreError {
     )]
     NotOurs { path: PathBuf },
     #[error(
+        "{path} is empty, but there are backups of your data in {backups}. It has not been \
+         changed. Run `mestring doctor` to see them and restore one."
+    )]
+    EmptyWithBackups { path: PathBuf, backups: PathBuf },
+    #[error(
         "{wal} does not belong to {db}: it is another database's. Neither file has been changed. \
          Move {wal} out of the way (keep it until you know you do not need it) and try again."
     )]
@@ -92,6 +97,7 @@ impl StoreError {
                 | StoreError::Damaged { .. }
                 | StoreError::Newer { .. }
                 | StoreError::ForeignWal { .. }
+                | StoreError::EmptyWithBackups { .. }
         )
     }
 
@@ -104,6 +110,9 @@ impl StoreError {
             }
             StoreError::Newer { path: p, .. } => format!("{} {}", path(p), s.checkin.store_newer),
             StoreError::ForeignWal { wal, .. } => format!("{} {}", path(wal), s.checkin.store_foreign_wal),
+            StoreError::EmptyWithBackups { path: p, .. } => {
+                format!("{} {}", path(p), s.checkin.store_empty_with_backups)
+            }
             StoreError::DiskFull { .. } => s.checkin.store_disk_full.to_owned(),
             StoreError::ReadOnly { path: p } => format!("{} {}", path(p), s.checkin.store_read_only),
             StoreError::Busy { .. } | StoreError::InUse { .. } => s.checkin.store_busy.to_owned(),

@@ -67,6 +67,7 @@ impl Store {
             })?;
         }
         let in_use = lock::shared(path);
+        refuse_empty_with_backups(path)?;
         wal::check(path)?;
         let mut store = Store::prepare(open_rw(path)?, path.to_owned())?;
         store._in_use = in_use;
@@ -92,6 +93,7 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         must_exist(path)?;
         let in_use = lock::shared(path);
+        refuse_empty_with_backups(path)?;
         wal::check(path)?;
         let mut store = Store::reading(wal::read_only(path)?, path)?;
         store._in_use = in_use;
@@ -282,6 +284,23 @@ impl Drop for Store {
 
 fn sql(path: &Path, e: rusqlite::Error) -> StoreError {
     StoreError::from_sqlite(path.to_owned(), e)
+}
+
+/// A database file of no bytes (a full disk or another program's crash can leave one) would
+/// be taken for a new database, and the data would seem gone. With backups beside it, it is
+/// refused, untouched, so the person hears of the backups; without, it is a new database.
+fn refuse_empty_with_backups(path: &Path) -> Result<()> {
+    let no_wal = std::fs::metadata(wal::wal_path(path)).map_or(true, |m| m.len() == 0);
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+        && no_wal
+        && backup::list(path)?.iter().any(|b| b.sound)
+    {
+        return Err(StoreError::EmptyWithBackups {
+            path: path.to_owned(),
+            backups: backup::backup_dir(path),
+        });
+    }
+    Ok(())
 }
 
 fn must_exist(path: &Path) -> Result<()> {

@@ -10,5 +10,6 @@ mod durability;
 mod goals;
 mod import_robustness;
 mod private_files;
+mod refusals;
 mod text;
 mod time;
