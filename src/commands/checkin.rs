@@ -8,8 +8,8 @@ use crate::domain::checkin::{CheckIn, Slip};
 use crate::store::{Store, backup};
 
 pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
-    // One moment for the whole command.
-    let now = env.clock.now();
+    // One moment for the whole command; UTC for "last changed" (see `Clock::now_utc`).
+    let (now, changed_at) = (env.clock.now(), env.clock.now_utc());
     let today = now.date();
     let date = args.date.unwrap_or(today);
     if date > today {
@@ -34,7 +34,7 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
             None if args.mood.is_some() => CheckIn::blank(date, now),
             None => return None,
         };
-        Some(CheckIn { updated_at: now, ..apply(args, base) })
+        Some(CheckIn { updated_at: changed_at, ..apply(args, base) })
     })?;
     let Some(checkin) = saved else { return Err(need_mood(date)) };
     let t = &env.lang.strings().checkin;

@@ -133,7 +133,7 @@ pub fn csv(checkins: &[CheckIn]) -> String {
             u8::from(c.halt.tired).to_string(),
             c.helped.join(";"),
             c.note.clone(),
-            c.updated_at.format(crate::store::checkins::TIME_FORMAT).to_string(),
+            c.updated_at.format(crate::store::checkins::UTC_FORMAT).to_string(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(&printable(f))).collect();
         out.push_str(&row.join(","));

@@ -56,6 +56,14 @@ impl Clock for Interleaving {
         self.wall
     }
 
+    fn now_utc(&self) -> NaiveDateTime {
+        self.now()
+    }
+
+    fn local_from_utc(&self, utc: NaiveDateTime) -> NaiveDateTime {
+        utc
+    }
+
     fn instant(&self) -> Instant {
         self.origin
     }
