@@ -29,19 +29,24 @@ pub fn shared(db: &Path) -> Option<InUse> {
     locked.then_some(InUse(dir))
 }
 
-/// The database to oneself, for a restore: refused while any store has it open.
+/// The database to oneself, for a restore: refused while any store has it open. A holder that
+/// lets go within half a second (a one-shot command finishing, or a child process that has not
+/// yet closed the descriptor it inherited) is waited for; an open app is not going to.
 pub fn exclusive(db: &Path) -> Result<Option<InUse>> {
     let dir =
         File::open(dir_of(db)).map_err(|source| StoreError::Io { path: dir_of(db).to_owned(), source })?;
-    // SAFETY: flock on a descriptor this function owns.
-    if unsafe { libc::flock(dir.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
-        return Ok(Some(InUse(dir)));
+    for _ in 0..20 {
+        // SAFETY: flock on a descriptor this function owns.
+        if unsafe { libc::flock(dir.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(Some(InUse(dir)));
+        }
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EWOULDBLOCK) {
+            // No locks on this file system: nothing to learn from it, as before there was a lock.
+            return Ok(None);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
-    match std::io::Error::last_os_error().raw_os_error() {
-        Some(libc::EWOULDBLOCK) => Err(StoreError::InUse { path: db.to_owned() }),
-        // No locks on this file system: nothing to learn from it, as before there was a lock.
-        _ => Ok(None),
-    }
+    Err(StoreError::InUse { path: db.to_owned() })
 }
 
 #[cfg(test)]

@@ -43,29 +43,32 @@ fn identity(conn: &Connection) -> rusqlite::Result<Identity> {
 }
 
 /// Refuses, writing nothing, a non-empty WAL that does not belong to the database at `db`.
-pub fn check(db: &Path) -> Result<()> {
+/// Returns the read-only connection that read through the WAL, when there was one: kept open
+/// until the store's own connection is, SQLite builds the WAL's index once, not twice.
+pub fn check(db: &Path) -> Result<Option<Connection>> {
     let wal = wal_path(db);
     if std::fs::metadata(&wal).map_or(true, |m| m.len() == 0) {
-        return Ok(());
+        return Ok(None);
     }
     // The file alone may be mid-checkpoint by another instance, or damaged; then there is
     // nothing to compare with, and the usual checks after opening decide.
     let Ok(alone) = immutable(db).and_then(|conn| identity(&conn).map_err(|e| sql(db, e))) else {
-        return Ok(());
+        return Ok(None);
     };
     if alone.app_id != APPLICATION_ID {
         // Not ours, or an empty new file: the ownership check refuses or accepts it as before.
-        return Ok(());
+        return Ok(None);
     }
     let foreign = || StoreError::ForeignWal { db: db.to_owned(), wal: wal.clone() };
-    let through = match read_only(db).and_then(|conn| identity(&conn).map_err(|e| sql(db, e))) {
-        Ok(through) => through,
+    let read = read_only(db).and_then(|conn| Ok((identity(&conn).map_err(|e| sql(db, e))?, conn)));
+    let (through, conn) = match read {
+        Ok(read) => read,
         // Pages that make no database together: the WAL is another file's.
         Err(StoreError::NotOurs { .. } | StoreError::Damaged { .. }) => return Err(foreign()),
         Err(e) => return Err(e),
     };
     let same_owner = through.app_id == APPLICATION_ID && (alone.uid.is_none() || through.uid == alone.uid);
-    if same_owner { Ok(()) } else { Err(foreign()) }
+    if same_owner { Ok(Some(conn)) } else { Err(foreign()) }
 }
 
 fn sql(path: &Path, e: rusqlite::Error) -> StoreError {
