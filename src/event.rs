@@ -1,16 +1,17 @@
 //! Terminal events and signals in one channel, so the main loop can block until something
 //! happens or a deadline passes, and never wakes up while nothing changes.
 //!
-//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT and
-//! SIGWINCH. Both send into one channel. When reading the terminal fails (it was closed), the reader
-//! reports it once and stops, so a dead terminal can never spin the CPU.
+//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT,
+//! SIGQUIT (whose default would dump core and leave the terminal raw) and SIGWINCH. Both send
+//! into one channel. When reading the terminal fails (it was closed), the reader reports it
+//! once and stops, so a dead terminal can never spin the CPU.
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event as TermEvent};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 #[derive(Debug)]
@@ -38,7 +39,7 @@ impl Events {
     /// that arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
     pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
-        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
+        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
         Ok(Self { rx, pending: Some((tx, signals)) })
     }
 

@@ -59,7 +59,7 @@ pub fn markdown(
         }
         let _ = writeln!(out, "\n## {title}\n");
         for (stored, n) in counts.iter().take(8) {
-            let _ = writeln!(out, "- {} ({n})", label(content, lang, stored));
+            let _ = writeln!(out, "- {} ({n})", printable(label(content, lang, stored)));
         }
     }
     let _ = writeln!(out, "\n## {}\n", t.md_day_by_day);
@@ -75,9 +75,9 @@ pub fn markdown(
             let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
             let sleep = c.sleep_hours().map(|h| format!("{} {}", lang.decimal(f64::from(h)), t.hours_short));
             let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(content, lang, x)).collect();
-            let mut note = c.note.clone();
+            let mut note = printable(&c.note);
             if let Some(slip) = &c.slip {
-                let detail = [slip.substance.as_str(), slip.amount.as_str()].join(" ");
+                let detail = printable(&[slip.substance.as_str(), slip.amount.as_str()].join(" "));
                 note =
                     format!("{}: {} {}", t.used, t.used_yes, detail.trim()).trim().to_owned() + ". " + &note;
             }
@@ -90,13 +90,20 @@ pub fn markdown(
                 c.craving,
                 c.stress,
                 sleep.unwrap_or_default(),
-                cell(&triggers.join(", ")),
+                cell(&printable(&triggers.join(", "))),
                 cell(note.trim()),
             );
         }
     }
     let _ = writeln!(out, "\n_{}_", t.md_footer);
     out
+}
+
+/// `text` without control characters but the line break and the tab: a note may hold escape
+/// sequences (pasted, or imported) that would drive the terminal a report is shown in, or a
+/// stray carriage return that breaks a spreadsheet's rows.
+fn printable(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
 }
 
 /// Text that stays inside one Markdown table cell.
@@ -131,9 +138,9 @@ pub fn csv(checkins: &[CheckIn]) -> String {
             u8::from(c.halt.tired).to_string(),
             c.helped.join(";"),
             c.note.clone(),
-            c.updated_at.format(crate::store::checkins::TIME_FORMAT).to_string(),
+            c.updated_at.format(crate::store::checkins::UTC_FORMAT).to_string(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| csv_field(&printable(f))).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -204,5 +211,20 @@ mod tests {
         assert!(text.contains(",1,øl,2,loneliness;Svigermor,"), "{text}");
         assert!(text.contains("\"Tung kveld | ringte Kari\nså bedre\""), "{text}");
         assert!(text.contains("\"Gikk tur, \"\"fin\"\" dag\""), "{text}");
+    }
+
+    #[test]
+    fn control_characters_in_notes_never_reach_a_report() {
+        let mut c = CheckIn::blank(d(3), d(3).and_hms_opt(9, 0, 0).unwrap());
+        c.note = "før\x1b[2J\x1b]0;tittel\x07 etter\r\nlinje to\u{9b}31m".into();
+        c.triggers = vec!["egen\x1b[5mblink".into()];
+        let md = markdown(&Content::new(None), std::slice::from_ref(&c), d(1), d(3), Lang::Nb);
+        let csv = csv(std::slice::from_ref(&c));
+        for (name, text) in [("md", &md), ("csv", &csv)] {
+            let bad: Vec<char> = text.chars().filter(|&ch| ch.is_control() && ch != '\n').collect();
+            assert!(bad.is_empty(), "{name}: {bad:?} in\n{text}");
+        }
+        assert!(md.contains("før[2J]0;tittel etter<br>linje to31m"), "{md}");
+        assert!(csv.contains("\"før[2J]0;tittel etter\nlinje to31m\""), "{csv}");
     }
 }

@@ -78,6 +78,12 @@ pub struct CheckinText {
     pub store_damaged: &'static str,
     /// After a file path.
     pub store_newer: &'static str,
+    /// After the path of a database file of no bytes while backups exist.
+    pub store_empty_with_backups: &'static str,
+    /// After a backup's path in `doctor`'s list: its header is not a mestring database's.
+    pub doctor_backup_damaged: &'static str,
+    /// After the path of a `-wal` file that belongs to another database.
+    pub store_foreign_wal: &'static str,
     pub store_disk_full: &'static str,
     /// After a file path.
     pub store_read_only: &'static str,
@@ -186,6 +192,9 @@ pub const NB: CheckinText = CheckinText {
     store_damaged: "er skadet eller ikke en mestring-database. Filen er ikke endret. \
                     Kjør `mestring doctor` for å sjekke den og hente inn en sikkerhetskopi.",
     store_newer: "er laget av en nyere mestring. Filen er ikke endret; bruk den nyere versjonen.",
+    store_foreign_wal: "hører til en annen database. Ingenting er endret; flytt den bort og start på nytt.",
+    store_empty_with_backups: "er tom, men det finnes sikkerhetskopier. Filen er ikke endret; kjør `mestring doctor`.",
+    doctor_backup_damaged: "skadet, kan ikke hentes inn",
     store_disk_full: "Disken er full, så dette ble ikke lagret. Det du skrev står her fortsatt.",
     store_read_only: "kan ikke skrives til. Det du skrev står her fortsatt; sjekk tilgangene.",
     store_busy: "Et annet mestring-vindu skriver akkurat nå. Det du skrev står her; prøv igjen.",
@@ -288,6 +297,9 @@ pub const EN: CheckinText = CheckinText {
     store_damaged: "is damaged or not a mestring database. The file has not been changed. \
                     Run `mestring doctor` to check it and restore a backup.",
     store_newer: "was written by a newer mestring. The file has not been changed; use the newer version.",
+    store_foreign_wal: "belongs to another database. Nothing was changed; move it away and start again.",
+    store_empty_with_backups: "is empty, but there are backups. The file has not been changed; run `mestring doctor`.",
+    doctor_backup_damaged: "damaged, cannot be restored",
     store_disk_full: "The disk is full, so this was not saved. What you typed is still here.",
     store_read_only: "cannot be written. What you typed is still here; check the permissions.",
     store_busy: "Another mestring window is writing right now. What you typed is here; try again.",

@@ -157,7 +157,7 @@ impl CheckinPane {
             *ctx.toast = Some(e.describe(self.lang.strings()));
             None
         });
-        self.saved_at = existing.as_ref().map(|c| c.updated_at);
+        self.saved_at = existing.as_ref().map(|c| ctx.clock.local_from_utc(c.updated_at));
         self.support = existing.as_ref().is_some_and(CheckIn::needs_support);
         self.base = existing.clone();
         self.checkin = existing.unwrap_or_else(|| CheckIn::blank(date, ctx.clock.now()));
@@ -201,7 +201,7 @@ impl CheckinPane {
 
     pub(super) fn save(&mut self, ctx: &mut Ctx) {
         self.checkin.note = self.note.lines().join("\n");
-        self.checkin.updated_at = ctx.clock.now();
+        self.checkin.updated_at = ctx.clock.now_utc();
         let s = self.lang.strings();
         let result = match ctx.store.get_mut() {
             Ok(store) => store.save_checkin_over(self.base.as_ref(), &self.checkin),
@@ -218,7 +218,7 @@ impl CheckinPane {
                 self.checkin = stored.clone();
                 self.base = Some(stored);
                 self.pending = false;
-                self.saved_at = Some(self.checkin.updated_at);
+                self.saved_at = Some(ctx.clock.local_from_utc(self.checkin.updated_at));
                 self.support = self.checkin.needs_support();
             }
             Err(e) => {
@@ -233,6 +233,8 @@ impl CheckinPane {
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        // A form left open across midnight keeps its day, but no longer calls it today.
+        self.today = ctx.clock.today();
         match self.editing.take() {
             Some(Editing::Note) => self.handle_note(action, ctx),
             Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),

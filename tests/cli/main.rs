@@ -9,4 +9,7 @@ mod content_packs;
 mod durability;
 mod goals;
 mod import_robustness;
+mod private_files;
+mod refusals;
 mod text;
+mod time;

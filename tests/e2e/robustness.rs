@@ -18,7 +18,8 @@ fn exported_note(data: &std::path::Path) -> String {
 
 #[test]
 fn a_signal_while_a_note_is_being_typed_saves_it_and_restores_the_terminal() {
-    for signal in [15, 1] {
+    // SIGTERM, SIGHUP, and SIGQUIT (whose default would dump core and leave the terminal raw).
+    for signal in [15, 1, 3] {
         let data = tempfile::tempdir().unwrap();
         // Wide enough that the tab bar spells every title out.
         let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 220, 30);
