@@ -126,6 +126,8 @@ pub enum Action {
     MoveUp,
     /// Move the selected entry one place down its list.
     MoveDown,
+    /// Write down a craving as it happens, from any screen: how strong, what set it off.
+    LogUrge,
 }
 
 impl Action {

@@ -52,6 +52,7 @@ macro_rules! ctx {
 
 // After `ctx!`, which they use.
 mod background;
+mod modal;
 mod overlay;
 mod render;
 
@@ -117,6 +118,12 @@ pub struct App {
     keymap: Keymap,
     /// What the screens show, with the content packs; named problems are taken after each action.
     content: &'static Content,
+    /// The welcome of the first start, while it is shown.
+    welcome: Option<crate::panes::welcome::Welcome>,
+    /// The craving dialog, while it is open.
+    urge: Option<crate::panes::urge::UrgeFlow>,
+    /// When to ask how the craving logged in this session went.
+    follow_up_at: Option<chrono::NaiveDateTime>,
 }
 
 impl App {
@@ -137,6 +144,9 @@ impl App {
         let phase = app.current_phase();
         let mut ctx = ctx!(app);
         app.home.enter(&mut ctx, phase);
+        // A craving written down earlier and not yet answered: "how did it go?" first.
+        let now = app.clock.now();
+        app.ask_about_urge(now);
         app
     }
 
@@ -144,8 +154,14 @@ impl App {
     fn build(options: Options, content: &'static Content, clock: Box<dyn Clock>, store: Slot) -> Self {
         let lang = options.lang;
         let today = clock.today();
-        let keys = TabKeys { checkin: Tab::Checkin.key(), goals: Tab::Goals.key(), sober: Tab::Sober.key() };
-        Self {
+        let keys = TabKeys {
+            checkin: Tab::Checkin.key(),
+            goals: Tab::Goals.key(),
+            sober: Tab::Sober.key(),
+            breathe: Tab::Breathe.key(),
+            history: Tab::History.key(),
+        };
+        let mut app = Self {
             tab: Tab::Home,
             overlay: None,
             home: HomePane::new(content, lang, today, keys),
@@ -169,7 +185,12 @@ impl App {
             crisis_plan: Vec::new(),
             keymap: Keymap::default(),
             content,
-        }
+            welcome: None,
+            urge: None,
+            follow_up_at: None,
+        };
+        app.set_currency();
+        app
     }
 
     /// The recovery phase the person marked, for screens that show it (home): the phases
@@ -309,6 +330,9 @@ impl App {
     }
 
     fn text_mode(&self) -> bool {
+        if let Some(text) = self.modal_text_mode() {
+            return text;
+        }
         match self.tab {
             Tab::Home => false,
             Tab::Goals => self.goals.text_mode(),
@@ -316,7 +340,7 @@ impl App {
             Tab::Plan => self.plan.text_mode(),
             Tab::Faq => self.faq.text_mode(),
             Tab::Checkin => self.checkin.text_mode(),
-            Tab::History => false,
+            Tab::History => self.history.text_mode(),
             Tab::Techniques => self.techniques.text_mode(),
             Tab::Learn => false,
             Tab::Breathe => self.breathe.text_mode(),
@@ -326,6 +350,9 @@ impl App {
 
     /// Key scopes of the current screen, for the help overlay and the footer.
     pub fn scopes(&self) -> &'static [Scope] {
+        if let Some(scopes) = self.modal_scopes() {
+            return scopes;
+        }
         match self.tab {
             Tab::Home => &[Scope::Home],
             Tab::Goals => &[Scope::List, Scope::Items, Scope::Goals],
@@ -344,6 +371,7 @@ impl App {
     /// Applies one action. May return a follow-up action for the caller to apply next.
     pub fn update(&mut self, action: Action) -> Option<Action> {
         let next = self.apply(action);
+        self.offer_follow_up(action);
         // Content is read when a screen first needs it: a broken pack is named as soon as the
         // action that read it is done.
         self.notice_content_problems();
@@ -391,7 +419,11 @@ impl App {
             }
             return None;
         }
+        if let Some(next) = self.modal_update(action) {
+            return next;
+        }
         match action {
+            Action::LogUrge => self.open_urge_log(),
             Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
             Action::Crisis => self.open_overlay(Overlay::Crisis { scroll: 0 }),
             Action::Hide => self.open_overlay(Overlay::Hidden),
@@ -469,6 +501,7 @@ impl App {
         self.keymap = setup.keymap;
         self.checkin.set_configured_triggers(&settings.triggers);
         self.history.set_sunday_first(settings.week_start == WeekStart::Sunday);
+        self.home.sunday_first = settings.week_start == WeekStart::Sunday;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color);
         self.settings_problems(setup.problems);

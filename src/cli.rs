@@ -25,9 +25,10 @@ pub struct Cli {
     #[arg(long, env = "MESTRING_LANG", value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
-    /// Which help lines to show. Chosen by where you are, not by language.
-    #[arg(long, value_enum, default_value_t = Region::Norway, global = true)]
-    pub region: Region,
+    /// Which help lines to show (and the currency of what a counter saved). Chosen by where you
+    /// are, not by language. Default: the settings file's region, else norway.
+    #[arg(long, value_enum, global = true)]
+    pub region: Option<Region>,
 
     /// Let the mouse click tabs and rows and scroll. Off by default so you can select and copy
     /// text, such as a phone number, with the mouse.
@@ -67,11 +68,42 @@ impl Cli {
             .unwrap_or_else(|| Lang::resolve(None, lang_env.as_deref()));
         crate::app::Options {
             lang,
-            region: self.region.into(),
+            region: self.region(settings),
             theme: crate::theme::Theme::choose(settings.theme, std::env::var_os("NO_COLOR").as_deref()),
             mouse: self.mouse,
             bell: self.bell || settings.bell,
         }
+    }
+}
+
+impl Cli {
+    /// The region: the flag, else the settings file's, else Norway.
+    pub fn region(&self, settings: &crate::config::Settings) -> RegionId {
+        self.region.map(RegionId::from).or(settings.region).unwrap_or_default()
+    }
+}
+
+/// The region the welcome suggests: the flag, else the locale's country, else Norway.
+pub fn suggested_region(cli: &Cli) -> RegionId {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|l| !l.is_empty()));
+    cli.region
+        .map(RegionId::from)
+        .or_else(|| locale.as_deref().and_then(region_from_locale))
+        .unwrap_or_default()
+}
+
+/// The region a locale such as `en_GB.UTF-8` or `nb_NO` names, for the welcome to suggest.
+pub fn region_from_locale(tag: &str) -> Option<RegionId> {
+    let territory = tag.split(['.', '@']).next()?.split_once(['_', '-'])?.1.to_ascii_uppercase();
+    match territory.as_str() {
+        "NO" => Some(RegionId::Norway),
+        "SE" => Some(RegionId::Sweden),
+        "DK" => Some(RegionId::Denmark),
+        "GB" | "IE" => Some(RegionId::UkIreland),
+        "US" => Some(RegionId::Us),
+        _ => None,
     }
 }
 
@@ -85,11 +117,25 @@ pub enum Command {
     /// Write check-ins to standard output: a two-week summary for your therapist (md), a table
     /// (csv), or everything, re-importable (json).
     Export(ExportArgs),
-    /// Merge a JSON export into your data. Importing the same file twice changes nothing.
+    /// Merge a JSON export (or another app's export, with --from) into your data. Importing
+    /// the same file twice changes nothing.
     Import {
-        /// A file written by `mestring export --format json`.
+        /// A file written by `mestring export --format json`, or by the app --from names.
         file: PathBuf,
+        /// Where the file comes from: mestring (default), or daylio (its CSV export: mood 1-5,
+        /// activities as what helped, note).
+        #[arg(long, value_enum, default_value_t = ImportFrom::Mestring)]
+        from: ImportFrom,
     },
+    /// Write down a craving now (--intensity, --trigger, --note), or how the last one went
+    /// (--outcome, with --intensity for how strong it is now).
+    Urge(UrgeArgs),
+    /// The week against the week before: check-ins, averages, cravings and how they ended,
+    /// habits, sober days, what helped, triggers, and patterns from your own entries.
+    Review(ReviewArgs),
+    /// One gentle line when today's check-in is not done or a habit is left; nothing when all
+    /// is done (for a shell's start-up file). --notify, --install HH:MM, --uninstall.
+    Remind(RemindArgs),
     /// Print a shell completion script: `mestring completions bash > ~/.local/share/bash-completion/completions/mestring`.
     Completions {
         #[arg(value_enum)]
@@ -259,6 +305,64 @@ pub enum ExportFormat {
     Md,
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    Mestring,
+    Daylio,
+}
+
+#[derive(Debug, Args)]
+pub struct UrgeArgs {
+    /// How strong, 0 (barely) to 10 (the strongest); with --outcome, how strong it is now.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub intensity: Option<u8>,
+    /// What set it off: an id such as stress, loneliness, conflict, boredom, or your own words.
+    #[arg(long, conflicts_with = "outcome")]
+    pub trigger: Option<String>,
+    /// A free note.
+    #[arg(long, conflicts_with = "outcome")]
+    pub note: Option<String>,
+    /// How the last craving (of the last 24 hours) went.
+    #[arg(long, value_enum)]
+    pub outcome: Option<OutcomeArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeArg {
+    Passed,
+    Used,
+    StillThere,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The week, as an ISO week: 2026-W47. Default: this week.
+    #[arg(long, value_name = "YYYY-Www", value_parser = parse_week)]
+    pub week: Option<String>,
+    #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
+}
+
+fn parse_week(text: &str) -> Result<String, String> {
+    match crate::domain::review::parse_week(text, false) {
+        Some(monday) => Ok(crate::domain::review::week_label(monday)),
+        None => Err(format!("{text:?} is not a week: write it as 2026-W47")),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Also send a desktop notification, where a desktop session is present.
+    #[arg(long)]
+    pub notify: bool,
+    /// Remind every day at this time: a systemd user timer, or the crontab line to add.
+    #[arg(long, value_name = "HH:MM", value_parser = parse::time_of_day, conflicts_with = "uninstall")]
+    pub install: Option<chrono::NaiveTime>,
+    /// Remove the daily reminder.
+    #[arg(long)]
+    pub uninstall: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

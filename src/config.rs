@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use etcetera::BaseStrategy;
 use ron::Value;
 
+use crate::content::RegionId;
 use crate::i18n::Lang;
 
 pub const CONFIG_FILE: &str = "config.ron";
@@ -52,6 +53,9 @@ pub enum WeekStart {
 pub struct Settings {
     /// `None`: from `--lang`, `MESTRING_LANG` or `LANG`.
     pub lang: Option<Lang>,
+    /// Which help lines and currency; `None`: from `--region`, else Norway. The welcome on the
+    /// first start sets it.
+    pub region: Option<RegionId>,
     pub theme: ThemeName,
     /// A terminal bell on each breathing phase change: the only cue that works with eyes closed.
     pub bell: bool,
@@ -118,6 +122,7 @@ pub fn parse(file: &str, text: &str) -> Loaded {
         let (line, column) = locate(text, name);
         let result = match name.as_str() {
             "lang" => one_of(value, &[("nb", Lang::Nb), ("en", Lang::En)]).map(|l| s.lang = Some(l)),
+            "region" => one_of(value, REGIONS).map(|r| s.region = Some(r)),
             "theme" => one_of(
                 value,
                 &[("dark", ThemeName::Dark), ("light", ThemeName::Light), ("mono", ThemeName::Mono)],
@@ -143,6 +148,15 @@ pub fn parse(file: &str, text: &str) -> Loaded {
     loaded.writable = loaded.problems.is_empty();
     loaded
 }
+
+/// The names `region` takes, as `--region` does.
+pub const REGIONS: &[(&str, RegionId)] = &[
+    ("norway", RegionId::Norway),
+    ("sweden", RegionId::Sweden),
+    ("denmark", RegionId::Denmark),
+    ("uk-ireland", RegionId::UkIreland),
+    ("us", RegionId::Us),
+];
 
 fn one_of<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
@@ -198,6 +212,10 @@ pub fn render(s: &Settings) -> String {
         Some(l) => format!("lang: {},\n", quote(l.code())),
         None => "// lang: \"nb\", // or \"en\"; unset: from --lang, MESTRING_LANG or LANG\n".to_owned(),
     };
+    let region = match REGIONS.iter().find(|(_, r)| Some(*r) == s.region) {
+        Some((name, _)) => format!("    region: {}, // help lines and currency\n", quote(name)),
+        None => String::new(),
+    };
     let theme = match s.theme {
         ThemeName::Dark => "dark",
         ThemeName::Light => "light",
@@ -211,7 +229,7 @@ pub fn render(s: &Settings) -> String {
     format!(
         "// mestring settings. The app writes this file when you change a setting on the\n\
          // Innstillinger/Settings screen; you may edit it by hand too.\n\
-         (\n    {lang}    theme: {}, // \"dark\", \"light\" or \"mono\"\n    bell: {}, // a bell on each breathing phase\n    \
+         (\n    {lang}{region}    theme: {}, // \"dark\", \"light\" or \"mono\"\n    bell: {}, // a bell on each breathing phase\n    \
          week_start: {}, // \"monday\" or \"sunday\"\n    triggers: {}, // your own triggers for the check-in\n    \
          keys: {{ // e.g. \"quit\": [\"q\", \"ctrl-q\"]\n{}{}    }},\n)\n",
         quote(theme),

@@ -67,6 +67,7 @@ fn what_is_written_reads_back_the_same() {
     keys.insert("crisis".to_owned(), vec!["!".to_owned(), "F2".to_owned()]);
     let settings = Settings {
         lang: Some(Lang::Nb),
+        region: Some(crate::content::RegionId::UkIreland),
         theme: ThemeName::Mono,
         bell: true,
         week_start: WeekStart::Sunday,

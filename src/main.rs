@@ -28,10 +28,15 @@ fn main() -> color_eyre::Result<ExitCode> {
     }
     // Cheap: a few pragmas and the schema version. The full check and the backup come after
     // the first frame; a store that cannot open is shown on the screens that need it.
-    let store =
-        location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
+    let db_path = location::data_dir(cli.data_dir.as_deref()).map(|dir| location::db_path(&dir));
+    // The very first start: no database yet. Asked before opening, which creates it.
+    let first_start = db_path.as_ref().is_ok_and(|path| !path.exists()) && cli.command.is_none();
+    let store = db_path.and_then(|path| Store::open(&path));
     let mut app = App::new(options, content, Box::new(SystemClock), store);
     app.configure(setup);
+    if first_start {
+        app.start_welcome(cli::suggested_region(&cli));
+    }
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {

@@ -43,6 +43,7 @@ impl App {
             Tab::Breathe => self.breathe.render(areas.body, buf, &view),
             Tab::Settings => self.settings.render(areas.body, buf, &view),
         }
+        self.render_modal(area, buf, &view);
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),
             None => ui::render_footer(areas.footer, buf, &self.keymap, self.scopes(), s, theme),

@@ -3,15 +3,19 @@
 //! data could not be read or written.
 
 mod checkin;
+mod diary;
 mod doctor;
+mod remind;
 pub mod report;
+mod review;
 pub mod text;
+mod urge;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ExportFormat};
+use crate::cli::{Cli, Command, ExportFormat, ImportFrom};
 use crate::clock::Clock;
 use crate::content::Content;
 use crate::content::RegionId;
@@ -25,6 +29,8 @@ pub struct Env<'a> {
     pub region: RegionId,
     pub clock: &'a dyn Clock,
     pub db_path: PathBuf,
+    /// Weeks start on Sunday (the settings file's `week_start`), for the weekly review.
+    pub sunday_first: bool,
 }
 
 /// A command line that parsed but asks for something impossible (exit status 2).
@@ -47,12 +53,21 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
         Ok(dir) => location::db_path(&dir),
         Err(e) => return fail(&e),
     };
-    let env = Env { content, lang, region: cli.region.into(), clock, db_path };
+    // The settings that concern commands (main reads the file too, and has named its problems).
+    let settings = crate::config::config_path(cli.config.as_deref())
+        .map(|path| crate::config::load(&path).settings)
+        .unwrap_or_default();
+    let sunday_first = settings.week_start == crate::config::WeekStart::Sunday;
+    let env = Env { content, lang, region: cli.region(&settings), clock, db_path, sunday_first };
     let outcome = match command {
         Command::Checkin(args) => checkin::run(args, &env),
         Command::Status => status(&env),
         Command::Export(args) => export(args.format, args.from, args.to, &env),
-        Command::Import { file } => import(file, &env),
+        Command::Import { file, from: ImportFrom::Mestring } => import(file, &env),
+        Command::Import { file, from: ImportFrom::Daylio } => diary::run(file, &env),
+        Command::Urge(args) => urge::run(args, &env),
+        Command::Review(args) => review::run(args, &env),
+        Command::Remind(args) => remind::run(args, &env),
         Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
         Command::Completions { shell } => text::completions(*shell),
         Command::Man => text::man(),
@@ -216,5 +231,8 @@ fn import(file: &Path, env: &Env) -> Outcome {
             .replace("{added}", &p.patterns_added.to_string())
             .replace("{updated}", &p.patterns_updated.to_string())
     );
+    if summary.retention > 0 {
+        println!("{}", env.lang.strings().urges.imported.replace("{n}", &summary.retention.to_string()));
+    }
     Ok(())
 }

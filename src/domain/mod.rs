@@ -3,6 +3,7 @@
 
 pub mod breathing;
 pub mod checkin;
+pub mod daylio;
 pub mod goals;
 pub mod guided;
 pub mod habits;
@@ -11,7 +12,10 @@ pub mod parse;
 pub mod plan;
 pub mod practice;
 pub mod quiz;
+pub mod review;
+pub mod savings;
 pub mod search;
 pub mod sober;
 pub mod stats;
 pub mod timer;
+pub mod urges;

@@ -8,16 +8,20 @@ mod checkin;
 mod goals;
 mod learn;
 mod plan;
+mod review;
 mod settings;
 mod sober;
+mod urges;
 
 pub use breathe::BreatheText;
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
 pub use plan::{HomeText, PlanText};
+pub use review::{ReviewText, WelcomeText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
+pub use urges::UrgeText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -111,6 +115,10 @@ pub struct Strings {
     pub sober: SoberText,
     pub plan: PlanText,
     pub home: HomeText,
+    /// The craving log, the reminder and the diary import.
+    pub urges: UrgeText,
+    /// The weekly review, the welcome, I dag's first lines, what a counter saved.
+    pub review: ReviewText,
     pub actions: ActionText,
 }
 
@@ -165,6 +173,7 @@ pub struct ActionText {
     pub record_slip: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
+    pub log_urge: &'static str,
 }
 
 pub const NB: Strings = Strings {
@@ -203,6 +212,8 @@ pub const NB: Strings = Strings {
     sober: sober::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
+    urges: urges::NB,
+    review: review::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -252,6 +263,7 @@ pub const NB: Strings = Strings {
         record_slip: "registrer en sprekk",
         move_up: "flytt opp",
         move_down: "flytt ned",
+        log_urge: "skriv ned et sug, nå",
     },
 };
 
@@ -291,6 +303,8 @@ pub const EN: Strings = Strings {
     sober: sober::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
+    urges: urges::EN,
+    review: review::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",
@@ -340,6 +354,7 @@ pub const EN: Strings = Strings {
         record_slip: "record a slip",
         move_up: "move up",
         move_down: "move down",
+        log_urge: "write down a craving, now",
     },
 };
 

@@ -93,5 +93,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     bind(Action::Help, &[ch('?')], Scope::Global, true),
     bind(Action::Crisis, &[ch('!'), key(KeyCode::F(1))], Scope::Global, true),
     bind(Action::Hide, &[key(KeyCode::F(12))], Scope::Global, false),
+    // Free on every screen: `u` marks a technique used, Ctrl-U pages up.
+    bind(Action::LogUrge, &[ch('U')], Scope::Global, false),
     bind(Action::Quit, &[ch('q'), ctrl('c')], Scope::Global, true),
 ];

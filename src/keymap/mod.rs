@@ -222,6 +222,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::RecordSlip => text.record_slip,
         Action::MoveUp => text.move_up,
         Action::MoveDown => text.move_down,
+        Action::LogUrge => text.log_urge,
         Action::OpenFaq(_)
         | Action::StartExercise(_)
         | Action::UsedTechnique(_)

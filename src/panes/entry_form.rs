@@ -27,7 +27,7 @@ struct Field {
 
 pub struct EntryForm {
     title: String,
-    intro: Option<&'static str>,
+    intro: Option<std::borrow::Cow<'static, str>>,
     fields: Vec<Field>,
     focus: usize,
     error: Option<String>,
@@ -49,8 +49,8 @@ impl EntryForm {
     }
 
     /// A line of text under the title, before the fields.
-    pub fn intro(mut self, text: &'static str) -> Self {
-        self.intro = Some(text);
+    pub fn intro(mut self, text: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+        self.intro = Some(text.into());
         self
     }
 
@@ -136,7 +136,7 @@ impl EntryForm {
         let wrapped = |text: &str| -> u16 {
             Paragraph::new(text.to_owned()).wrap(Wrap { trim: true }).line_count(inner_width) as u16
         };
-        if let Some(intro) = self.intro {
+        if let Some(intro) = self.intro.as_deref() {
             lines += wrapped(intro) + 1;
         }
         if let Some(error) = &self.error {
@@ -161,7 +161,7 @@ impl EntryForm {
             y = y.saturating_add(height);
             r
         };
-        if let Some(intro) = self.intro {
+        if let Some(intro) = self.intro.as_deref() {
             let h = wrapped(intro);
             Paragraph::new(intro).style(theme.dim).wrap(Wrap { trim: true }).render(next(h), buf);
             next(1);

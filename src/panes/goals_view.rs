@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::View;
@@ -289,17 +289,10 @@ fn render_celebration(area: Rect, buf: &mut Buffer, goal: &Goal, view: &View) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(g.celebrate_line, theme.base));
-    let width = area.width.saturating_sub(4).min(56);
     let text = Paragraph::new(lines).wrap(Wrap { trim: true }).centered();
-    let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
-    let rect = crate::ui::centered(area, width, height).intersection(area);
-    if rect.width < 4 || rect.height < 3 {
-        return;
-    }
-    Clear.render(rect, buf);
     let block = Block::bordered()
         .border_style(theme.title)
         .title(Line::styled(format!(" {} ", g.celebrate_title), theme.title).centered())
         .title_bottom(Line::styled(format!(" {} ", g.celebrate_close), theme.dim).right_aligned());
-    text.block(block).render(rect, buf);
+    crate::ui::render_popup(area, buf, 56, text, block);
 }

@@ -23,11 +23,21 @@ pub enum HistoryView {
     Calendar,
     Triggers,
     Days,
+    /// The weekly review.
+    Review,
+    /// Cravings written down, per day.
+    Urges,
 }
 
 impl HistoryView {
-    pub const ALL: [HistoryView; 4] =
-        [HistoryView::Overview, HistoryView::Calendar, HistoryView::Triggers, HistoryView::Days];
+    pub const ALL: [HistoryView; 6] = [
+        HistoryView::Overview,
+        HistoryView::Calendar,
+        HistoryView::Triggers,
+        HistoryView::Days,
+        HistoryView::Review,
+        HistoryView::Urges,
+    ];
 }
 
 /// Numbers for the chosen period, computed once per load or period change, not per frame.
@@ -63,6 +73,15 @@ pub struct HistoryPane {
     pub(super) problem: Option<String>,
     /// Weeks start on Sunday (from the settings file) rather than Monday.
     pub(super) sunday_first: bool,
+    /// The review of the week starting on `review_start`, read when the screen is shown.
+    pub(super) review: Option<crate::domain::review::Review>,
+    pub(super) review_start: Option<NaiveDate>,
+    /// Scrolls the review, or the list of days with cravings.
+    pub(super) review_scroll: u16,
+    /// Cravings per day, newest first.
+    pub(super) urge_days: Vec<crate::domain::urges::DayUrges>,
+    /// The week's line "what I take into next week" while it is typed.
+    pub(super) typing: Option<String>,
 }
 
 impl HistoryPane {
@@ -83,6 +102,11 @@ impl HistoryPane {
             detail_scroll: 0,
             problem: None,
             sunday_first: false,
+            review: None,
+            review_start: None,
+            review_scroll: 0,
+            urge_days: Vec::new(),
+            typing: None,
         }
     }
 
@@ -127,6 +151,7 @@ impl HistoryPane {
                 self.days = first_page;
                 self.nav.selected = self.nav.selected.min(self.days.len().saturating_sub(1));
                 self.recompute();
+                self.read_retention(ctx);
             }
             Err(e) => self.problem = Some(e.describe(self.lang.strings())),
         }
@@ -167,9 +192,27 @@ impl HistoryPane {
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        let review_key = matches!(
+            action,
+            Action::Decrease
+                | Action::Increase
+                | Action::Open
+                | Action::Up
+                | Action::Down
+                | Action::ScrollUp
+                | Action::ScrollDown
+        );
+        match self.view {
+            HistoryView::Review if self.typing.is_some() || review_key => {
+                self.handle_review(action, ctx);
+                return None;
+            }
+            HistoryView::Urges => self.handle_urges(action),
+            _ => {}
+        }
         match action {
-            Action::NextView => self.view = next(self.view, 1),
-            Action::PrevView => self.view = next(self.view, -1),
+            Action::NextView => self.switch_view(1),
+            Action::PrevView => self.switch_view(-1),
             Action::Increase => self.set_range(self.range + 1),
             Action::Decrease => self.set_range(self.range.saturating_sub(1)),
             Action::Edit => {
@@ -183,6 +226,11 @@ impl HistoryPane {
             _ => {}
         }
         None
+    }
+
+    fn switch_view(&mut self, step: isize) {
+        self.view = next(self.view, step);
+        self.review_scroll = 0;
     }
 
     fn set_range(&mut self, range: usize) {

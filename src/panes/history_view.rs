@@ -30,7 +30,10 @@ impl HistoryPane {
         block.render(area, buf);
         let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
         self.render_header(header, buf, view);
-        let message = self.problem.as_deref().or(self.is_empty().then_some(t.history_empty));
+        // Cravings and a week's review stand without check-ins.
+        let empty =
+            self.is_empty() && self.view.has_period() || self.view == HistoryView::Days && self.is_empty();
+        let message = self.problem.as_deref().or(empty.then_some(t.history_empty));
         if let Some(message) = message {
             Paragraph::new(message).style(view.theme.dim).wrap(Wrap { trim: true }).render(body, buf);
             return;
@@ -40,6 +43,8 @@ impl HistoryPane {
             HistoryView::Calendar => self.render_calendar(body, buf, view),
             HistoryView::Triggers => self.render_triggers(body, buf, view),
             HistoryView::Days => self.render_days(body, buf, view),
+            HistoryView::Review => self.render_review(body, buf, view),
+            HistoryView::Urges => self.render_urges(body, buf, view),
         }
     }
 
@@ -47,7 +52,8 @@ impl HistoryPane {
         let t = &view.strings.checkin;
         let theme = view.theme;
         let mut views = Vec::new();
-        for (v, name) in HistoryView::ALL.iter().zip(t.views) {
+        let names = t.views.into_iter().chain([view.strings.review.view, view.strings.urges.view]);
+        for (v, name) in HistoryView::ALL.iter().zip(names) {
             views.push(Span::styled(
                 format!(" {name} "),
                 if *v == self.view { theme.tab_active } else { theme.base },
@@ -55,10 +61,10 @@ impl HistoryPane {
             views.push(Span::raw(" "));
         }
         let mut period = Vec::new();
-        if self.view != HistoryView::Days {
+        if self.view.has_period() {
             period.push(Span::styled(format!("{}: ", t.period), theme.dim));
         }
-        if self.view != HistoryView::Days && self.view != HistoryView::Calendar {
+        if self.view.has_period() && self.view != HistoryView::Calendar {
             for (i, days) in RANGES.iter().enumerate() {
                 let style = if i == self.range { theme.tab_active } else { theme.base };
                 period.push(Span::styled(format!(" {days} "), style));
@@ -71,6 +77,11 @@ impl HistoryPane {
         Line::from(views).render(top, buf);
         let period_empty = period.is_empty();
         let mut line = period;
+        if self.view == HistoryView::Review {
+            // The week has its own keys; the streak is in the other views.
+            Line::styled(view.strings.review.keys, theme.dim).render(bottom, buf);
+            return;
+        }
         if self.streak.days > 0 {
             line.push(Span::styled(
                 format!(

@@ -38,6 +38,8 @@ pub struct TabKeys {
     pub checkin: Option<char>,
     pub goals: Option<char>,
     pub sober: Option<char>,
+    pub breathe: Option<char>,
+    pub history: Option<char>,
 }
 
 pub struct HomePane {
@@ -53,6 +55,12 @@ pub struct HomePane {
     pub selected: usize,
     /// The technique of the day, for `today`.
     pub technique: Option<Technique>,
+    /// Weeks start on Sunday (the settings), so the review is offered on Saturday evening.
+    pub sunday_first: bool,
+    /// The week's last evening and its review not written: offer it.
+    pub review_offered: bool,
+    /// The region's currency, for what the first counter saved.
+    pub currency: crate::domain::savings::Currency,
 }
 
 impl HomePane {
@@ -67,6 +75,9 @@ impl HomePane {
             keys,
             selected: 0,
             technique: None,
+            sunday_first: false,
+            review_offered: false,
+            currency: crate::domain::savings::Currency::Kroner,
         }
     }
 
@@ -86,6 +97,8 @@ impl HomePane {
             Ok(data) => {
                 self.data = data;
                 self.problem = None;
+                self.review_offered =
+                    ctx.store.get().is_ok_and(|s| review_offer_due(s, now, self.sunday_first));
             }
             Err(e) => self.problem = Some(e.describe(self.lang.strings())),
         }
@@ -122,6 +135,31 @@ impl HomePane {
             let phase = self.phase;
             self.enter(ctx, phase);
         }
+    }
+}
+
+/// From 18:00 on the week's last day, until the week's line is written.
+pub const REVIEW_EVENING_HOUR: u32 = 18;
+
+/// Whether I dag offers the week's review now.
+pub fn review_offer_due(store: &Store, now: NaiveDateTime, sunday_first: bool) -> bool {
+    use crate::domain::review;
+    use chrono::Timelike;
+    let start = review::week_start(now.date(), sunday_first);
+    let last_day = start.checked_add_days(Days::new(6)) == Some(now.date());
+    last_day
+        && now.hour() >= REVIEW_EVENING_HOUR
+        && store.takeaway(&review::week_label(start)).is_ok_and(|line| line.is_none())
+}
+
+impl Today {
+    /// Nothing recorded yet that I dag shows: it says where to start instead.
+    pub fn is_empty(&self) -> bool {
+        self.counter.is_none()
+            && self.habits.is_empty()
+            && self.goal.is_none()
+            && !self.checked_in
+            && self.week.iter().all(|(_, v)| v.is_none())
     }
 }
 

@@ -46,7 +46,13 @@ impl HomePane {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let (s, theme) = (view.strings, view.theme);
         let title = format!(" {} · {} ", s.home.tab, s.goals.long_date(self.today));
-        let block = Block::bordered().border_style(theme.border).title(Span::styled(title, theme.title));
+        // The one place on I dag that says what mestring is not, always in sight.
+        let crisis = view.keys.key_hint(crate::action::Action::Crisis, &[]);
+        let not_substitute = s.review.home_not_substitute.replace("{key}", &crisis);
+        let block = Block::bordered()
+            .border_style(theme.border)
+            .title(Span::styled(title, theme.title))
+            .title_bottom(Line::styled(format!(" {not_substitute} "), theme.dim));
         let inner = block.inner(area);
         block.render(area, buf);
         let technique = self.technique_piece(s, theme);
@@ -55,13 +61,24 @@ impl HomePane {
             render_column(inner, buf, vec![Piece::Text(lines), technique], self, view);
             return;
         }
-        let left = vec![
-            Piece::Text(self.counter_lines(s, theme)),
-            Piece::Text(vec![self.checkin_line(s, theme)]),
-            Piece::Text(self.habit_lines(s, theme, inner.width)),
-            Piece::Text(self.goal_lines(s, theme)),
-        ];
-        let mut right = vec![Piece::Trend { rows: 1 }];
+        let mut left = if self.data.is_empty() {
+            vec![Piece::Text(self.start_lines(s, theme, view))]
+        } else {
+            vec![
+                Piece::Text(self.counter_lines(s, theme)),
+                Piece::Text(vec![self.checkin_line(s, theme)]),
+                Piece::Text(self.habit_lines(s, theme, inner.width)),
+                Piece::Text(self.goal_lines(s, theme)),
+            ]
+        };
+        if self.review_offered {
+            let key = self.keys.history.map_or(String::new(), |k| k.to_string());
+            left.insert(
+                1,
+                Piece::Text(vec![Line::styled(s.review.home_offer.replace("{key}", &key), theme.emphasis)]),
+            );
+        }
+        let mut right = if self.data.is_empty() { Vec::new() } else { vec![Piece::Trend { rows: 1 }] };
         if let Some(phase) = self.phase {
             let number = s.home.phase_of.replace("{n}", &phase.number.to_string());
             right.push(Piece::Text(vec![Line::from(vec![
@@ -84,12 +101,30 @@ impl HomePane {
         }
     }
 
+    /// What to do first, naming the real keys, for a start with nothing recorded yet.
+    fn start_lines(&self, s: &Strings, theme: &Theme, view: &View) -> Vec<Line<'static>> {
+        let key = |k: Option<char>| k.map_or(String::new(), |k| k.to_string());
+        let keys = s
+            .review
+            .home_start_keys
+            .replace("{checkin}", &key(self.keys.checkin))
+            .replace("{sober}", &key(self.keys.sober))
+            .replace("{breathe}", &key(self.keys.breathe))
+            .replace("{urge}", &view.keys.key_hint(crate::action::Action::LogUrge, &[]));
+        vec![Line::from(vec![
+            Span::styled(format!("{}: ", s.review.home_start), theme.heading),
+            Span::styled(keys, theme.emphasis),
+        ])]
+    }
+
     fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
         let Some(c) = &self.data.counter else {
             let key = self.keys.sober.map_or(String::new(), |k| k.to_string());
             return vec![Line::styled(s.home.no_counter.replace("{key}", &key), theme.dim)];
         };
         let mut lines = counter_lines(c, self.today, (&s.goals, &s.sober), theme);
+        // What the money is for is shown with a milestone's message.
+        lines.extend(super::savings_view::saving_lines(c, self.currency, s, theme, c.recent.is_some()));
         if let Some(first) = lines.first_mut() {
             first.spans.insert(0, Span::styled(format!("{}: ", c.counter.name), theme.emphasis));
         }

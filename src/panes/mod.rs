@@ -20,6 +20,7 @@ mod goals_forms;
 mod goals_view;
 pub mod history;
 mod history_days;
+mod history_review;
 mod history_view;
 pub mod home;
 mod home_view;
@@ -29,6 +30,7 @@ pub mod plan;
 mod plan_view;
 pub mod quiz;
 pub mod relatives;
+pub mod savings_view;
 pub mod search_field;
 pub mod settings;
 pub mod sober;
@@ -36,6 +38,8 @@ mod sober_forms;
 pub mod sober_view;
 pub mod techniques;
 mod techniques_view;
+pub mod urge;
+pub mod welcome;
 
 use std::cell::LazyCell;
 

@@ -48,6 +48,16 @@ impl SettingsPane {
         &self.settings
     }
 
+    /// Where the settings are written, if anywhere.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// False when writing would lose something the person wrote in the file.
+    pub fn writable(&self) -> bool {
+        self.writable
+    }
+
     pub fn text_mode(&self) -> bool {
         self.typing.is_some()
     }

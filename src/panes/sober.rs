@@ -49,6 +49,8 @@ pub struct SoberPane {
     pub slips: Vec<SlipEntry>,
     pub by_month: Vec<((i32, u32), u32)>,
     pub mode: Mode,
+    /// The region's currency, for what the counter saved.
+    pub currency: crate::domain::savings::Currency,
 }
 
 impl SoberPane {
@@ -62,6 +64,7 @@ impl SoberPane {
             slips: Vec::new(),
             by_month: Vec::new(),
             mode: Mode::Browse,
+            currency: crate::domain::savings::Currency::Kroner,
         }
     }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::Ctx;
 use super::entry_form::EntryForm;
 use super::sober::{Focus, SoberPane};
+use crate::domain::savings::{self, SAVE_FOR_MAX_CHARS, Saving};
 use crate::domain::sober::{self, Counter, NAME_MAX_CHARS, SLIP_NOTE_MAX_CHARS, SlipNote};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,16 +22,25 @@ pub fn form(pane: &SoberPane, purpose: Purpose) -> Option<EntryForm> {
     let (t, g) = (&pane.lang.strings().sober, &pane.lang.strings().goals);
     let yes_no = || vec![t.yes, t.no];
     Some(match purpose {
-        Purpose::NewCounter => EntryForm::new(t.form_new_counter)
-            .text(t.field_counter_name, "", NAME_MAX_CHARS)
-            .text(t.field_start, &pane.today.to_string(), 10)
-            .choice(t.field_follows, yes_no(), 0),
+        Purpose::NewCounter => saving_fields(
+            EntryForm::new(t.form_new_counter)
+                .text(t.field_counter_name, "", NAME_MAX_CHARS)
+                .text(t.field_start, &pane.today.to_string(), 10)
+                .choice(t.field_follows, yes_no(), 0),
+            pane,
+            None,
+        ),
         Purpose::EditCounter => {
-            let c = &pane.selected()?.0.counter;
-            EntryForm::new(t.form_edit_counter)
-                .text(t.field_counter_name, &c.name, NAME_MAX_CHARS)
-                .text(t.field_start, &c.start.to_string(), 10)
-                .choice(t.field_follows, yes_no(), usize::from(!c.follows_checkins))
+            let (stored, today) = pane.selected()?;
+            let c = &stored.counter;
+            saving_fields(
+                EntryForm::new(t.form_edit_counter)
+                    .text(t.field_counter_name, &c.name, NAME_MAX_CHARS)
+                    .text(t.field_start, &c.start.to_string(), 10)
+                    .choice(t.field_follows, yes_no(), usize::from(!c.follows_checkins)),
+                pane,
+                today.saving.as_ref(),
+            )
         }
         Purpose::RecordSlip => {
             pane.selected()?;
@@ -50,6 +60,27 @@ pub fn form(pane: &SoberPane, purpose: Purpose) -> Option<EntryForm> {
                 .text(t.what_to_learn, &note.what_to_learn, SLIP_NOTE_MAX_CHARS)
         }
     })
+}
+
+/// The optional fields of what a day cost: fields 3, 4 and 5 of the counter's form.
+fn saving_fields(form: EntryForm, pane: &SoberPane, saving: Option<&Saving>) -> EntryForm {
+    let t = &pane.lang.strings().review;
+    let cost =
+        saving.and_then(|s| s.cost_cents).map(|c| format!("{}.{:02}", c / 100, c % 100)).unwrap_or_default();
+    let time =
+        saving.and_then(|s| s.minutes).map(|m| format!("{}:{:02}", m / 60, m % 60)).unwrap_or_default();
+    form.text(t.field_cost, cost.trim_end_matches(".00"), 12).text(t.field_time, &time, 6).text(
+        t.field_save_for,
+        saving.map_or("", |s| s.save_for.as_str()),
+        SAVE_FOR_MAX_CHARS,
+    )
+}
+
+/// What the saving fields say, or the field at fault with why.
+fn read_saving(form: &EntryForm, t: &crate::i18n::ReviewText) -> Result<Saving, (usize, &'static str)> {
+    let cost_cents = savings::parse_cost(&form.value(3)).map_err(|_| (3, t.err_cost))?;
+    let minutes = savings::parse_minutes(&form.value(4)).map_err(|_| (4, t.err_time))?;
+    Ok(Saving { cost_cents, minutes, save_for: form.value(5) })
 }
 
 /// Checks and saves; true when saved (the form closes), false to keep it open.
@@ -78,13 +109,27 @@ pub fn submit(pane: &mut SoberPane, purpose: Purpose, form: &mut EntryForm, ctx:
             }
             let Some(start) = date_at(form, 1) else { return false };
             let counter = Counter { name, start, follows_checkins: form.selected(2) == 0 };
+            let saving = match read_saving(form, &strings.review) {
+                Ok(saving) => saving,
+                Err((field, why)) => {
+                    form.refuse(field, why);
+                    return false;
+                }
+            };
+            let utc = ctx.clock.now_utc();
             if purpose == Purpose::NewCounter {
                 let Some(id) = ctx.write(|s| s.add_counter(&counter, now)) else { return false };
+                // A new counter without a cost writes nothing more.
+                if !saving.is_empty() && !ctx.save(|s| s.save_saving(id, &saving, utc)) {
+                    return false;
+                }
                 pane.enter(ctx);
                 pane.select_id(id, ctx);
             } else {
                 let Some(id) = pane.selected().map(|(c, _)| c.id) else { return true };
-                if !ctx.save(|s| s.save_counter(id, &counter, now)) {
+                if !ctx.save(|s| {
+                    s.save_counter(id, &counter, now).and_then(|()| s.save_saving(id, &saving, utc))
+                }) {
                     return false;
                 }
                 pane.enter(ctx);

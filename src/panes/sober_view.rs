@@ -117,6 +117,7 @@ impl SoberPane {
         block.render(area, buf);
         let year = self.today.year();
         let mut lines = counter_lines(c, self.today, (g, t), theme);
+        lines.extend(super::savings_view::saving_lines(c, self.currency, view.strings, theme, true));
         lines.push(Line::default());
         let s = &c.stats;
         lines.push(Line::from(format!(

@@ -11,7 +11,10 @@ use super::habits::HabitRecord;
 use super::plan::PlanRecord;
 use super::practice::{self, PatternExport, PracticeImport};
 use super::progress::{self, ProgressExport};
+use super::review::WeekNoteRecord;
+use super::savings::SavingRecord;
 use super::sober::CounterRecord;
+use super::urges::UrgeRecord;
 use super::{Result, Store, StoreError};
 use crate::domain::checkin::{CheckIn, Invalid};
 use crate::domain::practice::PracticeRecord;
@@ -47,6 +50,14 @@ pub struct Export {
     /// The person's own breathing patterns (always all of them: they have no date).
     #[serde(default)]
     pub patterns: Vec<PatternExport>,
+    /// Urges and how they ended, "what I take into next week" per week, and what a day cost on
+    /// each counter. Absent in exports made before they were kept.
+    #[serde(default)]
+    pub urges: Vec<UrgeRecord>,
+    #[serde(default)]
+    pub week_notes: Vec<WeekNoteRecord>,
+    #[serde(default)]
+    pub savings: Vec<SavingRecord>,
 }
 
 /// What an import did, day by day.
@@ -62,6 +73,8 @@ pub struct ImportSummary {
     /// replaced.
     pub personal: usize,
     pub practice: PracticeImport,
+    /// Urges, week notes and counters' savings added or replaced.
+    pub retention: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +121,9 @@ impl Store {
             plan: super::plan::export(self.conn()).map_err(|e| self.sql_error(e))?,
             practice: self.practice_between(from, to)?,
             patterns: self.patterns_for_export()?,
+            urges: super::urges::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            week_notes: super::review::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            savings: super::savings::export(self.conn()).map_err(|e| self.sql_error(e))?,
         })
     }
 
@@ -123,6 +139,7 @@ impl Store {
         progress::validate(&export.progress).map_err(ImportError::InvalidProgress)?;
         validate_personal(&export).map_err(ImportError::InvalidRecord)?;
         practice::validate(&export.practice, &export.patterns).map_err(ImportError::Practice)?;
+        validate_retention(&export).map_err(ImportError::InvalidRecord)?;
         let summary = self.write(|tx| {
             let mut summary = ImportSummary::default();
             for incoming in &checkins {
@@ -143,6 +160,7 @@ impl Store {
             summary.progress = progress::import_progress(tx, &export.progress)?;
             summary.personal = import_personal(tx, &export)?;
             summary.practice = practice::import(tx, &export.practice, &export.patterns)?;
+            summary.retention = import_retention(tx, &export)?;
             Ok(summary)
         })?;
         Ok(summary)
@@ -197,6 +215,27 @@ fn import_personal(tx: &rusqlite::Transaction, export: &Export) -> rusqlite::Res
     }
     for p in &export.plan {
         changed += usize::from(super::plan::import(tx, p)?);
+    }
+    Ok(changed)
+}
+
+fn validate_retention(export: &Export) -> Result<(), String> {
+    super::urges::validate(&export.urges)?;
+    super::review::validate(&export.week_notes)?;
+    super::savings::validate(&export.savings)
+}
+
+/// After the counters, which savings name by uid.
+fn import_retention(tx: &rusqlite::Transaction, export: &Export) -> rusqlite::Result<usize> {
+    let mut changed = 0;
+    for u in &export.urges {
+        changed += usize::from(super::urges::import(tx, u)?);
+    }
+    for w in &export.week_notes {
+        changed += usize::from(super::review::import(tx, w)?);
+    }
+    for s in &export.savings {
+        changed += usize::from(super::savings::import(tx, s)?);
     }
     Ok(changed)
 }

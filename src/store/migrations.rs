@@ -185,6 +185,36 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // runs twice in autumn looked older than one made an hour before it. Earlier rows were local
     // time; they are read in this system's time zone (see `clock::utc_from_local`).
     M::up("UPDATE checkin SET updated_at = mestring_local_to_utc(updated_at);"),
+    // 9: what brings a person back: urges logged as they happen (local times; `updated_at` in
+    // UTC decides an import), the line "what I take into next week" per reviewed week, and what
+    // a day of using cost on a counter (money in hundredths, time in minutes).
+    M::up(
+        "CREATE TABLE urge (
+             id INTEGER PRIMARY KEY,
+             uid TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
+             at TEXT NOT NULL,
+             intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+             trigger_label TEXT NOT NULL DEFAULT '',
+             note TEXT NOT NULL DEFAULT '',
+             outcome TEXT CHECK (outcome IN ('passed', 'used', 'still-there')),
+             intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10),
+             answered_at TEXT,
+             updated_at TEXT NOT NULL
+         );
+         CREATE INDEX urge_at ON urge(at);
+         CREATE TABLE week_review (
+             week TEXT PRIMARY KEY NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'),
+             takeaway TEXT NOT NULL,
+             updated_at TEXT NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE counter_saving (
+             counter_id INTEGER PRIMARY KEY REFERENCES counter(id) ON DELETE CASCADE,
+             cost_cents INTEGER CHECK (cost_cents BETWEEN 0 AND 10000000),
+             minutes INTEGER CHECK (minutes BETWEEN 0 AND 1440),
+             save_for TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL
+         );",
+    ),
 ];
 
 /// The version from which `start-snapshot.json` is gone.

@@ -11,6 +11,7 @@
 
 pub mod backup;
 pub mod checkins;
+pub mod daylio;
 mod error;
 pub mod exchange;
 pub mod goals;
@@ -21,8 +22,11 @@ pub mod migrations;
 pub mod plan;
 pub mod practice;
 pub mod progress;
+pub mod review;
+pub mod savings;
 mod slot;
 pub mod sober;
+pub mod urges;
 pub mod wal;
 
 use std::path::{Path, PathBuf};

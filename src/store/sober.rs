@@ -40,6 +40,8 @@ pub struct CounterToday {
     pub next: Option<(Milestone, NaiveDate)>,
     /// A milestone reached in the last few days, for its message.
     pub recent: Option<(Milestone, NaiveDate)>,
+    /// What a day of using cost, if the person wrote it down.
+    pub saving: Option<crate::domain::savings::Saving>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,6 +206,7 @@ impl Store {
             stats,
             next: sober::next_milestone(stats.run_start, today),
             recent: sober::recent_milestone(stats.run_start, today, MILESTONE_SHOWN_DAYS),
+            saving: self.saving(counter.id)?,
         })
     }
 

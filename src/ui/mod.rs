@@ -106,6 +106,19 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
+/// Draws `text` in `block`, a box at most `max_width` wide and as high as the text, centred in
+/// `area` over what is there (a celebration, an offer). Nothing when it cannot fit.
+pub fn render_popup(area: Rect, buf: &mut Buffer, max_width: u16, text: Paragraph, block: Block) {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
+    let rect = centered(area, width, height).intersection(area);
+    if rect.width < 4 || rect.height < 3 {
+        return;
+    }
+    Clear.render(rect, buf);
+    text.block(block).render(rect, buf);
+}
+
 /// Draws `text` in a bordered box over the frame, scrolled by `scroll` lines (clamped).
 pub fn render_overlay(
     area: Rect,

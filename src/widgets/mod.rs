@@ -9,3 +9,4 @@ pub mod highlight;
 pub mod list_detail;
 pub mod list_nav;
 pub mod meter;
+pub mod review;

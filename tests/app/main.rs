@@ -12,6 +12,8 @@ mod goals;
 mod goals_snapshots;
 mod learn;
 mod learn_snapshots;
+mod retention;
+mod retention_snapshots;
 mod settings;
 mod shell;
 mod shell_snapshots;

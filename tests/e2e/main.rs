@@ -8,6 +8,7 @@ mod checkin;
 mod faq;
 mod goals;
 mod quiz;
+mod retention;
 mod robustness;
 mod settings;
 mod signals;

@@ -28,7 +28,16 @@ pub struct Pty {
 impl Pty {
     /// Starts mestring with `args` at `cols`x`rows`, with its data and settings in `data_dir`
     /// (never the user's own) and a fixed environment (language from `lang`, colours on).
+    /// The database is made first, so the app starts as on any day after the first; see
+    /// [`Pty::spawn_first_start`] for the welcome.
     pub fn spawn(args: &[&str], data_dir: &Path, lang: &str, cols: u16, rows: u16) -> Self {
+        // A data directory the test made unusable stays so: its test is about that.
+        let _ = mestring::store::Store::open(&mestring::store::location::db_path(data_dir));
+        Self::spawn_first_start(args, data_dir, lang, cols, rows)
+    }
+
+    /// Starts mestring on `data_dir` as it is: without a database there, the very first start.
+    pub fn spawn_first_start(args: &[&str], data_dir: &Path, lang: &str, cols: u16, rows: u16) -> Self {
         let config = data_dir.join("config.ron");
         Self::spawn_with_env(
             args,
