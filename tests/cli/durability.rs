@@ -157,7 +157,9 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
     for i in 0..400 {
         let date = first_day() + Days::new(i);
         let mut c = mestring::domain::checkin::CheckIn::blank(date, date.and_hms_opt(9, 0, 0).unwrap());
-        c.note = "en lang dag ".repeat(20);
+        // Long enough that most of the file is these rows: the damage below must hit written
+        // pages, not the empty root page of a table with nothing in it yet.
+        c.note = "en lang dag ".repeat(60);
         store.save_checkin(&c).unwrap();
     }
     // Everything into the main file, so the damage below hits written pages.
