@@ -117,7 +117,7 @@ impl Currency {
     /// "£4,500"); hundredths are shown only below 100.
     pub fn format(self, cents: u64) -> String {
         let whole = cents / 100;
-        let number = if whole < 100 && cents % 100 != 0 {
+        let number = if whole < 100 && !cents.is_multiple_of(100) {
             let sep = if self == Currency::Kroner { ',' } else { '.' };
             format!("{whole}{sep}{:02}", cents % 100)
         } else {
@@ -136,7 +136,7 @@ fn grouped(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn amounts_are_written_the_regions_way() {
         assert_eq!(Currency::Kroner.format(450_000), "4\u{a0}500\u{a0}kr");
-        assert_eq!(Currency::Pound.format(1_234_567_00), "£1,234,567");
+        assert_eq!(Currency::Pound.format(123_456_700), "£1,234,567");
         assert_eq!(Currency::Dollar.format(1_250), "$12.50");
         assert_eq!(Currency::Kroner.format(1_250), "12,50\u{a0}kr");
     }
