@@ -502,6 +502,12 @@ impl App {
         self.checkin.set_configured_triggers(&settings.triggers);
         self.history.set_sunday_first(settings.week_start == WeekStart::Sunday);
         self.home.sunday_first = settings.week_start == WeekStart::Sunday;
+        if self.home.sunday_first {
+            // I dag was read before the settings: its review offer follows a Sunday-first week.
+            let phase = self.current_phase();
+            let mut ctx = ctx!(self);
+            self.home.enter(&mut ctx, phase);
+        }
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color);
         self.settings_problems(setup.problems);

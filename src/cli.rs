@@ -401,6 +401,17 @@ mod tests {
     }
 
     #[test]
+    fn the_welcome_suggests_the_region_of_the_locale() {
+        use crate::content::RegionId;
+        assert_eq!(super::region_from_locale("en_GB.UTF-8"), Some(RegionId::UkIreland));
+        assert_eq!(super::region_from_locale("nb_NO.UTF-8"), Some(RegionId::Norway));
+        assert_eq!(super::region_from_locale("en_US"), Some(RegionId::Us));
+        assert_eq!(super::region_from_locale("sv_SE@euro"), Some(RegionId::Sweden));
+        assert_eq!(super::region_from_locale("C.UTF-8"), None);
+        assert_eq!(super::region_from_locale("de_DE"), None);
+    }
+
+    #[test]
     fn breathe_takes_a_pattern_and_a_length() {
         use clap::Parser;
 

@@ -157,3 +157,68 @@ pub(super) fn import(tx: &Transaction, record: &WeekNoteRecord) -> rusqlite::Res
     }
     Ok(replace)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::savings::Saving;
+    use crate::domain::sober::Counter;
+    use crate::domain::urges::Urge;
+
+    fn at(day: u32, hour: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap().and_hms_opt(hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn week_lines_savings_and_urges_travel_in_the_export_and_twice_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let counter = Counter { name: "Alkohol".into(), start: at(1, 0).date(), follows_checkins: true };
+        let id = store.add_counter(&counter, at(1, 8)).unwrap();
+        let saving = Saving { cost_cents: Some(15_000), minutes: None, save_for: "Lofoten".into() };
+        store.save_saving(id, &saving, at(1, 8)).unwrap();
+        store.save_takeaway("2026-W47", "Ringe Kari", at(22, 20)).unwrap();
+        store.log_urge(&Urge::new(at(20, 14), 6, "stress", ""), at(20, 13)).unwrap();
+        let export = store.export(None, None, at(22, 21)).unwrap();
+        assert_eq!((export.urges.len(), export.week_notes.len(), export.savings.len()), (1, 1, 1));
+        let json = serde_json::to_string(&export).unwrap();
+        let mut other = Store::open_in_memory().unwrap();
+        assert_eq!(other.import_json(&json).unwrap().retention, 3);
+        assert_eq!(other.import_json(&json).unwrap().retention, 0, "twice changes nothing");
+        let again = other.export(None, None, at(22, 21)).unwrap();
+        assert_eq!(
+            (again.urges, again.week_notes, again.savings),
+            (export.urges, export.week_notes, export.savings)
+        );
+        // A newer line for the week wins; an older one does not.
+        store.save_takeaway("2026-W47", "Ringe Kari og Ola", at(22, 22)).unwrap();
+        let newer = serde_json::to_string(&store.export(None, None, at(22, 23)).unwrap()).unwrap();
+        assert_eq!(other.import_json(&newer).unwrap().retention, 1);
+        assert_eq!(other.takeaway("2026-W47").unwrap().as_deref(), Some("Ringe Kari og Ola"));
+        assert_eq!(other.import_json(&json).unwrap().retention, 0);
+    }
+
+    #[test]
+    fn an_export_of_the_version_before_imports_and_a_bad_week_is_refused_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let v2 = r#"{"format": "mestring-export", "version": 2, "exported_at": "2026-11-22T09:30:00", "checkins": []}"#;
+        assert!(store.import_json(v2).is_ok());
+        let bad = r#"{"format": "mestring-export", "version": 3, "exported_at": "2026-11-22T09:30:00", "checkins": [],
+            "week_notes": [{"week": "2026-W60", "takeaway": "x", "updated_at": "2026-11-22T09:30:00"}]}"#;
+        assert!(store.import_json(bad).is_err());
+        assert_eq!(store.takeaway("2026-W60").unwrap(), None);
+    }
+
+    #[test]
+    fn the_review_counts_sober_days_that_are_over_and_habit_ticks_of_the_week() {
+        let mut store = Store::open_in_memory().unwrap();
+        let counter = Counter { name: "Alkohol".into(), start: at(18, 0).date(), follows_checkins: true };
+        store.add_counter(&counter, at(18, 8)).unwrap();
+        // Wednesday the 18th to Saturday the 21st are over on Sunday the 22nd.
+        let review = store.week_review(at(16, 0).date(), at(22, 0).date()).unwrap();
+        assert_eq!((review.this.sober_days, review.before.sober_days), (Some(4), Some(0)));
+        assert_eq!(review.this.habits_kept, 0);
+        assert!(review.patterns.is_empty());
+    }
+}

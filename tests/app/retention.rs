@@ -289,3 +289,16 @@ fn the_counter_form_keeps_a_cost_and_refuses_one_it_cannot_read() {
     let kept = app.store().get().unwrap().saving(id).unwrap().unwrap();
     assert_eq!((kept.cost_cents, kept.minutes), (Some(1_250), Some(90)));
 }
+
+#[test]
+fn with_weeks_from_sunday_the_review_is_offered_on_saturday_evening() {
+    let saturday = (today() - chrono::Days::new(1)).and_hms_opt(19, 0, 0).unwrap();
+    let mut app = app_at(Lang::En, 80, 24, Store::open_in_memory(), saturday);
+    assert!(
+        !text(&app, 80, 24).contains("The week is nearly over"),
+        "Saturday is not the end of a Monday week"
+    );
+    let loaded = mestring::config::parse("config.ron", "(week_start: \"sunday\")");
+    app.configure(mestring::app::Setup::new(None, loaded));
+    assert!(text(&app, 80, 24).contains("The week is nearly over"), "{}", text(&app, 80, 24));
+}

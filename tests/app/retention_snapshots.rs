@@ -66,6 +66,7 @@ fn welcome() {
     each("welcome_about", welcome, |_| {});
     each("welcome_language", welcome, |a| feed(a, [Action::Open]));
     each("welcome_counter", welcome, |a| feed(a, [Action::Open, Action::Open]));
+    each("welcome_first_checkin", welcome, |a| feed(a, [Action::Open, Action::Open, Action::Save]));
 }
 
 #[test]
@@ -86,6 +87,11 @@ fn cravings() {
 fn review() {
     each("history_review", with_history, |a| history_view(a, HistoryView::Review));
     each("history_review_empty", app, |a| history_view(a, HistoryView::Review));
+    let sunday_evening = |lang, w, h| {
+        let evening = FixedClock::sample().now().date().and_hms_opt(20, 0, 0).unwrap();
+        crate::support::app::app_at(lang, w, h, Store::open_in_memory(), evening)
+    };
+    each("home_review_offer", sunday_evening, |_| {});
 }
 
 #[test]
