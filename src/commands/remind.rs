@@ -46,7 +46,7 @@ fn reminder(env: &Env) -> Result<Option<String>, Box<dyn std::error::Error>> {
 
 /// A desktop notification over the session bus, if there is one. Whatever goes wrong (no bus,
 /// no notification service) the line on stdout was the reminder; nothing fails.
-#[cfg(all(unix, not(target_os = "macos")))]
+#[cfg(all(feature = "notify", unix, not(target_os = "macos")))]
 fn notify(line: &str) {
     let runtime_bus = std::env::var_os("XDG_RUNTIME_DIR").map(|d| Path::new(&d).join("bus"));
     let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|a| !a.is_empty())
@@ -57,7 +57,7 @@ fn notify(line: &str) {
     }
 }
 
-#[cfg(not(all(unix, not(target_os = "macos"))))]
+#[cfg(not(all(feature = "notify", unix, not(target_os = "macos"))))]
 fn notify(_line: &str) {}
 
 /// The command the timer or cron runs: this binary, on this data directory.

@@ -66,3 +66,45 @@ fn at_and_above_the_minimum() {
 fn tab_index(tab: Tab) -> u8 {
     Tab::ALL.iter().position(|t| *t == tab).expect("a tab in the tab bar") as u8
 }
+
+/// The welcome's steps, the craving dialog's stages and the history's review and cravings views
+/// draw over every size too, down to 0x0.
+#[test]
+fn the_welcome_the_craving_dialog_and_the_review_draw_at_every_size() {
+    use mestring::content::RegionId;
+    let welcome_steps: [&[Action]; 4] =
+        [&[], &[Action::Open], &[Action::Open, Action::Open], &[Action::Open, Action::Open, Action::Save]];
+    let history_views: [&[Action]; 2] = [&[Action::NextView; 4], &[Action::NextView; 5]];
+    let sizes = (0..=130).step_by(13).flat_map(|w| (0..=44).step_by(4).map(move |h| (w, h)));
+    let sizes: Vec<(u16, u16)> = sizes.collect();
+    for lang in Lang::ALL {
+        for keys in welcome_steps {
+            let mut t = TestApp::new(lang, 80, 24);
+            t.app.start_welcome(RegionId::UkIreland);
+            t.send(keys);
+            for &(w, h) in &sizes {
+                t.send(&[Action::Resize { width: w, height: h }]);
+                draw(&t.app, w, h);
+            }
+        }
+        for keys in [&[Action::LogUrge][..], &[Action::LogUrge, Action::Save]] {
+            let mut t = TestApp::new(lang, 80, 24);
+            t.send(keys);
+            for &(w, h) in &sizes {
+                t.send(&[Action::Resize { width: w, height: h }]);
+                draw(&t.app, w, h);
+            }
+        }
+        for keys in history_views {
+            let mut store = sample_store();
+            checkins::seed(&mut store, 60);
+            let mut t = TestApp::with_store(lang, 80, 24, Ok(store));
+            t.send(&[Action::GoTab(tab_index(Tab::History))]);
+            t.send(keys);
+            for &(w, h) in &sizes {
+                t.send(&[Action::Resize { width: w, height: h }]);
+                draw(&t.app, w, h);
+            }
+        }
+    }
+}
