@@ -21,6 +21,7 @@ pub mod migrations;
 pub mod plan;
 pub mod practice;
 pub mod progress;
+pub mod recovery;
 mod slot;
 pub mod sober;
 pub mod wal;
