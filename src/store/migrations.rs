@@ -170,6 +170,8 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // 6: no schema change. Earlier versions kept a copy of the start screen's numbers in
     // `start-snapshot.json` beside the database; `run` deletes that file once, on the way here.
     M::up("-- start-snapshot.json is deleted by migrations::run"),
+    // 7: sync (issue 17), see `crate::sync`.
+    M::up(include_str!("sync_schema.sql")),
 ];
 
 /// The version from which `start-snapshot.json` is gone.
