@@ -360,3 +360,6 @@ fn add(total: &mut Applied, one: Applied) {
     t.practice.patterns_added += o.practice.patterns_added;
     t.practice.patterns_updated += o.practice.patterns_updated;
 }
+
+#[cfg(test)]
+mod tests;
