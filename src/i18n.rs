@@ -9,6 +9,7 @@ mod learn;
 mod plan;
 mod settings;
 mod sober;
+mod sync;
 
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
@@ -16,6 +17,7 @@ pub use learn::LearnText;
 pub use plan::{HomeText, PlanText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
+pub use sync::SyncText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -99,6 +101,7 @@ pub struct Strings {
     pub tab_breathe: &'static str,
     pub breathe: &'static crate::i18n_breathe::BreatheText,
     pub sober: SoberText,
+    pub sync: SyncText,
     pub plan: PlanText,
     pub home: HomeText,
     pub actions: ActionText,
@@ -190,6 +193,7 @@ pub const NB: Strings = Strings {
     tab_breathe: "Pust",
     breathe: &crate::i18n_breathe::NB,
     sober: sober::NB,
+    sync: sync::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
     actions: ActionText {
@@ -278,6 +282,7 @@ pub const EN: Strings = Strings {
     tab_breathe: "Breathe",
     breathe: &crate::i18n_breathe::EN,
     sober: sober::EN,
+    sync: sync::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
     actions: ActionText {

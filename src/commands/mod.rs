@@ -5,13 +5,14 @@
 mod checkin;
 mod doctor;
 pub mod report;
+mod sync;
 pub mod text;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ExportFormat};
+use crate::cli::{Cli, Command, ExportArgs, ExportFormat};
 use crate::clock::Clock;
 use crate::content::RegionId;
 use crate::i18n::Lang;
@@ -49,7 +50,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
     let outcome = match command {
         Command::Checkin(args) => checkin::run(args, &env),
         Command::Status => status(&env),
-        Command::Export(args) => export(args.format, args.from, args.to, &env),
+        Command::Export(args) => export(args, &env),
         Command::Import { file } => import(file, &env),
         Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
         Command::Completions { shell } => text::completions(*shell),
@@ -59,6 +60,7 @@ pub fn run(cli: &Cli, command: &Command, lang: Lang, clock: &dyn Clock) -> ExitC
         Command::HelpLines { format } => text::help_lines(*format, &env),
         // Opens the app (see `Command::opens_app`); `main` never sends it here.
         Command::Breathe(_) => Ok(()),
+        Command::Sync(args) => sync::run(args, &env),
     };
     // Content packs load as commands use them; a broken one is named, and the rest was used.
     for problem in crate::content::packs::take_problems() {
@@ -127,12 +129,8 @@ fn personal_status(store: &Store, env: &Env) -> Result<String, Box<dyn Error>> {
     Ok(parts)
 }
 
-fn export(
-    format: ExportFormat,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-    env: &Env,
-) -> Outcome {
+fn export(args: &ExportArgs, env: &Env) -> Outcome {
+    let (format, from, to) = (args.format, args.from, args.to);
     let to = to.unwrap_or_else(|| env.clock.today());
     let from = match (from, format) {
         (Some(from), _) => Some(from),
@@ -152,13 +150,17 @@ fn export(
         ExportFormat::Csv => report::csv(&export.checkins),
         ExportFormat::Md => report::markdown(&export.checkins, from.unwrap_or(to), to, env.lang),
     };
+    let bytes = if args.encrypt { sync::seal(text.as_bytes(), env)? } else { text.into_bytes() };
     use std::io::Write;
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    std::io::stdout().lock().write_all(&bytes)?;
     Ok(())
 }
 
 fn import(file: &Path, env: &Env) -> Outcome {
-    let json = std::fs::read_to_string(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    // `export --encrypt` wrote it: opened with the sync key.
+    let bytes = if crate::sync::crypto::is_sealed(&bytes) { sync::open(&bytes, file, env)? } else { bytes };
+    let json = String::from_utf8(bytes).map_err(|_| Usage(format!("{}: not a text file", file.display())))?;
     let summary =
         Store::open(&env.db_path)?.import_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
     let t = &env.lang.strings().checkin;
