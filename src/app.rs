@@ -89,6 +89,8 @@ pub struct App {
     pub running: bool,
     /// Something visible changed since the last frame.
     pub dirty: bool,
+    /// Sync at start and at quit, when set up (issue 17); see `sync_after_first_frame`.
+    pub sync: crate::sync::background::BackgroundSync,
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
@@ -134,6 +136,7 @@ impl App {
             toast: None,
             running: true,
             dirty: true,
+            sync: Default::default(),
             area: Rect::default(),
             crisis_plan: Vec::new(),
         }
@@ -250,6 +253,7 @@ impl App {
         self.dirty = true;
         self.toast = None;
         self.take_store_notice();
+        self.poll_sync();
         if action == Action::Quit {
             // A session in progress is recorded as ended before the app closes.
             if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {

@@ -20,6 +20,10 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
     app.flush();
     terminal::leave();
+    // After leaving the screen: the last changes go to the sync folder (issue 17).
+    if let Some(problem) = app.sync.at_quit() {
+        eprintln!("mestring: {}", app.strings().sync.footer_failed.replace("{problem}", &problem));
+    }
     result
 }
 

@@ -160,6 +160,20 @@ pub fn render_footer(area: Rect, buf: &mut Buffer, scopes: &[Scope], s: &Strings
     Line::from(spans).render(area, buf);
 }
 
+/// A status at the right end of the footer (sync's); returns the part left for the rest.
+/// Gives way when the footer is too narrow to hold it beside a few hints.
+pub fn render_status_right(area: Rect, buf: &mut Buffer, text: &str, problem: bool, theme: &Theme) -> Rect {
+    let wanted = u16::try_from(text.width() + 2).unwrap_or(u16::MAX);
+    let width = wanted.min(area.width / 2);
+    if width < 8 {
+        return area;
+    }
+    let status = Rect { x: area.right() - width, width, ..area };
+    let style = if problem { theme.emphasis } else { theme.dim };
+    Line::styled(format!(" {text}"), style).render(status, buf);
+    Rect { width: area.width - width, ..area }
+}
+
 pub fn render_toast(area: Rect, buf: &mut Buffer, message: &str, theme: &Theme) {
     Line::styled(format!(" {message}"), theme.emphasis).render(area, buf);
 }

@@ -180,7 +180,7 @@ mod tests {
         fs::create_dir_all(dir.path().join("devices/.stfolder")).unwrap();
         folder.write_batch(&me, 1, b"mine").unwrap();
         assert_eq!(folder.files_of(&other).unwrap(), [1, 2, 10]);
-        assert_eq!(folder.other_devices(&me).unwrap(), [other.clone()]);
+        assert_eq!(folder.other_devices(&me).unwrap(), std::slice::from_ref(&other));
         let err = folder.write_batch(&other, 2, b"again").unwrap_err();
         assert_eq!(err.source.kind(), ErrorKind::AlreadyExists);
         assert_eq!(fs::read(folder.file(&other, 2)).unwrap(), b"x", "never replaced");
