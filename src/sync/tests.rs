@@ -233,3 +233,82 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// Every kind of record, changed through the store's own write paths (an `INSERT OR IGNORE`,
+/// an upsert, a rename, a delete), arrives: the two exports end up equal.
+#[test]
+fn every_kind_of_change_reaches_the_other_device() {
+    use crate::domain::own_pattern::OwnPattern;
+    use crate::domain::plan::{Item, Section};
+    use crate::domain::practice::{ExerciseKind, PracticeRecord};
+    use crate::domain::quiz::{Card, RoundKind, RoundRecord};
+    use crate::domain::sober::{Counter, SlipNote};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b, key) = pair(dir.path());
+    let both = |a: &mut Store, b: &mut Store, h: u32| {
+        sync(a, &key, utc(h)).unwrap();
+        sync(b, &key, utc(h)).unwrap();
+        sync(a, &key, utc(h)).unwrap();
+    };
+    a.save_checkin(&checkin(3, "en dag", 9)).unwrap();
+    a.set_favourite("box-breathing", true, at(9)).unwrap();
+    a.set_favourite("urge-surfing", true, at(9)).unwrap();
+    a.set_favourite("box-breathing", true, at(10)).unwrap();
+    a.save_card(&Card { id: "a-slip-can-teach".into(), leitner_box: 2, due: day(25) }, at(9)).unwrap();
+    a.add_round(&RoundRecord { finished_at: at(9), kind: RoundKind::Regular, right: 7, total: 10 }).unwrap();
+    a.set_phase(Some("treatment"), at(9)).unwrap();
+    let session = PracticeRecord {
+        kind: ExerciseKind::Breathing,
+        exercise: "box".into(),
+        name: "Firkantpust".into(),
+        started_at: at(8),
+        planned_ms: 240_000,
+        actual_ms: 200_000,
+        completed: false,
+    };
+    a.record_practice(&session).unwrap();
+    a.save_own_pattern(&OwnPattern { id: 0, name: "Kveld".into(), tenths: [40, 0, 60, 0] }, at(9)).unwrap();
+    a.add_plan_item(Section::Reasons, &Item { text: "Barna".into(), phone: String::new() }, at(9)).unwrap();
+    a.add_plan_item(Section::People, &Item { text: "Kari".into(), phone: "99 99 99 99".into() }, at(9))
+        .unwrap();
+    let counter = a
+        .add_counter(&Counter { name: "Alkohol".into(), start: day(1), follows_checkins: true }, at(9))
+        .unwrap();
+    let stored = a.counters().unwrap().into_iter().find(|c| c.id == counter).unwrap();
+    let slip = SlipNote { what_happened: "fest".into(), what_to_learn: "gå tidlig".into() };
+    a.record_slip(&stored, day(10), &slip, at(9)).unwrap();
+    a.record_slip(&stored, day(12), &slip, at(9)).unwrap();
+    let habit = a.add_habit(&Habit { name: "Gå tur".into(), cadence: Cadence::Daily }, at(9)).unwrap();
+    a.set_habit_mark(habit, day(20), Some(Mark::Done), at(9)).unwrap();
+    a.set_habit_mark(habit, day(21), Some(Mark::Skip), at(9)).unwrap();
+    let goal = a.add_goal(&goal("Gå ned i vekt", 9), at(9)).unwrap();
+    a.add_goal_step(goal, "Kjøpe sko", at(9)).unwrap();
+    both(&mut a, &mut b, 10);
+    let equal = |a: &Store, b: &Store| {
+        assert_eq!(a.export(None, None, at(23)).unwrap(), b.export(None, None, at(23)).unwrap());
+        assert_eq!(a.favourites().unwrap(), b.favourites().unwrap());
+    };
+    equal(&a, &b);
+    // Changes and deletions, now from b.
+    b.set_favourite("urge-surfing", false, at(11)).unwrap();
+    b.save_card(&Card { id: "a-slip-can-teach".into(), leitner_box: 3, due: day(28) }, at(11)).unwrap();
+    b.set_phase(None, at(11)).unwrap();
+    let b_pattern = b.own_patterns().unwrap()[0].id;
+    b.save_own_pattern(&OwnPattern { id: b_pattern, name: "Natt".into(), tenths: [40, 0, 80, 0] }, at(11))
+        .unwrap();
+    let b_plan = b.plan().unwrap().into_iter().find(|i| i.item.text == "Barna").unwrap().id;
+    b.delete_plan_item(b_plan).unwrap();
+    let b_counter = b.counters().unwrap()[0].id;
+    b.delete_slip(b_counter, day(10)).unwrap();
+    let b_habit = b.habits().unwrap()[0].id;
+    b.set_habit_mark(b_habit, day(21), None, at(11)).unwrap();
+    let b_goal = b.open_goals().unwrap()[0].id;
+    b.complete_goal(b_goal, at(11)).unwrap();
+    both(&mut b, &mut a, 12);
+    equal(&a, &b);
+    assert_eq!(a.favourites().unwrap().into_iter().collect::<Vec<_>>(), ["box-breathing"]);
+    assert_eq!(a.own_patterns().unwrap()[0].name, "Natt", "renamed, the old name gone");
+    assert_eq!(a.own_patterns().unwrap().len(), 1);
+    assert!(a.plan().unwrap().iter().all(|i| i.item.text != "Barna"));
+    assert_eq!(a.habit_marks_between(habit, day(1), day(30)).unwrap().len(), 1);
+}
