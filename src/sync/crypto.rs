@@ -115,7 +115,11 @@ pub fn fingerprint_of(recipient: &str) -> String {
 
 fn encrypt(recipient: &dyn age::Recipient, plain: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let fail = |e: &dyn std::fmt::Display| CryptoError::Encrypt(e.to_string());
-    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient)).map_err(|e| fail(&e))?;
+    // age's own errors are not shown: their text comes from its Fluent catalogue in every
+    // language it ships, which would add hundreds of kB to the binary. With one X25519 or
+    // scrypt recipient, `with_recipients` cannot fail anyway.
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient))
+        .map_err(|_| CryptoError::Encrypt("age refused the recipient".to_owned()))?;
     let mut sealed = Vec::with_capacity(plain.len() + 256);
     let mut writer = encryptor.wrap_output(&mut sealed).map_err(|e| fail(&e))?;
     writer.write_all(plain).map_err(|e| fail(&e))?;

@@ -41,7 +41,6 @@ pub struct Event {
     pub id: String,
     pub device: String,
     pub at: DateTime<Utc>,
-    #[serde(flatten)]
     pub change: Change,
 }
 
@@ -61,9 +60,13 @@ pub struct Deletion {
     pub version: String,
 }
 
-/// One record, in the form the export has it. `kind` names match the triggers' kinds.
+/// One record, in the form the export has it. The names match the triggers' kinds.
+///
+/// Externally tagged (`{"checkin": {...}}`), and read and written the way the export is (from
+/// a `serde_json::Value`, pretty-printed), so the records' serde code is the export's, not a
+/// second copy of it in the binary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "record", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Record {
     Checkin(CheckIn),
     Goal(GoalRecord),
@@ -184,6 +187,17 @@ pub fn export_of(records: Vec<Record>, now: NaiveDateTime) -> Export {
         }
     }
     export
+}
+
+impl Batch {
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serialising plain data into memory cannot fail.
+        serde_json::to_vec_pretty(self).unwrap_or_default()
+    }
+
+    pub fn from_json(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_value(serde_json::from_slice(bytes)?)
+    }
 }
 
 /// Reads a version as the store wrote it (with or without fractions of a second).

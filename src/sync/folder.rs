@@ -93,12 +93,12 @@ impl Folder {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(at(&dir)(e)),
         };
-        let mut devices: Vec<String> = entries
+        // Sorted through a BTreeSet: a slice sort would add tens of kB of sorting code.
+        let devices: std::collections::BTreeSet<String> = entries
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .filter(|name| name != except && uuid::Uuid::parse_str(name).is_ok())
             .collect();
-        devices.sort();
-        Ok(devices)
+        Ok(devices.into_iter().collect())
     }
 
     /// The numbers of a device's complete files, ascending. Temporary files are not listed.
@@ -109,12 +109,11 @@ impl Folder {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(at(&dir)(e)),
         };
-        let mut numbers: Vec<u64> = entries
+        let numbers: std::collections::BTreeSet<u64> = entries
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .filter_map(|name| name.strip_suffix(SUFFIX)?.parse().ok())
             .collect();
-        numbers.sort_unstable();
-        Ok(numbers)
+        Ok(numbers.into_iter().collect())
     }
 }
 

@@ -267,8 +267,7 @@ fn write_batch(
             file: n,
             events: outgoing.events,
         };
-        let plain = serde_json::to_vec(&batch).map_err(|e| CryptoError::Encrypt(e.to_string()))?;
-        let path = folder.write_batch(&setup.device, n, &key.seal(&plain)?)?;
+        let path = folder.write_batch(&setup.device, n, &key.seal(&batch.to_json())?)?;
         written = Some((path, events));
         next = n + 1;
     }
@@ -324,8 +323,7 @@ fn read_file(
     let refuse = |reason: String| FileProblem::Refused(reason);
     let sealed = std::fs::read(path).map_err(|e| refuse(e.to_string()))?;
     let plain = key.open(&sealed).map_err(|e| refuse(e.to_string()))?;
-    let batch: Batch =
-        serde_json::from_slice(&plain).map_err(|e| refuse(format!("not a batch of events: {e}")))?;
+    let batch = Batch::from_json(&plain).map_err(|e| refuse(format!("not a batch of events: {e}")))?;
     if batch.format != event::FORMAT || batch.version != event::VERSION {
         return Err(refuse(format!(
             "format {} version {}, this mestring reads {} {}",
