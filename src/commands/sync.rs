@@ -60,6 +60,7 @@ fn sync_now(command: Option<&str>, env: &Env, t: &SyncText) -> Outcome {
     let command = command.or(setup.password_command.as_deref());
     let key = sync::unlock(&setup, || passphrase::obtain(command, Some((t.prompt, None))))?;
     let report = sync::sync(&mut store, &key, Utc::now())?;
+    sync::backups::seal_plain(&store)?;
     print_report(&report, t)
 }
 
@@ -177,4 +178,35 @@ pub fn open(sealed: &[u8], file: &Path, env: &Env) -> Result<Vec<u8>, Box<dyn Er
     let command = setup.password_command.clone();
     let key = sync::unlock(&setup, || passphrase::obtain(command.as_deref(), Some((t.prompt, None))))?;
     key.open(sealed).map_err(|e| format!("{}: {e}", file.display()).into())
+}
+
+/// `doctor --restore` of an encrypted backup: opened with the sync key into a private file
+/// beside it, restored from there like a plain one, and the opened copy removed.
+pub fn restore_sealed(
+    db: &Path,
+    sealed: &Path,
+    env: &Env,
+) -> Result<Option<std::path::PathBuf>, Box<dyn Error>> {
+    let t = &env.lang.strings().sync;
+    let setup =
+        Store::open_existing(db).ok().and_then(|store| sync::setup::read(store.conn()).ok().flatten());
+    let key = match setup {
+        Some(setup) => {
+            let command = setup.password_command.clone();
+            sync::unlock(&setup, || passphrase::obtain(command.as_deref(), Some((t.prompt, None))))?
+        }
+        // The database is the broken file: the key from the folder named beside the backups.
+        None => {
+            let folder =
+                sync::backups::folder_beside(db).ok_or_else(|| Usage(t.encrypt_needs_setup.to_owned()))?;
+            let bytes = sync::Folder::new(&folder).read_key()?.ok_or(sync::SyncError::NoKeyFile(folder))?;
+            sync::SyncKey::unwrap(&bytes, &passphrase::obtain(None, Some((t.prompt, None)))?)?
+        }
+    };
+    let opened = sync::backups::open_sealed(sealed, &key)?;
+    let restored = crate::store::backup::restore(db, &opened, env.clock.now());
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", opened.display()));
+    }
+    Ok(restored?)
 }

@@ -15,6 +15,9 @@ use super::{Result, Store, StoreError};
 pub const KEEP: usize = 7;
 const PREFIX: &str = "mestring-";
 const SUFFIX: &str = ".sqlite3";
+/// A backup encrypted with the sync key (`mestring sync init --encrypt-backups`, issue 17): the
+/// same copy, sealed by `crate::sync::backups`. Counted, listed and pruned like a plain one.
+pub const SEALED: &str = ".age";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
@@ -39,6 +42,7 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
+            let name = name.strip_suffix(SEALED).unwrap_or(&name);
             let date = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?.parse().ok()?;
             let bytes = entry.metadata().ok()?.len();
             Some(Backup { date, path: entry.path(), bytes })
@@ -50,7 +54,8 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
 
 /// Whether today's backup is still to be made.
 pub fn due(db_path: &Path, today: NaiveDate) -> bool {
-    !target(db_path, today).exists()
+    let target = target(db_path, today);
+    !target.exists() && !PathBuf::from(format!("{}{SEALED}", target.display())).exists()
 }
 
 fn target(db_path: &Path, today: NaiveDate) -> PathBuf {

@@ -138,6 +138,10 @@ fn sync_once(path: &Path, key: Option<SyncKey>) -> Finished {
         Ok(None) => return Finished { key: None, state: SyncState::Off, merged: false },
         Err(e) => return failed(&store.sql_error(e)),
     };
+    // The start's backup may have been made meanwhile; sealing needs no passphrase.
+    if let Err(e) = super::backups::seal_plain(&store) {
+        return failed(&e);
+    }
     let key = match key {
         Some(key) => key,
         None => match super::unlock(&setup, || passphrase::obtain(setup.password_command.as_deref(), None)) {

@@ -191,8 +191,13 @@ pub fn export_of(records: Vec<Record>, now: NaiveDateTime) -> Export {
 
 impl Batch {
     pub fn to_json(&self) -> Vec<u8> {
+        // The pretty printer (the export's, so its code is shared) without indentation: one
+        // field a line, hardly larger than compact JSON.
+        let mut out = Vec::new();
+        let indent = serde_json::ser::PrettyFormatter::with_indent(b"");
         // Serialising plain data into memory cannot fail.
-        serde_json::to_vec_pretty(self).unwrap_or_default()
+        let _ = self.serialize(&mut serde_json::Serializer::with_formatter(&mut out, indent));
+        out
     }
 
     pub fn from_json(bytes: &[u8]) -> Result<Self, serde_json::Error> {

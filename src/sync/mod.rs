@@ -14,6 +14,7 @@
 //! event log in the folder.
 
 pub mod background;
+pub mod backups;
 pub mod crypto;
 pub mod event;
 pub mod folder;

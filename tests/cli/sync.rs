@@ -300,3 +300,38 @@ fn a_sync_killed_at_random_moments_never_leaves_a_file_the_other_machine_reads_h
     assert_eq!(checkins(&b)["checkins"].as_array().unwrap().len(), 3650);
     Store::open_existing(&a.join("mestring.sqlite3")).unwrap().integrity_check().unwrap();
 }
+
+#[test]
+fn encrypted_exports_and_backups_use_the_sync_key_and_come_back_with_the_passphrase() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, dir) = (root.path().join("a"), root.path().join("b"), root.path().join("folder"));
+    let folder = dir.to_str().unwrap();
+    ok(&run(&a, &["sync", "init", folder, "--encrypt-backups", "--scrypt-work-factor", "4"]));
+    ok(&init(&b, &dir));
+    // The day's first check-in makes the day's backup, sealed at once.
+    checkin(&a, "2026-03-01", "Notat i sikkerhetskopien", "Svigermor");
+    let backups: Vec<PathBuf> =
+        files(&a.join("backups")).into_iter().filter(|p| p.to_string_lossy().contains("mestring-")).collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(backups[0].to_string_lossy().ends_with(".sqlite3.age"));
+    let sealed = std::fs::read(&backups[0]).unwrap();
+    assert!(!sealed.windows(8).any(|w| w == b"Svigermo") && !sealed.windows(6).any(|w| w == b"SQLite"));
+    assert!(ok(&run(&a, &["doctor"])).contains(".sqlite3.age"));
+
+    let export = run(&a, &["export", "--encrypt", "--format", "json"]);
+    let bytes = export.stdout.clone();
+    ok(&export);
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n") && !bytes.windows(6).any(|w| w == b"Notat "));
+    let file = root.path().join("export.age");
+    std::fs::write(&file, &bytes).unwrap();
+    ok(&run(&b, &["import", file.to_str().unwrap()]));
+    assert_eq!(checkins(&b)["checkins"][0]["note"], "Notat i sikkerhetskopien");
+    let out = run(&root.path().join("c"), &["export", "--encrypt", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2), "without sync there is no key: {}", stderr(&out));
+
+    // The database broken: the sealed backup comes back with the passphrase.
+    std::fs::write(a.join("mestring.sqlite3"), b"not a database any more").unwrap();
+    let out = ok(&run(&a, &["doctor", "--restore", backups[0].to_str().unwrap()]));
+    assert!(out.contains("mestring.sqlite3"), "{out}");
+    assert_eq!(checkins(&a)["checkins"][0]["note"], "Notat i sikkerhetskopien");
+}
