@@ -128,8 +128,10 @@ fn sync_once(path: &Path, key: Option<SyncKey>) -> Finished {
         state: SyncState::Failed(e.to_string()),
         merged: false,
     };
-    // Checked like any writer: nothing is merged into a file that turns out to be damaged.
-    let mut store = match Store::open_checked(path) {
+    // Checked like any writer: nothing is merged into a file that turns out to be damaged. At
+    // quit (the key given) the start's sync has checked it this session.
+    let opened = if key.is_some() { Store::open(path) } else { Store::open_checked(path) };
+    let mut store = match opened {
         Ok(store) => store,
         Err(e) => return failed(&e),
     };

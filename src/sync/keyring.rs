@@ -31,12 +31,15 @@ mod imp {
     pub fn store(device: &str, secret: &SecretString) -> Result<(), String> {
         let entry = keyring::Entry::new(SERVICE, device).map_err(|e| e.to_string())?;
         entry.set_password(secret.expose_secret()).map_err(|e| e.to_string())?;
-        // Read back: a keyring that accepts and forgets (some containers) is no keyring.
-        match entry.get_password() {
-            Ok(back) if back == secret.expose_secret() => Ok(()),
-            Ok(_) => Err("the keyring gave back something else".to_owned()),
-            Err(e) => Err(e.to_string()),
-        }
+        // Read back: a keyring that accepts and forgets (some containers) is no keyring, and
+        // whatever it may have kept is removed.
+        let problem = match entry.get_password() {
+            Ok(back) if back == secret.expose_secret() => return Ok(()),
+            Ok(_) => "the keyring gave back something else".to_owned(),
+            Err(e) => e.to_string(),
+        };
+        let _ = entry.delete_credential();
+        Err(problem)
     }
 
     pub fn load(device: &str) -> Option<SecretString> {

@@ -205,6 +205,11 @@ pub fn sync(store: &mut Store, key: &SyncKey, at: DateTime<Utc>) -> Result<Repor
     let setup = setup::read(store.conn()).map_err(|e| store.sql_error(e))?.ok_or(SyncError::NotSetUp)?;
     let folder = Folder::new(&setup.folder);
     let outcome = (|| -> Result<Report, SyncError> {
+        // A key from the keyring needs no key file, but a folder without one was deleted or
+        // emptied: files written there now could be read by nobody who sets it up again.
+        if !folder.key_file().exists() {
+            return Err(SyncError::NoKeyFile(setup.folder.clone()));
+        }
         let written = write_batch(
             store,
             &folder,

@@ -335,3 +335,30 @@ fn encrypted_exports_and_backups_use_the_sync_key_and_come_back_with_the_passphr
     assert!(out.contains("mestring.sqlite3"), "{out}");
     assert_eq!(checkins(&a)["checkins"][0]["note"], "Notat i sikkerhetskopien");
 }
+
+#[test]
+fn a_deleted_folder_is_set_up_again_from_any_machine_and_the_others_are_told_how_to_rejoin() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b, dir) = (root.path().join("a"), root.path().join("b"), root.path().join("folder"));
+    checkin(&a, "2026-07-01", "fra a", "stress");
+    checkin(&b, "2026-07-02", "fra b", "stress");
+    ok(&init(&a, &dir));
+    ok(&init(&b, &dir));
+    ok(&run(&a, &["sync"]));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let out = run(&a, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("sync init"), "{}", stderr(&out));
+    // Set up again from b's database, with a new passphrase (the old one was lost, say).
+    let new_pass = |data: &Path, args: &[&str]| {
+        with_pass(data, args).env("MESTRING_PASSWORD", "ny passfrase").output().unwrap()
+    };
+    ok(&new_pass(&b, &["sync", "init", dir.to_str().unwrap(), "--scrypt-work-factor", "4"]));
+    let out = new_pass(&a, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is not the one this device was set up with"), "{}", stderr(&out));
+    ok(&new_pass(&a, &["sync", "init", dir.to_str().unwrap()]));
+    ok(&new_pass(&b, &["sync"]));
+    assert_eq!(checkins(&a), checkins(&b));
+    assert_eq!(checkins(&b)["checkins"].as_array().unwrap().len(), 2);
+}
