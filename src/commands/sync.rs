@@ -55,6 +55,10 @@ fn init(dir: &Path, options: &InitOptions, env: &Env, t: &SyncText) -> Outcome {
 }
 
 fn sync_now(command: Option<&str>, env: &Env, t: &SyncText) -> Outcome {
+    // Without a database there is no set-up either; none is created just to say so.
+    if !env.db_path.exists() {
+        return Err(t.not_set_up.into());
+    }
     let mut store = Store::open_checked(&env.db_path)?;
     let setup = read_setup(&store, t)?;
     let command = command.or(setup.password_command.as_deref());

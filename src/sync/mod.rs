@@ -8,6 +8,7 @@
 //! - `outbox`: this device's changes, found by triggers (migration 7) so every write path counts.
 //! - `inbox`: another device's events merged; [`setup`]: this device's state in its database.
 //! - [`passphrase`], [`keyring`]: unlocking; [`background`]: the TUI's sync at start and quit.
+//! - [`backups`]: the daily backups sealed with the same key, when asked for.
 //!
 //! A sync writes first and reads after: a day edited here and on another device goes into this
 //! device's file before the other version is merged, so the version that loses stays in the
