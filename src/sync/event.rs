@@ -135,6 +135,25 @@ impl Record {
     }
 }
 
+impl Record {
+    /// The same record as a newer version of itself (see `sync_change.replaced`).
+    pub fn set_version(&mut self, at: NaiveDateTime) {
+        match self {
+            Record::Checkin(c) => c.updated_at = at,
+            Record::Goal(g) => g.updated_at = at,
+            Record::Habit(h) => h.updated_at = at,
+            Record::Counter(c) => c.updated_at = at,
+            Record::Plan(p) => p.updated_at = at,
+            Record::Pattern(p) => p.updated_at = at,
+            Record::Favourite { .. }
+            | Record::QuizCard(_)
+            | Record::QuizRound(_)
+            | Record::Phase(_)
+            | Record::Practice(_) => {}
+        }
+    }
+}
+
 /// Every record of a whole export, for the first file a device writes to a folder.
 pub fn records_of(export: Export) -> Vec<Record> {
     let Export { checkins, progress, goals, habits, counters, plan, practice, patterns, .. } = export;

@@ -259,6 +259,9 @@ fn write_batch(
         .map_err(|e| store.sql_error(e))?;
     let outgoing = changes(store, at)?;
     also(&tx).map_err(|e| store.sql_error(e))?;
+    if !outgoing.bumped.is_empty() {
+        store_bumped(&tx, &outgoing.bumped).map_err(|e| store.sql_error(e))?;
+    }
     let mut written = None;
     let mut next = setup.next_file;
     if !outgoing.events.is_empty() {
@@ -285,6 +288,29 @@ fn write_batch(
     .map_err(|e| store.sql_error(e))?;
     tx.commit().map_err(|e| store.sql_error(e))?;
     Ok(written)
+}
+
+/// Stores the versions sent for changes made with a clock behind, so this device holds what the
+/// others will: the version only (the import would skip a copy whose content is the same),
+/// quietly, since it is not a new change.
+fn store_bumped(tx: &Transaction, bumped: &[event::Record]) -> rusqlite::Result<()> {
+    tx.execute("INSERT INTO sync_applying (only) VALUES (1)", [])?;
+    for record in bumped {
+        let table = match record.kind() {
+            "checkin" => "checkin SET updated_at = ?1 WHERE date = ?2",
+            "goal" => "goal SET updated_at = ?1 WHERE uid = ?2",
+            "habit" => "habit SET updated_at = ?1 WHERE uid = ?2",
+            "counter" => "counter SET updated_at = ?1 WHERE uid = ?2",
+            "plan" => "plan_item SET updated_at = ?1 WHERE uid = ?2",
+            "pattern" => "breathing_pattern SET updated_at = ?1 WHERE name = ?2",
+            _ => continue,
+        };
+        let Some(version) = record.version() else { continue };
+        let version = version.format(crate::store::checkins::TIME_FORMAT).to_string();
+        tx.execute(&format!("UPDATE {table}"), rusqlite::params![version, record.key()])?;
+    }
+    tx.execute("DELETE FROM sync_applying", [])?;
+    Ok(())
 }
 
 fn read_others(

@@ -13,20 +13,25 @@ use crate::store::{Result, Store};
 pub struct Outgoing {
     pub events: Vec<Event>,
     pub up_to: i64,
+    /// Records sent one second above the version they were written over (a clock behind):
+    /// to be stored here as sent, so this device agrees with the others.
+    pub bumped: Vec<Record>,
 }
 
 struct Row {
     kind: String,
     key: String,
     deleted: Option<String>,
+    replaced: Option<String>,
 }
 
 /// The changes logged after `after`. Run inside the transaction that also writes the file's
 /// position, so a change made meanwhile is either in this file or in the next.
 pub fn changes(store: &Store, device: &str, after: i64, at: DateTime<Utc>) -> Result<Outgoing> {
     let (rows, up_to) = logged(store, "seq > ?1", after)?;
-    let events = collect(store, &rows, true, at)?.into_iter().map(|c| event(device, at, c)).collect();
-    Ok(Outgoing { events, up_to: up_to.max(after) })
+    let (changes, bumped) = collect(store, &rows, true, at)?;
+    let events = changes.into_iter().map(|c| event(device, at, c)).collect();
+    Ok(Outgoing { events, up_to: up_to.max(after), bumped })
 }
 
 /// Everything in the database, and every deletion it remembers: a device's first file in a
@@ -36,9 +41,9 @@ pub fn everything(store: &Store, device: &str, at: DateTime<Utc>) -> Result<Outg
     let mut changes: Vec<Change> = records_of(export).into_iter().map(Change::Put).collect();
     changes.extend(favourites(store)?.into_iter().map(Change::Put));
     let (tombstones, up_to) = logged(store, "deleted IS NOT NULL AND seq > ?1", i64::MIN)?;
-    changes.extend(collect(store, &tombstones, false, at)?);
+    changes.extend(collect(store, &tombstones, false, at)?.0);
     let events = changes.into_iter().map(|c| event(device, at, c)).collect();
-    Ok(Outgoing { events, up_to })
+    Ok(Outgoing { events, up_to, bumped: Vec::new() })
 }
 
 fn event(device: &str, at: DateTime<Utc>, change: Change) -> Event {
@@ -50,8 +55,12 @@ fn logged(store: &Store, filter: &str, after: i64) -> Result<(Vec<Row>, i64)> {
     let read = || -> rusqlite::Result<(Vec<Row>, i64)> {
         let conn = store.conn();
         let rows = conn
-            .prepare(&format!("SELECT kind, key, deleted FROM sync_change WHERE {filter} ORDER BY seq"))?
-            .query_map([after], |r| Ok(Row { kind: r.get(0)?, key: r.get(1)?, deleted: r.get(2)? }))?
+            .prepare(&format!(
+                "SELECT kind, key, deleted, replaced FROM sync_change WHERE {filter} ORDER BY seq"
+            ))?
+            .query_map([after], |r| {
+                Ok(Row { kind: r.get(0)?, key: r.get(1)?, deleted: r.get(2)?, replaced: r.get(3)? })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let top = conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_change", [], |r| r.get(0))?;
         Ok((rows, top))
@@ -61,9 +70,10 @@ fn logged(store: &Store, filter: &str, after: i64) -> Result<(Vec<Row>, i64)> {
 
 /// Each logged row as a put of the record as it is now, or a deletion when it is gone.
 /// With `puts` false only deletions are collected.
-fn collect(store: &Store, rows: &[Row], puts: bool, at: DateTime<Utc>) -> Result<Vec<Change>> {
+fn collect(store: &Store, rows: &[Row], puts: bool, at: DateTime<Utc>) -> Result<(Vec<Change>, Vec<Record>)> {
     let mut state: Option<Export> = None;
     let mut changes = Vec::new();
+    let mut bumped = Vec::new();
     for row in rows {
         let found: Vec<Record> = match row.kind.as_str() {
             "checkin" => match row.key.parse::<NaiveDate>() {
@@ -94,8 +104,19 @@ fn collect(store: &Store, rows: &[Row], puts: bool, at: DateTime<Utc>) -> Result
             // A kind this version does not know was logged by a newer one: it sends it.
             _ => continue,
         };
+        let replaced = row.replaced.as_deref().and_then(super::event::parse_version);
         match (found.is_empty(), &row.deleted) {
-            (false, _) if puts => changes.extend(found.into_iter().map(Change::Put)),
+            (false, _) if puts => {
+                for mut record in found {
+                    if let (Some(version), Some(replaced)) = (record.version(), replaced)
+                        && version <= replaced
+                    {
+                        record.set_version(replaced + chrono::Duration::seconds(1));
+                        bumped.push(record.clone());
+                    }
+                    changes.push(Change::Put(record));
+                }
+            }
             (true, Some(version)) => changes.push(Change::Delete(Deletion {
                 kind: row.kind.clone(),
                 key: row.key.clone(),
@@ -104,7 +125,7 @@ fn collect(store: &Store, rows: &[Row], puts: bool, at: DateTime<Utc>) -> Result
             _ => {}
         }
     }
-    Ok(changes)
+    Ok((changes, bumped))
 }
 
 fn in_state(state: &Export, kind: &str, key: &str) -> Vec<Record> {

@@ -312,3 +312,21 @@ fn every_kind_of_change_reaches_the_other_device() {
     assert!(a.plan().unwrap().iter().all(|i| i.item.text != "Barna"));
     assert_eq!(a.habit_marks_between(habit, day(1), day(30)).unwrap().len(), 1);
 }
+
+#[test]
+fn a_change_made_with_a_clock_behind_still_wins_over_the_version_it_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, mut b, key) = pair(dir.path());
+    b.save_checkin(&checkin(8, "fra b klokka tolv", 12)).unwrap();
+    sync(&mut b, &key, utc(12)).unwrap();
+    sync(&mut a, &key, utc(12)).unwrap();
+    // Later in truth, but a's clock says eleven.
+    a.save_checkin(&checkin(8, "fra a, senere", 11)).unwrap();
+    sync(&mut a, &key, utc(13)).unwrap();
+    sync(&mut b, &key, utc(13)).unwrap();
+    for store in [&a, &b] {
+        assert_eq!(store.checkin_on(day(8)).unwrap().unwrap().note, "fra a, senere");
+    }
+    let again = sync(&mut a, &key, utc(14)).unwrap();
+    assert!(again.written.is_none(), "the stored bump is not a new change");
+}
