@@ -114,6 +114,8 @@ pub struct App {
     running: bool,
     /// Something visible changed since the last frame.
     dirty: bool,
+    /// Sync at start and at quit, when set up (issue 17); see `sync_after_first_frame`.
+    sync: crate::sync::background::BackgroundSync,
     area: Rect,
     /// The plan's contacts and own steps, read when the crisis overlay opens.
     crisis_plan: Vec<StoredItem>,
@@ -171,6 +173,7 @@ impl App {
             toast: None,
             running: true,
             dirty: true,
+            sync: Default::default(),
             area: Rect::default(),
             crisis_plan: Vec::new(),
             keymap: Keymap::default(),
@@ -245,6 +248,7 @@ impl App {
             self.toast = None;
         }
         self.take_store_notice();
+        self.poll_sync();
         if action == Action::Quit {
             self.quit();
             return None;

@@ -115,6 +115,10 @@ pub enum Command {
     },
     /// Open the breathing screen, or go straight into a session with --pattern.
     Breathe(BreatheArgs),
+    /// Share your data with your other machines through a folder you already sync (Syncthing,
+    /// Nextcloud, a USB stick), end-to-end encrypted. Without a subcommand: write this
+    /// machine's new changes there and read the other machines'.
+    Sync(SyncArgs),
 }
 
 impl Command {
@@ -122,6 +126,38 @@ impl Command {
     pub fn opens_app(&self) -> bool {
         matches!(self, Command::Breathe(_))
     }
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub action: Option<SyncAction>,
+    /// Run this command to get the passphrase (its first line of output), e.g. `pass show
+    /// mestring`. Otherwise MESTRING_PASSWORD_FILE, MESTRING_PASSWORD, or a prompt.
+    #[arg(long, value_name = "COMMAND", global = true)]
+    pub password_command: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    /// Set this machine up with DIR: a new folder gets a new key (the passphrase is asked
+    /// twice); a folder another machine set up is joined with its passphrase.
+    Init {
+        dir: PathBuf,
+        /// Keep the unlocked key in the OS keyring, so syncing (and the app) need no passphrase.
+        #[arg(long)]
+        keyring: bool,
+        /// Encrypt the daily backups with the sync key.
+        #[arg(long)]
+        encrypt_backups: bool,
+        /// scrypt work factor (log2 N) for a new folder's key file. Default: about a second
+        /// of work on this machine.
+        #[arg(long, hide = true, value_parser = clap::value_parser!(u8).range(1..=22))]
+        scrypt_work_factor: Option<u8>,
+    },
+    /// Show the folder, this machine's id, the other machines seen, the last sync and the key's
+    /// fingerprint.
+    Status,
 }
 
 #[derive(Debug, Args)]
@@ -252,6 +288,10 @@ pub struct ExportArgs {
     /// Last day, YYYY-MM-DD. Default: today.
     #[arg(long, value_parser = parse::date)]
     pub to: Option<NaiveDate>,
+    /// Encrypt with the sync key (set up with `mestring sync init`), for a file to keep or
+    /// carry elsewhere; `mestring import` reads it back with the passphrase.
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

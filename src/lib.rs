@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod panes;
 pub mod run;
 pub mod store;
+pub mod sync;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -21,6 +21,10 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
     app.flush();
     terminal::leave();
+    // After leaving the screen: the last changes go to the sync folder (issue 17).
+    if let Some(message) = app.sync_at_quit() {
+        eprintln!("mestring: {message}");
+    }
     result
 }
 

@@ -43,9 +43,13 @@ impl App {
             Tab::Breathe => self.breathe.render(areas.body, buf, &view),
             Tab::Settings => self.settings.render(areas.body, buf, &view),
         }
+        let footer = match self.sync_footer() {
+            Some((line, failed)) => ui::render_status_right(areas.footer, buf, &line, failed, theme),
+            None => areas.footer,
+        };
         match &self.toast {
-            Some(message) => ui::render_toast(areas.footer, buf, message, theme),
-            None => ui::render_footer(areas.footer, buf, &self.keymap, self.scopes(), s, theme),
+            Some(message) => ui::render_toast(footer, buf, message, theme),
+            None => ui::render_footer(footer, buf, &self.keymap, self.scopes(), s, theme),
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => {

@@ -10,6 +10,7 @@ mod learn;
 mod plan;
 mod settings;
 mod sober;
+mod sync;
 
 pub use breathe::BreatheText;
 pub use checkin::CheckinText;
@@ -18,6 +19,7 @@ pub use learn::LearnText;
 pub use plan::{HomeText, PlanText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
+pub use sync::SyncText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -109,6 +111,7 @@ pub struct Strings {
     pub tab_breathe: &'static str,
     pub breathe: &'static BreatheText,
     pub sober: SoberText,
+    pub sync: SyncText,
     pub plan: PlanText,
     pub home: HomeText,
     pub actions: ActionText,
@@ -202,6 +205,7 @@ pub const NB: Strings = Strings {
     tab_breathe: "Pust",
     breathe: &breathe::NB,
     sober: sober::NB,
+    sync: sync::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
     actions: ActionText {
@@ -291,6 +295,7 @@ pub const EN: Strings = Strings {
     tab_breathe: "Breathe",
     breathe: &breathe::EN,
     sober: sober::EN,
+    sync: sync::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
     actions: ActionText {

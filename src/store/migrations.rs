@@ -185,6 +185,8 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // runs twice in autumn looked older than one made an hour before it. Earlier rows were local
     // time; they are read in this system's time zone (see `clock::utc_from_local`).
     M::up("UPDATE checkin SET updated_at = mestring_local_to_utc(updated_at);"),
+    // 9: sync (issue 17), see the `sync` module.
+    M::up(include_str!("sync_schema.sql")),
 ];
 
 /// The version from which `start-snapshot.json` is gone.

@@ -11,5 +11,6 @@ mod goals;
 mod import_robustness;
 mod private_files;
 mod refusals;
+mod sync;
 mod text;
 mod time;

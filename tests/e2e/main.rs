@@ -11,3 +11,4 @@ mod quiz;
 mod robustness;
 mod settings;
 mod signals;
+mod sync;
