@@ -53,6 +53,7 @@ macro_rules! ctx {
 // After `ctx!`, which they use.
 mod background;
 mod overlay;
+mod readout;
 mod render;
 
 /// What the settings file gives the app, read before it starts.
@@ -308,7 +309,8 @@ impl App {
         self.keymap.action_for(key, scopes)
     }
 
-    fn text_mode(&self) -> bool {
+    /// True while keys are text for a field (a form, a search, a note).
+    pub fn text_mode(&self) -> bool {
         match self.tab {
             Tab::Home => false,
             Tab::Goals => self.goals.text_mode(),

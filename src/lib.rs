@@ -14,6 +14,7 @@ pub mod event;
 pub mod i18n;
 pub mod keymap;
 pub mod panes;
+pub mod plain;
 pub mod run;
 pub mod store;
 pub mod terminal;

@@ -65,6 +65,8 @@ fn handle(app: &mut App, event: Event, tui: &DefaultTerminal) {
         // The size is asked now: several changes in a row end at the last one.
         Event::WindowChanged => tui.size().ok().map(|s| Action::Resize { width: s.width, height: s.height }),
         Event::Signal(_) | Event::InputClosed => Some(Action::Quit),
+        // Only the plain mode reads lines.
+        Event::Line(_) => None,
     };
     while let Some(action) = next {
         next = app.update(action);

@@ -7,6 +7,7 @@ mod breathe;
 mod checkin;
 mod goals;
 mod learn;
+mod plain;
 mod plan;
 mod settings;
 mod sober;
@@ -15,6 +16,7 @@ pub use breathe::BreatheText;
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
+pub use plain::PlainText;
 pub use plan::{HomeText, PlanText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
@@ -111,6 +113,8 @@ pub struct Strings {
     pub sober: SoberText,
     pub plan: PlanText,
     pub home: HomeText,
+    /// The plain mode, for screen readers.
+    pub plain: PlainText,
     pub actions: ActionText,
 }
 
@@ -203,6 +207,7 @@ pub const NB: Strings = Strings {
     sober: sober::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
+    plain: plain::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -291,6 +296,7 @@ pub const EN: Strings = Strings {
     sober: sober::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
+    plain: plain::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",

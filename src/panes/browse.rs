@@ -2,6 +2,7 @@
 //! the detail, scrolling it, and going back. Each pane decides what its rows are and what its own
 //! keys do; this holds what they would otherwise each write again.
 
+use super::readout::{Item, Readout};
 use crate::action::Action;
 use crate::widgets::list_detail::Split;
 use crate::widgets::list_nav::ListNav;
@@ -71,6 +72,32 @@ impl<H: Copy> Browse<H> {
         self.nav.selected = row;
         self.scroll = 0;
         true
+    }
+
+    /// The list as a plain readout: each item with the heading it opens, the cursor, and the
+    /// open item's `detail` (read only while the detail has the focus).
+    pub fn readout(
+        &self,
+        heading: impl Fn(H) -> String,
+        item: impl Fn(usize) -> String,
+        detail: impl FnOnce() -> Vec<String>,
+    ) -> Readout {
+        let mut items = Vec::new();
+        let mut selected = 0;
+        let mut pending = None;
+        for (i, row) in self.rows.iter().enumerate() {
+            match row {
+                Row::Heading(h) => pending = Some(heading(*h)),
+                Row::Item(index) => {
+                    if i == self.nav.selected {
+                        selected = items.len();
+                    }
+                    items.push(Item { heading: pending.take(), text: item(*index) });
+                }
+            }
+        }
+        let readout = Readout::default().list(items, selected, Action::Open);
+        if self.focus == Focus::Detail { readout.opened(detail()) } else { readout }
     }
 
     pub fn move_selection(&mut self, delta: isize) {

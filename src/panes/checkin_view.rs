@@ -87,7 +87,8 @@ impl CheckinPane {
         }
     }
 
-    fn chip_labels(&self, field: Field) -> Vec<(String, bool)> {
+    /// Each choice of a field of choices (triggers, HALT, what helped) and whether it is ticked.
+    pub fn chip_labels(&self, field: Field) -> Vec<(String, bool)> {
         let c = &self.checkin;
         let t = &self.lang.strings().checkin;
         match field {
@@ -122,12 +123,9 @@ impl CheckinPane {
         let c = &self.checkin;
         let value = |text: String| arrows(text, focused, theme);
         let line = match field {
-            Field::Date => {
-                value(format!("{} {}", t.weekdays[c.date.weekday().num_days_from_monday() as usize], c.date))
-            }
+            Field::Date => value(self.value_text(field, t)),
             Field::Mood => {
-                let mut line =
-                    value(format!("{} {}", c.mood, t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)]));
+                let mut line = value(self.value_text(field, t));
                 line.push_span(Span::styled(format!("  {}", meter(c.mood - 1, 4)), theme.key));
                 line
             }
@@ -137,14 +135,7 @@ impl CheckinPane {
                 line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
                 line
             }
-            Field::Sleep => value(c.sleep_hours().map_or("–".to_owned(), |h| {
-                format!("{} {}", self.lang.decimal(f64::from(h)), t.hours_short)
-            })),
-            Field::SleepQuality => value(
-                c.sleep_quality
-                    .map_or("–".to_owned(), |q| t.sleep_words[usize::from(q.clamp(1, 5) - 1)].to_owned()),
-            ),
-            Field::Used => value(if c.slip.is_some() { t.used_yes } else { t.used_no }.to_owned()),
+            Field::Sleep | Field::SleepQuality | Field::Used => value(self.value_text(field, t)),
             Field::Substance | Field::Amount => {
                 let slip = c.slip.clone().unwrap_or_default();
                 let text = if field == Field::Substance { slip.substance } else { slip.amount };
@@ -270,7 +261,7 @@ fn breathe_key() -> Option<String> {
     Tab::ALL.iter().position(|t| *t == Tab::Breathe).filter(|i| *i < 9).map(|i| (i + 1).to_string())
 }
 
-fn field_label(field: Field, t: &CheckinText) -> &'static str {
+pub fn field_label(field: Field, t: &CheckinText) -> &'static str {
     match field {
         Field::Date => t.date,
         Field::Mood => t.mood,

@@ -33,6 +33,27 @@ pub struct EntryForm {
     error: Option<String>,
 }
 
+/// A form as the plain mode asks it, a field at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormView {
+    pub title: String,
+    pub intro: Option<&'static str>,
+    pub fields: Vec<FieldView>,
+    pub focus: usize,
+    /// Why the last try was refused.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldView {
+    pub label: &'static str,
+    /// A text field's text as typed; `None` for a choice.
+    pub text: Option<String>,
+    /// A choice's options (empty for a text field), and the one chosen.
+    pub options: Vec<&'static str>,
+    pub selected: usize,
+}
+
 /// What a key did to the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormEvent {
@@ -83,6 +104,31 @@ impl EntryForm {
         match self.fields.get(index).map(|f| &f.input) {
             Some(Input::Choice { selected, .. }) => *selected,
             _ => 0,
+        }
+    }
+
+    pub fn view(&self) -> FormView {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| match &f.input {
+                Input::Text { area, .. } => FieldView {
+                    label: f.label,
+                    text: Some(area.lines().join(" ")),
+                    options: Vec::new(),
+                    selected: 0,
+                },
+                Input::Choice { options, selected } => {
+                    FieldView { label: f.label, text: None, options: options.clone(), selected: *selected }
+                }
+            })
+            .collect();
+        FormView {
+            title: self.title.clone(),
+            intro: self.intro,
+            fields,
+            focus: self.focus,
+            error: self.error.clone(),
         }
     }
 

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 
 pub use super::browse::Focus;
 use super::browse::{Browse, Row};
+use super::readout::{Readout, doc_lines};
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
@@ -177,6 +178,30 @@ impl FaqPane {
         if split.shows_detail(detail_focused) {
             self.render_answer(split.detail, buf, view);
         }
+    }
+
+    /// The questions by topic as a list, a search's words and number of hits, and the open
+    /// answer, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = view.strings;
+        let items = faq::all(self.content, self.lang);
+        let answer = || {
+            let Some(item) = self.selected() else { return Vec::new() };
+            doc_lines(&answer_doc(self.content, item, None, self.lang, view.theme))
+        };
+        let mut readout =
+            self.browse.readout(|topic| topic.name(s).to_owned(), |i| items[i].question.clone(), answer);
+        if !self.query.is_empty() {
+            readout.lines.push(format!(
+                "{}{} · {} {}",
+                s.search_prompt,
+                self.query,
+                self.visible_count(),
+                s.matches
+            ));
+            readout.inner = true;
+        }
+        readout
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -101,6 +102,16 @@ impl FiguresPane {
             }
             None => list_detail::render_empty_detail(split.detail, buf, s.figures_select_hint, theme),
         }
+    }
+}
+
+impl FiguresPane {
+    /// The tables as a list and the open one as a short text table, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let file = figures::file(self.content, self.lang);
+        let title = |i: usize| file.tables.get(i).map_or(file.claims_title.clone(), |t| t.title.clone());
+        let detail = || self.selected_doc(view.theme).map_or_else(Vec::new, |doc| doc_lines(&doc));
+        self.browse.readout(|()| String::new(), title, detail)
     }
 }
 

@@ -277,18 +277,7 @@ pub fn scroll_to(lines: &[Line], cursor: usize, area: Rect) -> u16 {
 
 fn render_celebration(area: Rect, buf: &mut Buffer, goal: &Goal, view: &View) {
     let (g, theme): (&GoalsText, &Theme) = (&view.strings.goals, view.theme);
-    let took = match goal.took_days() {
-        Some(0) | None => g.celebrate_same_day.to_owned(),
-        Some(days) => g.celebrate_took.replace("{days}", &g.days_n(days)),
-    };
-    let mut lines = vec![Line::styled(goal.title.clone(), theme.emphasis), Line::default(), Line::from(took)];
-    let (done, total) = goal.progress();
-    if total > 0 {
-        let progress = g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string());
-        lines.push(Line::styled(progress, theme.dim));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled(g.celebrate_line, theme.base));
+    let lines = celebration_lines(goal, view);
     let width = area.width.saturating_sub(4).min(56);
     let text = Paragraph::new(lines).wrap(Wrap { trim: true }).centered();
     let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
@@ -302,4 +291,22 @@ fn render_celebration(area: Rect, buf: &mut Buffer, goal: &Goal, view: &View) {
         .title(Line::styled(format!(" {} ", g.celebrate_title), theme.title).centered())
         .title_bottom(Line::styled(format!(" {} ", g.celebrate_close), theme.dim).right_aligned());
     text.block(block).render(rect, buf);
+}
+
+/// The goal just done: its title, how long it took, its steps, and a kind line.
+pub(super) fn celebration_lines(goal: &Goal, view: &View) -> Vec<Line<'static>> {
+    let (g, theme): (&GoalsText, &Theme) = (&view.strings.goals, view.theme);
+    let took = match goal.took_days() {
+        Some(0) | None => g.celebrate_same_day.to_owned(),
+        Some(days) => g.celebrate_took.replace("{days}", &g.days_n(days)),
+    };
+    let mut lines = vec![Line::styled(goal.title.clone(), theme.emphasis), Line::default(), Line::from(took)];
+    let (done, total) = goal.progress();
+    if total > 0 {
+        let progress = g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string());
+        lines.push(Line::styled(progress, theme.dim));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(g.celebrate_line, theme.base));
+    lines
 }

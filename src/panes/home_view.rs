@@ -84,7 +84,7 @@ impl HomePane {
         }
     }
 
-    fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+    pub(super) fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
         let Some(c) = &self.data.counter else {
             let key = self.keys.sober.map_or(String::new(), |k| k.to_string());
             return vec![Line::styled(s.home.no_counter.replace("{key}", &key), theme.dim)];
@@ -96,7 +96,7 @@ impl HomePane {
         lines
     }
 
-    fn checkin_line(&self, s: &Strings, theme: &Theme) -> Line<'static> {
+    pub(super) fn checkin_line(&self, s: &Strings, theme: &Theme) -> Line<'static> {
         if self.data.checked_in {
             return Line::from(vec![Span::styled("✓ ", theme.key), Span::raw(s.home.checkin_done)]);
         }
@@ -144,7 +144,7 @@ impl HomePane {
         lines
     }
 
-    fn goal_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+    pub(super) fn goal_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
         let (h, g) = (&s.home, &s.goals);
         let Some(stored) = &self.data.goal else {
             return vec![Line::styled(h.no_goal, theme.dim)];

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::figures::{self, FiguresPane};
 use super::phases::{self, PhasesPane};
 use super::quiz::{self, QuizPane};
+use super::readout::Readout;
 use super::relatives::{self, RelativesPane};
 use super::{Ctx, View};
 use crate::action::Action;
@@ -134,6 +135,23 @@ impl LearnPane {
             Section::Relatives => self.relatives.render(body, buf, view),
             Section::Figures => self.figures.render(body, buf, view),
         }
+    }
+
+    /// The part shown, among the four, then the part itself, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = &view.strings.learn;
+        let mut readout = match self.section {
+            Section::Quiz => self.quiz.readout(view),
+            Section::Phases => self.phases.readout(view),
+            Section::Relatives => self.relatives.readout(view),
+            Section::Figures => self.figures.readout(view),
+        };
+        let at = Section::ALL.iter().position(|p| *p == self.section).unwrap_or(0) + 1;
+        let parts: Vec<&str> = Section::ALL.iter().map(|p| p.title(s)).collect();
+        readout
+            .lines
+            .insert(0, format!("{} ({at} / {}): {}", self.section.title(s), parts.len(), parts.join(", ")));
+        readout
     }
 
     fn render_sections(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -155,6 +156,14 @@ impl RelativesPane {
                 None => list_detail::render_empty_detail(split.detail, buf, s.relatives_select_hint, theme),
             }
         }
+    }
+
+    /// The section's parts as a list, and the open entry, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = &view.strings.learn;
+        let title = |e: usize| self.entry_title(self.entries[e], s).to_owned();
+        let detail = || self.selected().map_or_else(Vec::new, |e| doc_lines(&self.detail_doc(e, view)));
+        self.browse.readout(|part| part_name(part, s).to_owned(), title, detail)
     }
 
     fn entry_title(&self, entry: Entry, s: &LearnText) -> &'static str {

@@ -12,7 +12,7 @@ use super::goals_view::spread;
 use super::sober::{Focus, Mode, SoberPane};
 use crate::domain::sober::{DAY_MILESTONES, Milestone};
 use crate::i18n::{GoalsText, SoberText};
-use crate::store::sober::{CounterToday, SlipEntry};
+use crate::store::sober::{CounterToday, SlipEntry, StoredCounter};
 use crate::theme::Theme;
 use crate::widgets::list_detail::{ListBox, ListRow, Split, render_list};
 
@@ -116,26 +116,8 @@ impl SoberPane {
         let inner = block.inner(area);
         block.render(area, buf);
         let year = self.today.year();
-        let mut lines = counter_lines(c, self.today, (g, t), theme);
-        lines.push(Line::default());
         let s = &c.stats;
-        lines.push(Line::from(format!(
-            "{}: {} · {}: {} · {}: {}",
-            t.total,
-            s.total,
-            t.longest,
-            g.days_n(s.longest),
-            t.slips,
-            s.slips
-        )));
-        let since = format!("{} {}", t.since, g.short_date(stored.counter.start, year));
-        let last =
-            s.last_slip.map(|d| format!(" · {} {}", t.last_slip.to_lowercase(), g.short_date(d, year)));
-        lines.push(Line::styled(since + &last.unwrap_or_default(), theme.dim));
-        lines.push(Line::styled(
-            if stored.counter.follows_checkins { t.follows_yes } else { t.follows_no },
-            theme.dim,
-        ));
+        let mut lines = self.counter_summary(stored, c, view);
         lines.push(Line::styled(t.counter_keys, theme.dim));
         lines.push(Line::default());
         if s.slips > 0 {
@@ -165,6 +147,39 @@ impl SoberPane {
         Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
     }
 
+    /// The counter's days and milestones, its totals, since when, and whether it follows the
+    /// check-ins.
+    pub(super) fn counter_summary(
+        &self,
+        stored: &StoredCounter,
+        c: &CounterToday,
+        view: &View,
+    ) -> Vec<Line<'static>> {
+        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let year = self.today.year();
+        let s = &c.stats;
+        let mut lines = counter_lines(c, self.today, (g, t), theme);
+        lines.push(Line::default());
+        lines.push(Line::from(format!(
+            "{}: {} · {}: {} · {}: {}",
+            t.total,
+            s.total,
+            t.longest,
+            g.days_n(s.longest),
+            t.slips,
+            s.slips
+        )));
+        let since = format!("{} {}", t.since, g.short_date(stored.counter.start, year));
+        let last =
+            s.last_slip.map(|d| format!(" · {} {}", t.last_slip.to_lowercase(), g.short_date(d, year)));
+        lines.push(Line::styled(since + &last.unwrap_or_default(), theme.dim));
+        lines.push(Line::styled(
+            if stored.counter.follows_checkins { t.follows_yes } else { t.follows_no },
+            theme.dim,
+        ));
+        lines
+    }
+
     /// Slips per month as a row of bars over the months' names.
     fn month_chart(&self, g: &GoalsText, theme: &Theme) -> Vec<Line<'static>> {
         let max = self.by_month.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
@@ -183,7 +198,7 @@ impl SoberPane {
     }
 }
 
-fn slip_lines(
+pub(super) fn slip_lines(
     slip: &SlipEntry,
     selected: bool,
     year: i32,

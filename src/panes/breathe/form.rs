@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use crate::domain::own_pattern::{MAX_NAME_CHARS, OwnPattern, Problem, tenths_text};
 use crate::i18n::BreatheText;
 use crate::panes::View;
+use crate::panes::entry_form::{FieldView, FormView};
 use crate::ui;
 
 const FIELDS: usize = 5;
@@ -56,6 +57,29 @@ impl PatternForm {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The name and the four lengths as text fields, for the plain mode.
+    pub fn view(&self, t: &BreatheText) -> FormView {
+        let labels = std::iter::once(t.form_name).chain(t.form_steps);
+        let fields = labels
+            .zip(&self.values)
+            .map(|(label, value)| FieldView {
+                label,
+                text: Some(value.clone()),
+                options: Vec::new(),
+                selected: 0,
+            })
+            .collect();
+        let title = if self.id == 0 { t.form_new } else { t.form_edit };
+        let error = self.problem.map(|p| problem_text(p, t).to_owned());
+        FormView {
+            title: title.to_owned(),
+            intro: Some(t.new_pattern_detail),
+            fields,
+            focus: self.focus,
+            error,
         }
     }
 

@@ -16,6 +16,7 @@ use crate::domain::own_pattern::OwnPattern;
 use crate::domain::practice::{PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
+use crate::panes::readout::Item;
 use crate::widgets::list_nav::ListNav;
 
 /// Below this width the list and the details are stacked.
@@ -260,6 +261,26 @@ impl Picker {
         Paragraph::new(lines).render(inner, buf);
     }
 
+    /// The rows as a plain list: each name with its pattern or length, under its group.
+    pub fn readout_items(&self, view: &View, own: &[OwnPattern]) -> (Vec<Item>, usize) {
+        let mut items = Vec::new();
+        let mut heading = None;
+        let mut selected = 0;
+        for (i, row) in self.rows.iter().enumerate() {
+            let (name, extra) = self.row_text(*row, own, view);
+            if !row.selectable() {
+                heading = Some(name);
+                continue;
+            }
+            if i == self.nav.selected {
+                selected = items.len();
+            }
+            let text = if extra.is_empty() { name } else { format!("{name} · {extra}") };
+            items.push(Item { heading: heading.take(), text });
+        }
+        (items, selected)
+    }
+
     /// A row's name and what follows it in the list (the pattern, or the exercise's length).
     fn row_text(&self, row: Row, own: &[OwnPattern], view: &View) -> (String, String) {
         let t = view.strings.breathe;
@@ -290,6 +311,16 @@ impl Picker {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View, own: &[OwnPattern]) {
+        let (title, lines) = self.detail_lines(view, own);
+        let block = Block::bordered()
+            .border_style(view.theme.border)
+            .title(Span::styled(format!(" {title} "), view.theme.heading));
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
+    }
+
+    /// The selected row's title and what the detail says of it: the pattern and its length,
+    /// or the exercise's steps.
+    pub fn detail_lines(&self, view: &View, own: &[OwnPattern]) -> (String, Vec<Line<'static>>) {
         let t = view.strings.breathe;
         let theme = view.theme;
         let mut lines: Vec<Line> = Vec::new();
@@ -305,7 +336,7 @@ impl Picker {
                 self.push_length(&mut lines, &steps, view);
             }
             Some(Row::Own(i)) => {
-                let Some(p) = own.get(i) else { return };
+                let Some(p) = own.get(i) else { return (title, lines) };
                 title = p.name.clone();
                 lines.push(steps_line(&p.steps(), view));
                 self.push_length(&mut lines, &p.steps(), view);
@@ -344,13 +375,10 @@ impl Picker {
             }
             Some(Row::Heading(_)) | None => {}
         }
-        let block = Block::bordered()
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {title} "), theme.heading));
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
+        (title, lines)
     }
 
-    fn push_length<'a>(&self, lines: &mut Vec<Line<'a>>, steps: &[Step], view: &View) {
+    fn push_length(&self, lines: &mut Vec<Line<'static>>, steps: &[Step], view: &View) {
         let t = view.strings.breathe;
         let Ok(schedule) = Schedule::new(steps, self.length) else { return };
         let value = match self.length {

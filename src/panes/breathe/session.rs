@@ -50,6 +50,16 @@ enum Shown {
     Guided(GuidedVisible),
 }
 
+/// A phase or step as a reader is told it (`Running::cue`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// When it began, in session time: tells one phase from the next.
+    pub started: Duration,
+    pub line: String,
+    /// When the next one begins; `None` while paused and once done.
+    pub next: Option<Instant>,
+}
+
 /// What a tick changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TickOutcome {
@@ -137,6 +147,52 @@ impl Running {
             self.timer.pause(now)
         }
         self.shown = self.timer.elapsed(now);
+    }
+
+    /// What a reader is told now, from the elapsed time the last tick saw: the phase or step
+    /// and when the next begins (the plain mode prints a line at each, on time).
+    pub fn cue(&self) -> Cue {
+        let t = self.lang.strings();
+        let (p, b) = (&t.plain, t.breathe);
+        let at = |elapsed: Duration| self.timer.instant_of(elapsed);
+        let (started, line, next) = match &self.timing {
+            Timing::Breathing(s) => match s.at(self.shown) {
+                Moment::LeadIn { .. } => (Duration::ZERO, b.get_ready.to_owned(), at(breathing::LEAD_IN)),
+                Moment::Breath(phase) => {
+                    let seconds = breathing::seconds_text(phase.end - phase.start, b.decimal);
+                    let mut line = p
+                        .phase_line
+                        .replace("{phase}", phase_word(phase.kind, b))
+                        .replace("{seconds}", &seconds);
+                    if phase.step == 0 {
+                        let cycle = p.cycle_line.replace("{cycle}", &(phase.cycle + 1).to_string());
+                        line = format!("{line}. {}", cycle.replace("{cycles}", &s.cycles().to_string()));
+                    }
+                    (phase.start, line, at(phase.end))
+                }
+                Moment::Done => (s.total(), b.completed.to_owned(), None),
+            },
+            Timing::Guided(g) => match g.at(self.shown) {
+                GuidedMoment::Step(step) => {
+                    let index = match &self.plan {
+                        Plan::Guided { index } => *index,
+                        Plan::Breathing { .. } => 0,
+                    };
+                    let exercise = exercises::mindfulness(self.content, self.lang).get(index);
+                    let text = exercise.and_then(|e| e.steps.get(step.index));
+                    let (title, body) = text.map_or(("", ""), |s| (s.title.as_str(), s.text.as_str()));
+                    let head = p
+                        .step_line
+                        .replace("{n}", &(step.number + 1).to_string())
+                        .replace("{count}", &step.count.to_string())
+                        .replace("{title}", title)
+                        .replace("{seconds}", &(step.end - step.start).as_secs().to_string());
+                    (step.start, format!("{head} {body}"), at(step.end))
+                }
+                GuidedMoment::Done => (g.total(), b.completed.to_owned(), None),
+            },
+        };
+        Cue { started, line, next: if self.is_paused() { None } else { next } }
     }
 
     pub fn pause(&mut self, now: Instant) {

@@ -21,6 +21,17 @@ pub struct Summary {
 
 impl Summary {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View, stats: &PracticeStats) {
+        let lines = self.lines(view, stats);
+        let height = lines.len() as u16;
+        let rect = ui::centered(area, area.width.min(72), height);
+        Paragraph::new(Text::from(lines))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(rect, buf);
+    }
+
+    /// Completed or ended, the time, a kind word and the practice so far.
+    pub fn lines(&self, view: &View, stats: &PracticeStats) -> Vec<Line<'static>> {
         let t = view.strings.breathe;
         let theme = view.theme;
         let r = &self.record;
@@ -29,7 +40,7 @@ impl Summary {
             Plan::Guided { .. } => r.name.clone(),
         };
         let time = format!("{} ({} {})", duration_text(r.actual()), t.planned, duration_text(r.planned()));
-        let lines = vec![
+        vec![
             Line::styled(if r.completed { t.completed } else { t.ended_early }, theme.heading),
             Line::default(),
             Line::styled(title, theme.title),
@@ -40,12 +51,6 @@ impl Summary {
             stats_text(stats, view),
             Line::default(),
             Line::styled(t.summary_hint, theme.key),
-        ];
-        let height = lines.len() as u16;
-        let rect = ui::centered(area, area.width.min(72), height);
-        Paragraph::new(Text::from(lines))
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true })
-            .render(rect, buf);
+        ]
     }
 }
