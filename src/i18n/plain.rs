@@ -78,7 +78,7 @@ pub struct PlainText {
 }
 
 pub const NB: PlainText = PlainText {
-    intro: "mestring i enkel modus. Skriv et tall eller et ord og trykk Enter. ? gir hjelp, ! gir \
+    intro: "mestring i enkel modus, for skjermleser og leselist. Skriv et tall eller et ord og trykk Enter. ? gir hjelp, ! gir \
             hjelpetelefonene, q avslutter.",
     menu: "Meny",
     choose: "Velg",
@@ -148,7 +148,7 @@ pub const NB: PlainText = PlainText {
 };
 
 pub const EN: PlainText = PlainText {
-    intro: "mestring in plain mode. Type a number or a word and press Enter. ? gives help, ! gives the \
+    intro: "mestring in plain mode, for screen readers and braille displays. Type a number or a word and press Enter. ? gives help, ! gives the \
             help lines, q quits.",
     menu: "Menu",
     choose: "Choose",
