@@ -12,6 +12,7 @@ mod goals;
 mod goals_snapshots;
 mod learn;
 mod learn_snapshots;
+mod plain;
 mod settings;
 mod shell;
 mod shell_snapshots;
