@@ -51,7 +51,7 @@ pub struct Cli {
     /// Plain mode, for screen readers and braille displays: lines that stay in the scrollback,
     /// no full screen, colour or animation; answer with a number or a word and Enter. Also
     /// MESTRING_PLAIN=1, or `plain: true` in the settings file.
-    #[arg(long, env = "MESTRING_PLAIN", global = true)]
+    #[arg(long, env = "MESTRING_PLAIN", global = true, value_parser = clap::builder::FalseyValueParser::new())]
     pub plain: bool,
 
     #[command(subcommand)]

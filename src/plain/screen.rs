@@ -90,6 +90,10 @@ pub fn screen(app: &mut App, console: &mut Console) -> Flow {
     if tab == Tab::Checkin {
         return checkin::conversation(app, console, None);
     }
+    if session::running(app) {
+        // Started from the command line (`breathe --pattern`): the session first.
+        session::run(app, console)?;
+    }
     let mut shown = announce(app, console);
     loop {
         if app.tab() != tab {

@@ -63,10 +63,11 @@ pub fn run(app: &mut App, console: &mut Console) -> Flow {
     let mut said: Option<Duration> = None;
     while let Some(cue) = app.breathe().running().map(Running::cue) {
         if said != Some(cue.started) {
-            console.say(&cue.line);
+            // The bell first, so that it and the line arrive together.
             if app.take_bell() {
                 console.bell();
             }
+            console.say(&cue.line);
             said = Some(cue.started);
         }
         let Some(line) = console.wait(cue.next)? else {

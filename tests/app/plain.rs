@@ -60,7 +60,24 @@ fn the_check_in_is_a_conversation_and_every_answer_is_kept() {
     let checkin = number(Tab::Checkin);
     let out = plain(
         &mut app,
-        &[&checkin, "", "4", "11", "3", "5", "7,5", "god", "ja", "øl", "to", "1, svigermor", "2,4", "1", "Gikk tur", "q"],
+        &[
+            &checkin,
+            "",
+            "4",
+            "11",
+            "3",
+            "5",
+            "7,5",
+            "god",
+            "ja",
+            "øl",
+            "to",
+            "1, svigermor",
+            "2,4",
+            "1",
+            "Gikk tur",
+            "q",
+        ],
     );
     assert!(out.contains("Humør, 1 til 5 (nå: 3 Helt ok; Enter beholder det)"), "{out}");
     assert!(out.contains("Skriv et tall fra 0 til 10."), "11 is refused and asked again: {out}");
@@ -138,7 +155,8 @@ fn a_number_opens_the_item_and_0_goes_back_a_level() {
     let mut app = app(Lang::En, 80, 24);
     let faq = number(Tab::Faq);
     let out = plain(&mut app, &[&faq, "3", "0", "0", "q"]);
-    let third = mestring::content::faq::all(app.content(), Lang::En)[2].answer.lines().next().unwrap().to_owned();
+    let third =
+        mestring::content::faq::all(app.content(), Lang::En)[2].answer.lines().next().unwrap().to_owned();
     assert!(out.contains(&third), "the answer is read out: {out}");
     let menus = out.matches("Menu:").count();
     assert_eq!(menus, 2, "the first 0 closes the answer, the second leaves the screen: {out}");
