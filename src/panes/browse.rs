@@ -2,9 +2,11 @@
 //! the detail, scrolling it, and going back. Each pane decides what its rows are and what its own
 //! keys do; this holds what they would otherwise each write again.
 
+use ratatui::layout::Position;
+
 use super::readout::{Item, Readout};
 use crate::action::Action;
-use crate::widgets::list_detail::Split;
+use crate::widgets::list_detail::{self, Split};
 use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,18 @@ impl<H: Copy> Browse<H> {
         }
         let readout = Readout::default().list(items, selected, Action::Open);
         if self.focus == Focus::Detail { readout.opened(detail()) } else { readout }
+    }
+
+    /// The selected row while the list has the keys, the open item's text while it has them;
+    /// the search line is the pane's to place.
+    pub fn cursor(&self, split: &Split) -> Option<Position> {
+        match self.focus {
+            Focus::List if split.shows_list(false) => {
+                list_detail::list_cursor(split.list, &self.nav, self.rows.len())
+            }
+            Focus::Detail if split.shows_detail(true) => list_detail::box_cursor(split.detail),
+            Focus::List | Focus::Detail | Focus::Search => None,
+        }
     }
 
     pub fn move_selection(&mut self, delta: isize) {

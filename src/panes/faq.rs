@@ -3,7 +3,7 @@
 //! show one at a time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 pub use super::browse::Focus;
@@ -116,6 +116,15 @@ impl FaqPane {
         let split = self.split(ctx.area);
         self.browse.nav.ensure_visible(split.list_rows());
         None
+    }
+
+    /// The selected question, the answer being read, or the end of the search being typed.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let split = self.split(area);
+        match self.browse.focus {
+            Focus::Search => list_detail::search_cursor(split.top, &self.query, self.lang.strings()),
+            Focus::List | Focus::Detail => self.browse.cursor(&split),
+        }
     }
 
     fn shows_search_line(&self) -> bool {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
@@ -70,6 +70,11 @@ impl FiguresPane {
         let split = self.split(ctx.area);
         let max_scroll = self.max_detail_scroll(&split);
         self.browse.handle(action, &split, max_scroll);
+    }
+
+    /// The selected table, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&self.split(area))
     }
 
     fn max_detail_scroll(&self, split: &Split) -> u16 {

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -134,11 +134,29 @@ impl GoalsPane {
         render_list(split.list, buf, frame, &self.nav, self.rows.len(), row, theme);
     }
 
-    fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
+    /// The selected row, the day or step being ticked, the field being typed in, or the
+    /// question being asked.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Form(_, form) => return form.cursor(area),
+            Mode::Confirm(question) => return question.cursor(area, view.strings),
+            Mode::Celebrate(_) => return None,
+            Mode::Browse => {}
+        }
+        let split = split(area);
+        if self.focus == Focus::List {
+            return split.list_cursor(&self.nav, self.rows.len());
+        }
+        let inner = Block::bordered().inner(split.detail);
+        let (_, lines, cursor) = self.detail(view);
+        let cursor = cursor?;
+        super::cursor::wrapped_line(&lines, cursor, inner, scroll_to(&lines, cursor, inner))
+    }
+
+    /// The selected habit's or goal's title, its lines, and the line of the day or step under
+    /// the cursor while they have the keys.
+    fn detail(&self, view: &View) -> (String, Vec<Line<'static>>, Option<usize>) {
         let (g, theme) = (&view.strings.goals, view.theme);
-        let focused = self.focus != Focus::List;
-        let block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
-        let inner = block.inner(area);
         let (title, (lines, cursor)) = if let Some(habit) = self.selected_habit() {
             (habit.habit.name.clone(), self.habit_lines(habit, view))
         } else if let Some(goal) = self.selected_goal() {
@@ -146,6 +164,15 @@ impl GoalsPane {
         } else {
             (String::new(), (vec![Line::styled(g.empty_goals, theme.dim)], None))
         };
+        (title, lines, cursor)
+    }
+
+    fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let focused = self.focus != Focus::List;
+        let block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
+        let inner = block.inner(area);
+        let (title, lines, cursor) = self.detail(view);
         let block = if title.is_empty() {
             block
         } else {

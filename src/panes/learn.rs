@@ -3,10 +3,11 @@
 //! its own pane below.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::cursor;
 use super::figures::{self, FiguresPane};
 use super::phases::{self, PhasesPane};
 use super::quiz::{self, QuizPane};
@@ -152,6 +153,20 @@ impl LearnPane {
             .lines
             .insert(0, format!("{} ({at} / {}): {}", self.section.title(s), parts.len(), parts.join(", ")));
         readout
+    }
+
+    /// The part's own selection; in the quiz, which has none, the part's name in the bar.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let (bar, body) = Self::body(area);
+        let part = match self.section {
+            Section::Quiz => None,
+            Section::Phases => self.phases.cursor(body),
+            Section::Relatives => self.relatives.cursor(body),
+            Section::Figures => self.figures.cursor(body),
+        };
+        let s = &self.lang.strings().learn;
+        let at = Section::ALL.iter().position(|p| *p == self.section).unwrap_or(0);
+        part.or_else(|| cursor::name_in_row(bar, Section::ALL.iter().map(|p| p.title(s)), at))
     }
 
     fn render_sections(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -13,6 +13,7 @@ mod checkin_input;
 pub mod checkin_readout;
 mod checkin_view;
 pub mod confirm;
+pub mod cursor;
 pub mod entry_form;
 pub mod faq;
 pub mod figures;

@@ -3,7 +3,7 @@
 //! help, is part of the point.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -82,6 +82,11 @@ impl PhasesPane {
                 s.phase_marked.replace("{}", &phase.name)
             });
         }
+    }
+
+    /// The selected phase, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&Self::split(area))
     }
 
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
@@ -101,6 +101,11 @@ impl RelativesPane {
         let max_scroll = self.max_detail_scroll(&split, ctx.keys);
         self.browse.handle(action, &split, max_scroll);
         None
+    }
+
+    /// The selected entry, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&Self::split(area))
     }
 
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {

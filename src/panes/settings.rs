@@ -6,9 +6,11 @@
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use unicode_width::UnicodeWidthStr;
 
 use super::readout::Readout;
 use super::search_field::{self, Edit};
@@ -149,11 +151,33 @@ impl SettingsPane {
             .title(Span::styled(format!(" {} ", t.tab), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let label_width = [t.lang, t.theme, t.bell, t.plain, t.week_start, t.triggers]
+        Paragraph::new(self.lines(view)).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+
+    /// The selected row; while a trigger is typed, the end of what is typed.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        let inner = Block::bordered().inner(area);
+        let at = super::cursor::wrapped_line(&self.lines(view), self.nav.selected, inner, 0)?;
+        let Some(typed) = &self.typing else { return Some(at) };
+        let t = &view.strings.settings;
+        let x = 2 + self.label_width(t) + 2 + t.new_trigger.width() + typed.width();
+        let at = Position::new(at.x.saturating_add(x as u16), at.y);
+        inner.contains(at).then_some(at)
+    }
+
+    fn label_width(&self, t: &SettingsText) -> usize {
+        [t.lang, t.theme, t.bell, t.plain, t.week_start, t.triggers]
             .iter()
             .map(|l| l.chars().count())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// The rows, then the keys, the file and the packs, and a hint.
+    fn lines(&self, view: &View) -> Vec<Line<'static>> {
+        let t = &view.strings.settings;
+        let theme = view.theme;
+        let label_width = self.label_width(t);
         let mut lines = Vec::new();
         for (i, row) in self.rows().into_iter().enumerate() {
             let selected = i == self.nav.selected;
@@ -199,7 +223,7 @@ impl SettingsPane {
         }
         lines.push(Line::default());
         lines.push(Line::styled(format!("  {}", t.hint), theme.dim));
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+        lines
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -103,7 +103,7 @@ impl SoberPane {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let (t, theme) = (&view.strings.sober, view.theme);
         let focused = self.focus != Focus::List;
         let mut block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
         let Some((stored, c)) = self.selected() else {
@@ -115,6 +115,21 @@ impl SoberPane {
         block = block.title(Span::styled(format!(" {} ", stored.counter.name), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
+        let (lines, cursor_line) = self.detail_lines(stored, c, view);
+        // Keep the selected slip (and its notes) in view; otherwise show the top.
+        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line + 2, inner) } else { 0 };
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    }
+
+    /// Everything the detail shows of a counter, and the line of the slip under the cursor.
+    fn detail_lines(
+        &self,
+        stored: &StoredCounter,
+        c: &CounterToday,
+        view: &View,
+    ) -> (Vec<Line<'static>>, usize) {
+        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let focused = self.focus != Focus::List;
         let year = self.today.year();
         let s = &c.stats;
         let mut lines = self.counter_summary(stored, c, view);
@@ -142,9 +157,26 @@ impl SoberPane {
             lines.push(Line::default());
             lines.push(Line::styled(t.slip_list_keys, theme.dim));
         }
-        // Keep the selected slip (and its notes) in view; otherwise show the top.
-        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line + 2, inner) } else { 0 };
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+        (lines, cursor_line)
+    }
+
+    /// The selected counter, the slip under the cursor, the field being typed in, or the
+    /// question being asked.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Form(_, form) => return form.cursor(area),
+            Mode::Confirm(question) => return question.cursor(area, view.strings),
+            Mode::Browse => {}
+        }
+        let split = split(area);
+        if self.focus == Focus::List {
+            return split.list_cursor(&self.nav, self.row_count());
+        }
+        let (stored, c) = self.selected()?;
+        let inner = Block::bordered().inner(split.detail);
+        let (lines, cursor) = self.detail_lines(stored, c, view);
+        let scroll = super::goals_view::scroll_to(&lines, cursor + 2, inner);
+        super::cursor::wrapped_line(&lines, cursor, inner, scroll)
     }
 
     /// The counter's days and milestones, its totals, since when, and whether it follows the

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -140,6 +140,19 @@ impl TechniquesPane {
 
     fn split(&self, area: Rect) -> Split {
         Split::new(area, 1 + u16::from(self.shows_search_line()), 42)
+    }
+
+    /// The selected technique, the one being read, or the end of the search being typed.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let split = self.split(area);
+        match self.browse.focus {
+            Focus::Search => {
+                let search =
+                    Rect { y: split.top.y + 1, height: split.top.height.saturating_sub(1), ..split.top };
+                list_detail::search_cursor(search, &self.query, self.lang.strings())
+            }
+            Focus::List | Focus::Detail => self.browse.cursor(&split),
+        }
     }
 
     fn shows_search_line(&self) -> bool {

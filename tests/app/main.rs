@@ -7,6 +7,7 @@ mod breathe;
 mod breathe_snapshots;
 mod checkin;
 mod checkin_snapshots;
+mod cursor;
 mod faq;
 mod goals;
 mod goals_snapshots;

@@ -3,9 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::domain::own_pattern::{MAX_NAME_CHARS, OwnPattern, Problem, tenths_text};
 use crate::i18n::BreatheText;
@@ -103,6 +105,18 @@ impl PatternForm {
                 FormOutcome::Editing
             }
         }
+    }
+
+    /// The end of the focused field, where the next letter goes.
+    pub fn cursor(&self, area: Rect, t: &BreatheText) -> Option<Position> {
+        let labels: Vec<&str> = std::iter::once(t.form_name).chain(t.form_steps).collect();
+        let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let lines = FIELDS + 2 + usize::from(self.problem.is_some());
+        let rect = ui::centered(area, 64, lines as u16 + 2).intersection(area);
+        let inner = Block::bordered().inner(rect);
+        let x = inner.x as usize + 1 + label_width + 2 + self.values[self.focus].width();
+        let at = Position::new(u16::try_from(x).ok()?, inner.y + self.focus as u16);
+        inner.contains(at).then_some(at)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use self::form::{FormOutcome, PatternForm};
 use self::picker::{Picker, Row};
@@ -358,6 +358,16 @@ impl BreathePane {
             Mode::Summary(summary) => {
                 Readout::default().opened(lines_of(&summary.lines(view, &self.stats)).collect())
             }
+        }
+    }
+
+    /// The selected row, the field being typed in, the phase's word, or the summary's start.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Picker => self.picker.cursor(area),
+            Mode::Form(form) => form.cursor(area, view.strings.breathe),
+            Mode::Running(running) => running.cursor(area),
+            Mode::Summary(summary) => summary.cursor(area, view, &self.stats),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -201,17 +201,30 @@ impl Picker {
         own: &[OwnPattern],
         stats: &PracticeStats,
     ) {
-        let [stats_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [stats_line, list, detail] = Self::areas(area);
         stats_text(stats, view).render(stats_line, buf);
-        let (list, detail) = if body.width >= TWO_COLUMNS_MIN_WIDTH {
-            let [l, d] = Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
-            (l, d)
-        } else {
-            let [l, d] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
-            (l, d)
-        };
         self.render_list(list, buf, view, own);
         self.render_detail(detail, buf, view, own);
+    }
+
+    /// The statistics line on top, then the list and the selected row's detail, side by side
+    /// when there is room.
+    fn areas(area: Rect) -> [Rect; 3] {
+        let [stats_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [list, detail] = if body.width >= TWO_COLUMNS_MIN_WIDTH {
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body)
+        };
+        [stats_line, list, detail]
+    }
+
+    /// The selected row (its marker), scrolled into view as drawing scrolls it.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let [_, list, _] = Self::areas(area);
+        let mut nav = self.nav;
+        nav.ensure_visible(usize::from(Block::bordered().inner(list).height));
+        crate::widgets::list_detail::list_cursor(list, &nav, self.rows.len())
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View, own: &[OwnPattern]) {

@@ -6,9 +6,11 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::content::Content;
 use crate::content::exercises::{self, BreathKind};
@@ -250,6 +252,29 @@ impl Running {
             Timing::Breathing(s) => Shown::Breathing(s.visible(elapsed, resolution(area, self))),
             Timing::Guided(g) => Shown::Guided(g.visible(elapsed, guided_layout(area, self).gauge.width)),
         }
+    }
+
+    /// The start of the phase's word (or the step's title), where the eye is.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let t = self.lang.strings().breathe;
+        let (row, text) = match &self.timing {
+            Timing::Breathing(s) => {
+                let word = match s.at(self.shown) {
+                    Moment::LeadIn { .. } => t.get_ready,
+                    Moment::Breath(p) => phase_word(p.kind, t),
+                    Moment::Done => t.completed,
+                };
+                (breathing_layout(area, self).phase, if self.is_paused() { t.paused } else { word })
+            }
+            Timing::Guided(g) => {
+                let GuidedMoment::Step(step) = g.at(self.shown) else { return None };
+                let Plan::Guided { index } = &self.plan else { return None };
+                let exercise = exercises::mindfulness(self.content, self.lang).get(*index)?;
+                (guided_layout(area, self).step_title, exercise.steps.get(step.index)?.title.as_str())
+            }
+        };
+        let x = row.x + row.width.saturating_sub(text.width() as u16) / 2;
+        (row.height > 0 && x < row.right()).then(|| Position::new(x, row.y))
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -2,7 +2,7 @@
 //! time planned, a kind word, and their practice so far. Enter runs the same session again.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -28,6 +28,15 @@ impl Summary {
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true })
             .render(rect, buf);
+    }
+
+    /// The first line, where reading starts.
+    pub fn cursor(&self, area: Rect, view: &View, stats: &PracticeStats) -> Option<Position> {
+        let lines = self.lines(view, stats);
+        let rect = ui::centered(area, area.width.min(72), lines.len() as u16);
+        let first = lines.first().map_or(0, |l| l.width()) as u16;
+        let at = Position::new(rect.x + rect.width.saturating_sub(first) / 2, rect.y);
+        rect.contains(at).then_some(at)
     }
 
     /// Completed or ended, the time, a kind word and the practice so far.
