@@ -360,7 +360,10 @@ fn report(app: &App, console: &mut Console, before: &Readout, after: &Readout) {
         said = true;
     }
     let page = |r: &Readout| r.selected.map(|s| s / PAGE);
-    if after.inner != before.inner || after.items.len() != before.items.len() || page(after) != page(before) {
+    // A list is read again when it is another one, or when an open item closed over it; an
+    // item that opens is read without the list around it.
+    let other_level = after.inner != before.inner && after.detail.is_empty();
+    if other_level || after.items.len() != before.items.len() || page(after) != page(before) {
         say_page(app, console, after);
         said |= !after.items.is_empty();
     } else {

@@ -61,7 +61,12 @@ pub fn run(app: &mut App, console: &mut Console) -> Flow {
     console.say(title(app, running));
     console.say(if guided { t.guided_keys } else { t.session_keys });
     let mut said: Option<Duration> = None;
-    while let Some(cue) = app.breathe().running().map(Running::cue) {
+    while let Some((cue, paused)) = app.breathe().running().map(|r| (r.cue(), r.is_paused())) {
+        if cue.next.is_none() && !paused {
+            // Over (moved past the last step): the session ends as its last frame would end it.
+            follow(app, Action::Tick);
+            continue;
+        }
         if said != Some(cue.started) {
             // The bell first, so that it and the line arrive together.
             if app.take_bell() {

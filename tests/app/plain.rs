@@ -216,3 +216,55 @@ fn the_crisis_help_reads_each_number_first() {
     assert!(crisis[0].starts_with("113  "), "{out}");
     assert!(out.contains("Slutt på krisehjelpen."));
 }
+
+#[test]
+fn a_guided_exercise_says_each_step_as_it_begins() {
+    let mut app = app(Lang::En, 80, 24);
+    let exercises = mestring::content::exercises::mindfulness(app.content(), Lang::En);
+    let (index, stop) = exercises.iter().enumerate().find(|(_, e)| e.id == "stop").unwrap();
+    let steps = stop.steps.len();
+    let item =
+        (mestring::content::exercises::breathing(app.content(), Lang::En).len() + 2 + index).to_string();
+    let mut typed = vec![number(Tab::Breathe), item];
+    typed.extend(std::iter::repeat_n("n".to_owned(), steps));
+    typed.push("q".to_owned());
+    let lines: Vec<&str> = typed.iter().map(String::as_str).collect();
+    let out = plain(&mut app, &lines);
+    for (i, step) in stop.steps.iter().enumerate() {
+        let line =
+            format!("Step {} of {steps}: {}, {} seconds. {}", i + 1, step.title, step.seconds, step.text);
+        assert!(out.contains(&line), "{line:?} in {out}");
+    }
+    assert!(out.contains("Completed"), "{out}");
+    assert_eq!(
+        app.store().get().unwrap().practice_on(sunday()).unwrap().len(),
+        1,
+        "the session is recorded: {out}"
+    );
+}
+
+#[test]
+fn the_history_and_the_figures_are_short_text_tables() {
+    use mestring::domain::checkin::CheckIn;
+    let mut app = app(Lang::En, 80, 24);
+    for (day, mood, craving) in [(20, 2, 7), (21, 4, 3), (22, 5, 1)] {
+        let date = NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let mut c = CheckIn::blank(date, date.and_hms_opt(20, 0, 0).unwrap());
+        (c.mood, c.craving, c.triggers) = (mood, craving, vec!["stress".to_owned()]);
+        app.store_mut().get_mut().unwrap().save_checkin(&c).unwrap();
+    }
+    let history = number(Tab::History);
+    let out = plain(
+        &mut app,
+        &[&history, "v", "v", "v", "1", "0", "0", &number(Tab::Learn), ">", ">", ">", "1", "q"],
+    );
+    assert!(out.contains("Checked in: 3 / 14 days"), "{out}");
+    let table =
+        out.lines().skip_while(|l| !l.trim_start().starts_with("average")).take(3).collect::<Vec<_>>();
+    assert!(table.len() == 3 && table[1].starts_with("Mood") && table[1].contains("3.7"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("Stress") && l.contains("3  ")), "the trigger table: {out}");
+    assert!(out.contains("1  Sun 2026-11-22 · Mood 5 Very good"), "the days, newest first: {out}");
+    let figures = mestring::content::figures::all(app.content(), Lang::En);
+    let first = &figures[0].rows[0];
+    assert!(out.lines().any(|l| l.starts_with(&format!("{}: ", first.label))), "a figure's row: {out}");
+}
