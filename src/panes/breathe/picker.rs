@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -16,8 +16,9 @@ use crate::domain::own_pattern::OwnPattern;
 use crate::domain::practice::{PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
-use crate::panes::readout::Item;
 use crate::widgets::list_nav::ListNav;
+
+mod selection;
 
 /// Below this width the list and the details are stacked.
 const TWO_COLUMNS_MIN_WIDTH: u16 = 70;
@@ -219,14 +220,6 @@ impl Picker {
         [stats_line, list, detail]
     }
 
-    /// The selected row (its marker), scrolled into view as drawing scrolls it.
-    pub fn cursor(&self, area: Rect) -> Option<Position> {
-        let [_, list, _] = Self::areas(area);
-        let mut nav = self.nav;
-        nav.ensure_visible(usize::from(Block::bordered().inner(list).height));
-        crate::widgets::list_detail::list_cursor(list, &nav, self.rows.len())
-    }
-
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View, own: &[OwnPattern]) {
         let block = Block::bordered()
             .border_style(view.theme.title)
@@ -272,26 +265,6 @@ impl Picker {
             })
             .collect();
         Paragraph::new(lines).render(inner, buf);
-    }
-
-    /// The rows as a plain list: each name with its pattern or length, under its group.
-    pub fn readout_items(&self, view: &View, own: &[OwnPattern]) -> (Vec<Item>, usize) {
-        let mut items = Vec::new();
-        let mut heading = None;
-        let mut selected = 0;
-        for (i, row) in self.rows.iter().enumerate() {
-            let (name, extra) = self.row_text(*row, own, view);
-            if !row.selectable() {
-                heading = Some(name);
-                continue;
-            }
-            if i == self.nav.selected {
-                selected = items.len();
-            }
-            let text = if extra.is_empty() { name } else { format!("{name} · {extra}") };
-            items.push(Item { heading: heading.take(), text });
-        }
-        (items, selected)
     }
 
     /// A row's name and what follows it in the list (the pattern, or the exercise's length).

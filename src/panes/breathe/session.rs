@@ -6,11 +6,9 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-
-use unicode_width::UnicodeWidthStr;
 
 use crate::content::Content;
 use crate::content::exercises::{self, BreathKind};
@@ -23,6 +21,10 @@ use crate::i18n::Lang;
 use crate::panes::View;
 use crate::widgets::breath_figure::BreathFigure;
 use crate::widgets::meter::Meter;
+
+mod cue;
+
+pub use cue::Cue;
 
 /// What to run: enough to start it again from the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,16 +52,6 @@ enum Timing {
 enum Shown {
     Breathing(Visible),
     Guided(GuidedVisible),
-}
-
-/// A phase or step as a reader is told it (`Running::cue`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cue {
-    /// When it began, in session time: tells one phase from the next.
-    pub started: Duration,
-    pub line: String,
-    /// When the next one begins; `None` while paused and once done.
-    pub next: Option<Instant>,
 }
 
 /// What a tick changed.
@@ -151,52 +143,6 @@ impl Running {
         self.shown = self.timer.elapsed(now);
     }
 
-    /// What a reader is told now, from the elapsed time the last tick saw: the phase or step
-    /// and when the next begins (the plain mode prints a line at each, on time).
-    pub fn cue(&self) -> Cue {
-        let t = self.lang.strings();
-        let (p, b) = (&t.plain, t.breathe);
-        let at = |elapsed: Duration| self.timer.instant_of(elapsed);
-        let (started, line, next) = match &self.timing {
-            Timing::Breathing(s) => match s.at(self.shown) {
-                Moment::LeadIn { .. } => (Duration::ZERO, b.get_ready.to_owned(), at(breathing::LEAD_IN)),
-                Moment::Breath(phase) => {
-                    let seconds = breathing::seconds_text(phase.end - phase.start, b.decimal);
-                    let mut line = p
-                        .phase_line
-                        .replace("{phase}", phase_word(phase.kind, b))
-                        .replace("{seconds}", &seconds);
-                    if phase.step == 0 {
-                        let cycle = p.cycle_line.replace("{cycle}", &(phase.cycle + 1).to_string());
-                        line = format!("{line}. {}", cycle.replace("{cycles}", &s.cycles().to_string()));
-                    }
-                    (phase.start, line, at(phase.end))
-                }
-                Moment::Done => (s.total(), b.completed.to_owned(), None),
-            },
-            Timing::Guided(g) => match g.at(self.shown) {
-                GuidedMoment::Step(step) => {
-                    let index = match &self.plan {
-                        Plan::Guided { index } => *index,
-                        Plan::Breathing { .. } => 0,
-                    };
-                    let exercise = exercises::mindfulness(self.content, self.lang).get(index);
-                    let text = exercise.and_then(|e| e.steps.get(step.index));
-                    let (title, body) = text.map_or(("", ""), |s| (s.title.as_str(), s.text.as_str()));
-                    let head = p
-                        .step_line
-                        .replace("{n}", &(step.number + 1).to_string())
-                        .replace("{count}", &step.count.to_string())
-                        .replace("{title}", title)
-                        .replace("{seconds}", &(step.end - step.start).as_secs().to_string());
-                    (step.start, format!("{head} {body}"), at(step.end))
-                }
-                GuidedMoment::Done => (g.total(), b.completed.to_owned(), None),
-            },
-        };
-        Cue { started, line, next: if self.is_paused() { None } else { next } }
-    }
-
     pub fn pause(&mut self, now: Instant) {
         self.timer.pause(now);
         self.shown = self.timer.elapsed(now);
@@ -252,29 +198,6 @@ impl Running {
             Timing::Breathing(s) => Shown::Breathing(s.visible(elapsed, resolution(area, self))),
             Timing::Guided(g) => Shown::Guided(g.visible(elapsed, guided_layout(area, self).gauge.width)),
         }
-    }
-
-    /// The start of the phase's word (or the step's title), where the eye is.
-    pub fn cursor(&self, area: Rect) -> Option<Position> {
-        let t = self.lang.strings().breathe;
-        let (row, text) = match &self.timing {
-            Timing::Breathing(s) => {
-                let word = match s.at(self.shown) {
-                    Moment::LeadIn { .. } => t.get_ready,
-                    Moment::Breath(p) => phase_word(p.kind, t),
-                    Moment::Done => t.completed,
-                };
-                (breathing_layout(area, self).phase, if self.is_paused() { t.paused } else { word })
-            }
-            Timing::Guided(g) => {
-                let GuidedMoment::Step(step) = g.at(self.shown) else { return None };
-                let Plan::Guided { index } = &self.plan else { return None };
-                let exercise = exercises::mindfulness(self.content, self.lang).get(*index)?;
-                (guided_layout(area, self).step_title, exercise.steps.get(step.index)?.title.as_str())
-            }
-        };
-        let x = row.x + row.width.saturating_sub(text.width() as u16) / 2;
-        (row.height > 0 && x < row.right()).then(|| Position::new(x, row.y))
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
