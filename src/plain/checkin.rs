@@ -52,6 +52,10 @@ pub fn conversation(app: &mut App, console: &mut Console, date: Option<NaiveDate
     if let Some(toast) = app.toast() {
         console.say(toast);
     }
+    if !app.checkin().is_saved() {
+        // Why it could not be saved was said (the store's message); nothing is claimed.
+        return Ok(());
+    }
     let day = app.checkin().checkin().date;
     console.say(format!("{} {day}.", c.cli_saved));
     if app.checkin().offers_support() {

@@ -56,14 +56,17 @@ pub fn run_with(app: &mut App, console: &mut Console) {
     console.say(app.strings().plain.intro);
     // The check of the database and the daily backup, once the first line is out.
     app.after_first_frame();
-    let started_elsewhere = app.tab() != crate::app::Tab::Home;
-    let _ = (|| {
-        if started_elsewhere {
-            screen::screen(app, console)?;
-        }
-        screen::menu(app, console)
-    })();
+    // However it ends (q, Ctrl-D, a signal), the end is the same.
+    let _ = screens(app, console);
     finish(app, console);
+}
+
+/// The screen the app was opened at (`mestring --plain breathe`), then the menu.
+fn screens(app: &mut App, console: &mut Console) -> Flow {
+    if app.tab() != crate::app::Tab::Home {
+        screen::screen(app, console)?;
+    }
+    screen::menu(app, console)
 }
 
 /// Lines in from the terminal, with the signals; the app laid out for the terminal's size

@@ -287,7 +287,9 @@ fn commands(app: &App, readout: &Readout) -> Vec<Named<Command>> {
         }
         let key = binding.keys.iter().map(|k| keymap::key_label(*k)).find(|k| {
             let mut chars = k.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_ascii_digit() && !"?!q ".contains(c))
+            // A key a person types as it is: one letter or sign, not a digit (those choose
+            // items) nor a word every screen has.
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_graphic() && !c.is_ascii_digit() && !"?!q".contains(c))
         });
         let words = keymap::describe(binding.action, &s.actions).to_owned();
         named.push(Named { key, words, value: Command::Act(binding.action) });

@@ -268,3 +268,14 @@ fn the_history_and_the_figures_are_short_text_tables() {
     let first = &figures[0].rows[0];
     assert!(out.lines().any(|l| l.starts_with(&format!("{}: ", first.label))), "a figure's row: {out}");
 }
+
+#[test]
+fn a_check_in_that_cannot_be_saved_says_why_and_claims_nothing() {
+    use mestring::store::StoreError;
+    let broken = Err(StoreError::NotOurs { path: "/tmp/x.sqlite3".into() });
+    let mut app = crate::support::app::app_with(Lang::En, 80, 24, broken);
+    let checkin = number(Tab::Checkin);
+    let out = plain(&mut app, &[&checkin, "", "4", "0", "q"]);
+    assert!(out.contains("/tmp/x.sqlite3"), "the store's problem is told: {out}");
+    assert!(!out.contains("Check-in saved"), "{out}");
+}
