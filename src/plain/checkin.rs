@@ -90,7 +90,11 @@ fn ask(app: &mut App, console: &mut Console, field: Field) -> Flow<Asked> {
             Answer::Empty => return Ok(Asked::Next),
             Answer::Back => return Ok(Asked::Stop),
             Answer::Quit => return Err(Quit),
-            Answer::Help => console.say(t.checkin_help),
+            Answer::Help => {
+                // How to answer, then the day as answered so far.
+                console.say(t.checkin_help);
+                console.say_all(app.readout().lines);
+            }
             Answer::Crisis => crisis::show(app, console),
             _ => match apply(app, field, line.trim(), &choices) {
                 Ok(()) => {

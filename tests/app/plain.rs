@@ -64,6 +64,7 @@ fn the_check_in_is_a_conversation_and_every_answer_is_kept() {
             &checkin,
             "",
             "4",
+            "?",
             "11",
             "3",
             "5",
@@ -81,6 +82,7 @@ fn the_check_in_is_a_conversation_and_every_answer_is_kept() {
     );
     assert!(out.contains("Humør, 1 til 5 (nå: 3 Helt ok; Enter beholder det)"), "{out}");
     assert!(out.contains("Skriv et tall fra 0 til 10."), "11 is refused and asked again: {out}");
+    assert!(out.contains("\nHumør: 4 Bra\n"), "? reads the day so far: {out}");
     assert!(out.contains("Innsjekk lagret for 2026-11-22."), "{out}");
     let saved = app.store().get().unwrap().checkin_on(sunday()).unwrap().expect("saved");
     assert_eq!((saved.mood, saved.craving, saved.stress), (4, 3, 5));
