@@ -56,6 +56,7 @@ mod access;
 mod background;
 mod input;
 mod overlay;
+mod readout;
 mod render;
 mod unsaved;
 

@@ -48,6 +48,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub bell: bool,
 
+    /// Plain mode, for screen readers and braille displays: lines that stay in the scrollback,
+    /// no full screen, colour or animation; answer with a number or a word and Enter. Also
+    /// MESTRING_PLAIN=1, or `plain: true` in the settings file.
+    #[arg(long, env = "MESTRING_PLAIN", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -125,6 +131,16 @@ impl Command {
     /// Subcommands that open the full-screen app (at some screen) instead of running without it.
     pub fn opens_app(&self) -> bool {
         matches!(self, Command::Breathe(_))
+    }
+
+    /// `checkin` with no value to record (a day may be given), in a terminal: the check-in is
+    /// asked as a conversation instead, for the day given or today.
+    pub fn checkin_conversation(&self) -> Option<Option<NaiveDate>> {
+        use std::io::IsTerminal;
+        let Command::Checkin(args) = self else { return None };
+        let given = CheckinArgs { date: None, ..args.clone() };
+        let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        (given == CheckinArgs::default() && terminal).then_some(args.date)
     }
 }
 
@@ -219,7 +235,7 @@ pub enum TextFormat {
     Md,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct CheckinArgs {
     /// How the day feels: 1 very hard, 2 hard, 3 okay, 4 good, 5 very good.
     /// Needed for a day that has no check-in yet.

@@ -27,6 +27,9 @@ pub enum Event {
     WindowChanged,
     /// Reading the terminal failed; there is nobody left to draw for.
     InputClosed,
+    /// A line typed and ended with Enter, in the plain mode: the terminal stays in its own
+    /// line mode there, so the terminal and a screen reader edit and echo the line.
+    Line(String),
 }
 
 pub struct Events {
@@ -54,6 +57,20 @@ impl Events {
             spawn_reader(tx.clone());
             spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
         }
+    }
+
+    /// Starts the threads for the plain mode: whole lines from standard input instead of
+    /// keys, and the signals. Idempotent.
+    pub fn start_lines(&mut self) {
+        if let Some((tx, signals)) = self.pending.take() {
+            spawn_line_reader(tx.clone());
+            spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
+        }
+    }
+
+    /// Events from a channel, for tests that type without a terminal; no signals.
+    pub fn from_channel(rx: Receiver<Event>) -> Self {
+        Self { rx, quit: Arc::default(), pending: None }
     }
 
     /// The next event; blocks forever when `deadline` is `None`. `None` when the deadline passed.
@@ -95,6 +112,31 @@ fn spawn_reader(tx: Sender<Event>) {
                 Err(_) => {
                     let _ = tx.send(Event::InputClosed);
                     return;
+                }
+            }
+        }
+    });
+}
+
+/// Lines as typed (the line ending and a carriage return removed, any bytes that are not UTF-8
+/// replaced); the end of input is `InputClosed`, as a closed terminal is.
+fn spawn_line_reader(tx: Sender<Event>) {
+    thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match std::io::BufRead::read_until(&mut stdin, b'\n', &mut line) {
+                Ok(0) | Err(_) => {
+                    let _ = tx.send(Event::InputClosed);
+                    return;
+                }
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line);
+                    let text = text.trim_end_matches(['\n', '\r']).to_owned();
+                    if tx.send(Event::Line(text)).is_err() {
+                        return;
+                    }
                 }
             }
         }

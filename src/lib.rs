@@ -15,6 +15,7 @@ pub mod files;
 pub mod i18n;
 pub mod keymap;
 pub mod panes;
+pub mod plain;
 pub mod run;
 pub mod store;
 pub mod sync;

@@ -19,8 +19,10 @@ fn main() -> color_eyre::Result<ExitCode> {
     let content = Content::leak(config_path.as_deref().map(config::pack_dir));
     let setup = Setup::new(config_path, loaded);
     let options = cli.options(&setup.loaded.settings);
-    // `breathe` opens the app itself; every other subcommand runs without it.
-    if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app()) {
+    // `breathe` opens the app itself, and so does a `checkin` that asks its questions; every
+    // other subcommand runs without it.
+    let conversation = cli.command.as_ref().and_then(|c| c.checkin_conversation());
+    if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app() && conversation.is_none()) {
         for problem in &setup.problems {
             eprintln!("mestring: {problem}");
         }
@@ -31,13 +33,21 @@ fn main() -> color_eyre::Result<ExitCode> {
     let store =
         location::data_dir(cli.data_dir.as_deref()).and_then(|dir| Store::open(&location::db_path(&dir)));
     let mut app = App::new(options, content, Box::new(SystemClock), store);
+    let plain = cli.plain || setup.loaded.settings.plain;
     app.configure(setup);
+    if let Some(date) = conversation {
+        return mestring::plain::checkin(app, date);
+    }
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {
         eprintln!("mestring: {message}");
         return Ok(ExitCode::from(2));
     }
-    mestring::run::run(app)?;
+    if plain {
+        mestring::plain::run(app)?
+    } else {
+        mestring::run::run(app)?
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -62,7 +62,7 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
             handle(app, event, tui);
         }
         if events.quit_requested() {
-            app.quit_on_signal();
+            app.quit_keeping_unsaved();
         }
     }
     Ok(())
@@ -75,9 +75,11 @@ fn handle(app: &mut App, event: Event, tui: &DefaultTerminal) {
         // The size is asked now: several changes in a row end at the last one.
         Event::WindowChanged => tui.size().ok().map(|s| Action::Resize { width: s.width, height: s.height }),
         Event::Signal(_) | Event::InputClosed => {
-            app.quit_on_signal();
+            app.quit_keeping_unsaved();
             None
         }
+        // Only the plain mode reads lines.
+        Event::Line(_) => None,
     };
     while let Some(action) = next {
         next = app.update(action);

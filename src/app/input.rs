@@ -76,7 +76,8 @@ impl App {
         None
     }
 
-    fn text_mode(&self) -> bool {
+    /// True while keys are text for a field (a form, a search, a note).
+    pub fn text_mode(&self) -> bool {
         match self.tab {
             Tab::Home => false,
             Tab::Goals => self.goals.text_mode(),

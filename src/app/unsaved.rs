@@ -30,9 +30,9 @@ impl App {
         self.running = false;
     }
 
-    /// Ends the app for a signal or a closed terminal: nobody can answer a question, so a
-    /// check-in that could not be saved is kept in the file.
-    pub fn quit_on_signal(&mut self) {
+    /// Ends the app where nobody can answer the box (a signal, a closed terminal, the end of the
+    /// plain mode): a check-in that could not be saved is kept in the file.
+    pub fn quit_keeping_unsaved(&mut self) {
         self.end_session();
         self.flush();
         if let Some(unsaved) = self.checkin.unsaved() {

@@ -7,6 +7,7 @@ mod breathe;
 mod checkin;
 mod goals;
 mod learn;
+mod plain;
 mod plan;
 mod settings;
 mod sober;
@@ -16,6 +17,7 @@ pub use breathe::BreatheText;
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
+pub use plain::PlainText;
 pub use plan::{HomeText, PlanText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
@@ -114,6 +116,8 @@ pub struct Strings {
     pub sync: SyncText,
     pub plan: PlanText,
     pub home: HomeText,
+    /// The plain mode, for screen readers.
+    pub plain: PlainText,
     pub actions: ActionText,
 }
 
@@ -208,6 +212,7 @@ pub const NB: Strings = Strings {
     sync: sync::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
+    plain: plain::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -298,6 +303,7 @@ pub const EN: Strings = Strings {
     sync: sync::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
+    plain: plain::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",

@@ -106,6 +106,11 @@ impl CheckinPane {
         &self.checkin
     }
 
+    /// The day on screen is in the store as it is shown: saved, and nothing changed since.
+    pub fn is_saved(&self) -> bool {
+        !self.pending && self.saved_at.is_some()
+    }
+
     /// Called when the screen is shown: the first time, and when the day has turned since,
     /// today's check-in is loaded. Otherwise what the user was doing stays as it was.
     pub fn enter(&mut self, ctx: &mut Ctx) {

@@ -64,7 +64,7 @@ fn quit_again_in_the_box_quits_without_keeping_and_esc_goes_back() {
 fn a_signal_keeps_a_check_in_that_could_not_be_saved_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = typed_while_writes_fail(dir.path());
-    app.quit_on_signal();
+    app.quit_keeping_unsaved();
     assert!(!app.running());
     assert_eq!(recovery::read(dir.path()).map(|c| c.note), Some("Dette må ikke forsvinne".into()));
 }
