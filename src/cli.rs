@@ -49,6 +49,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub bell: bool,
 
+    /// Plain mode, for screen readers and braille displays: lines that stay in the scrollback,
+    /// no full screen, colour or animation; answer with a number or a word and Enter. Also
+    /// MESTRING_PLAIN=1, or `plain: true` in the settings file.
+    #[arg(long, env = "MESTRING_PLAIN", global = true, value_parser = clap::builder::FalseyValueParser::new())]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -161,6 +167,10 @@ pub enum Command {
     },
     /// Open the breathing screen, or go straight into a session with --pattern.
     Breathe(BreatheArgs),
+    /// Share your data with your other machines through a folder you already sync (Syncthing,
+    /// Nextcloud, a USB stick), end-to-end encrypted. Without a subcommand: write this
+    /// machine's new changes there and read the other machines'.
+    Sync(SyncArgs),
 }
 
 impl Command {
@@ -168,6 +178,48 @@ impl Command {
     pub fn opens_app(&self) -> bool {
         matches!(self, Command::Breathe(_))
     }
+
+    /// `checkin` with no value to record (a day may be given), in a terminal: the check-in is
+    /// asked as a conversation instead, for the day given or today.
+    pub fn checkin_conversation(&self) -> Option<Option<NaiveDate>> {
+        use std::io::IsTerminal;
+        let Command::Checkin(args) = self else { return None };
+        let given = CheckinArgs { date: None, ..args.clone() };
+        let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        (given == CheckinArgs::default() && terminal).then_some(args.date)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    pub action: Option<SyncAction>,
+    /// Run this command to get the passphrase (its first line of output), e.g. `pass show
+    /// mestring`. Otherwise MESTRING_PASSWORD_FILE, MESTRING_PASSWORD, or a prompt.
+    #[arg(long, value_name = "COMMAND", global = true)]
+    pub password_command: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncAction {
+    /// Set this machine up with DIR: a new folder gets a new key (the passphrase is asked
+    /// twice); a folder another machine set up is joined with its passphrase.
+    Init {
+        dir: PathBuf,
+        /// Keep the unlocked key in the OS keyring, so syncing (and the app) need no passphrase.
+        #[arg(long)]
+        keyring: bool,
+        /// Encrypt the daily backups with the sync key.
+        #[arg(long)]
+        encrypt_backups: bool,
+        /// scrypt work factor (log2 N) for a new folder's key file. Default: about a second
+        /// of work on this machine.
+        #[arg(long, hide = true, value_parser = clap::value_parser!(u8).range(1..=22))]
+        scrypt_work_factor: Option<u8>,
+    },
+    /// Show the folder, this machine's id, the other machines seen, the last sync and the key's
+    /// fingerprint.
+    Status,
 }
 
 #[derive(Debug, Args)]
@@ -229,7 +281,7 @@ pub enum TextFormat {
     Md,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct CheckinArgs {
     /// How the day feels: 1 very hard, 2 hard, 3 okay, 4 good, 5 very good.
     /// Needed for a day that has no check-in yet.
@@ -298,6 +350,10 @@ pub struct ExportArgs {
     /// Last day, YYYY-MM-DD. Default: today.
     #[arg(long, value_parser = parse::date)]
     pub to: Option<NaiveDate>,
+    /// Encrypt with the sync key (set up with `mestring sync init`), for a file to keep or
+    /// carry elsewhere; `mestring import` reads it back with the passphrase.
+    #[arg(long)]
+    pub encrypt: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -60,6 +60,8 @@ pub struct Settings {
     /// A terminal bell on each breathing phase change: the only cue that works with eyes closed.
     pub bell: bool,
     pub week_start: WeekStart,
+    /// Start in the plain mode: lines for a screen reader instead of the full screen.
+    pub plain: bool,
     /// The user's own triggers, offered in the check-in beside the built-in ones.
     pub triggers: Vec<String>,
     /// Action name (as in the help overlay's table, e.g. "quit") to its keys ("q", "ctrl-q").
@@ -128,13 +130,8 @@ pub fn parse(file: &str, text: &str) -> Loaded {
                 &[("dark", ThemeName::Dark), ("light", ThemeName::Light), ("mono", ThemeName::Mono)],
             )
             .map(|t| s.theme = t),
-            "bell" => match value {
-                Value::Bool(b) => {
-                    s.bell = *b;
-                    Ok(())
-                }
-                _ => Err("expected true or false".to_owned()),
-            },
+            "bell" => boolean(value).map(|b| s.bell = b),
+            "plain" => boolean(value).map(|b| s.plain = b),
             "week_start" => one_of(value, &[("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)])
                 .map(|w| s.week_start = w),
             "triggers" => strings(value).map(|t| s.triggers = t),
@@ -157,6 +154,13 @@ pub const REGIONS: &[(&str, RegionId)] = &[
     ("uk-ireland", RegionId::UkIreland),
     ("us", RegionId::Us),
 ];
+
+fn boolean(value: &Value) -> Result<bool, String> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        _ => Err("expected true or false".to_owned()),
+    }
+}
 
 fn one_of<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Result<T, String> {
     let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
@@ -230,10 +234,12 @@ pub fn render(s: &Settings) -> String {
         "// mestring settings. The app writes this file when you change a setting on the\n\
          // Innstillinger/Settings screen; you may edit it by hand too.\n\
          (\n    {lang}{region}    theme: {}, // \"dark\", \"light\" or \"mono\"\n    bell: {}, // a bell on each breathing phase\n    \
+         plain: {}, // lines for a screen reader instead of the full screen\n    \
          week_start: {}, // \"monday\" or \"sunday\"\n    triggers: {}, // your own triggers for the check-in\n    \
          keys: {{ // e.g. \"quit\": [\"q\", \"ctrl-q\"]\n{}{}    }},\n)\n",
         quote(theme),
         s.bell,
+        s.plain,
         quote(week),
         list(&s.triggers),
         keys.join("\n"),

@@ -13,6 +13,7 @@ fn a_full_file_is_read() {
         lang: "en",
         theme: "light",
         bell: true,
+        plain: true,
         week_start: "sunday",
         triggers: ["payday", "work"],
         keys: {"quit": ["ctrl-q"]},
@@ -24,6 +25,7 @@ fn a_full_file_is_read() {
     assert_eq!(s.lang, Some(Lang::En));
     assert_eq!(s.theme, ThemeName::Light);
     assert!(s.bell);
+    assert!(s.plain);
     assert_eq!(s.week_start, WeekStart::Sunday);
     assert_eq!(s.triggers, ["payday", "work"]);
     assert_eq!(s.keys["quit"], ["ctrl-q"]);
@@ -70,6 +72,7 @@ fn what_is_written_reads_back_the_same() {
         region: Some(crate::content::RegionId::UkIreland),
         theme: ThemeName::Mono,
         bell: true,
+        plain: true,
         week_start: WeekStart::Sunday,
         triggers: vec!["lønning".into(), "\"sitat\"".into()],
         keys,

@@ -6,6 +6,8 @@
 //! into one channel. When reading the terminal fails (it was closed), the reader reports it
 //! once and stops, so a dead terminal can never spin the CPU.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Instant;
@@ -25,10 +27,16 @@ pub enum Event {
     WindowChanged,
     /// Reading the terminal failed; there is nobody left to draw for.
     InputClosed,
+    /// A line typed and ended with Enter, in the plain mode: the terminal stays in its own
+    /// line mode there, so the terminal and a screen reader edit and echo the line.
+    Line(String),
 }
 
 pub struct Events {
     rx: Receiver<Event>,
+    /// Set by the signal thread the moment a signal asks us to end, so the loop can stop
+    /// between two events of a long burst instead of after all of them.
+    quit: Arc<AtomicBool>,
     /// Until `start`: the sender for the threads, and the registered (not yet read) signals.
     pending: Option<(Sender<Event>, Signals)>,
 }
@@ -40,15 +48,29 @@ impl Events {
     pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
         let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
-        Ok(Self { rx, pending: Some((tx, signals)) })
+        Ok(Self { rx, quit: Arc::default(), pending: Some((tx, signals)) })
     }
 
     /// Starts the threads that read the terminal and the signals. Idempotent.
     pub fn start(&mut self) {
         if let Some((tx, signals)) = self.pending.take() {
             spawn_reader(tx.clone());
-            spawn_signal_listener(tx, signals);
+            spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
         }
+    }
+
+    /// Starts the threads for the plain mode: whole lines from standard input instead of
+    /// keys, and the signals. Idempotent.
+    pub fn start_lines(&mut self) {
+        if let Some((tx, signals)) = self.pending.take() {
+            spawn_line_reader(tx.clone());
+            spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
+        }
+    }
+
+    /// Events from a channel, for tests that type without a terminal; no signals.
+    pub fn from_channel(rx: Receiver<Event>) -> Self {
+        Self { rx, quit: Arc::default(), pending: None }
     }
 
     /// The next event; blocks forever when `deadline` is `None`. `None` when the deadline passed.
@@ -64,6 +86,11 @@ impl Events {
                 }
             }
         }
+    }
+
+    /// Whether a signal asked us to end, whatever is still queued before it.
+    pub fn quit_requested(&self) -> bool {
+        self.quit.load(Ordering::SeqCst)
     }
 
     /// An event that is already waiting, without blocking: lets a burst of keys or resizes be
@@ -91,9 +118,37 @@ fn spawn_reader(tx: Sender<Event>) {
     });
 }
 
-fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals) {
+/// Lines as typed (the line ending and a carriage return removed, any bytes that are not UTF-8
+/// replaced); the end of input is `InputClosed`, as a closed terminal is.
+fn spawn_line_reader(tx: Sender<Event>) {
+    thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match std::io::BufRead::read_until(&mut stdin, b'\n', &mut line) {
+                Ok(0) | Err(_) => {
+                    let _ = tx.send(Event::InputClosed);
+                    return;
+                }
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line);
+                    let text = text.trim_end_matches(['\n', '\r']).to_owned();
+                    if tx.send(Event::Line(text)).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals, quit: Arc<AtomicBool>) {
     thread::spawn(move || {
         for signal in signals.forever() {
+            if signal != SIGWINCH {
+                quit.store(true, Ordering::SeqCst);
+            }
             let event = if signal == SIGWINCH { Event::WindowChanged } else { Event::Signal(signal) };
             if tx.send(event).is_err() {
                 return;

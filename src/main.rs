@@ -19,8 +19,10 @@ fn main() -> color_eyre::Result<ExitCode> {
     let content = Content::leak(config_path.as_deref().map(config::pack_dir));
     let setup = Setup::new(config_path, loaded);
     let options = cli.options(&setup.loaded.settings);
-    // `breathe` opens the app itself; every other subcommand runs without it.
-    if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app()) {
+    // `breathe` opens the app itself, and so does a `checkin` that asks its questions; every
+    // other subcommand runs without it.
+    let conversation = cli.command.as_ref().and_then(|c| c.checkin_conversation());
+    if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app() && conversation.is_none()) {
         for problem in &setup.problems {
             eprintln!("mestring: {problem}");
         }
@@ -33,8 +35,13 @@ fn main() -> color_eyre::Result<ExitCode> {
     let first_start = db_path.as_ref().is_ok_and(|path| !path.exists()) && cli.command.is_none();
     let store = db_path.and_then(|path| Store::open(&path));
     let mut app = App::new(options, content, Box::new(SystemClock), store);
+    let plain = cli.plain || setup.loaded.settings.plain;
     app.configure(setup);
-    if first_start {
+    if let Some(date) = conversation {
+        return mestring::plain::checkin(app, date);
+    }
+    // The welcome is drawn; the plain mode's reader starts on I dag, which says where to begin.
+    if first_start && !plain {
         app.start_welcome(cli::suggested_region(&cli));
     }
     if let Some(command) = &cli.command
@@ -43,6 +50,10 @@ fn main() -> color_eyre::Result<ExitCode> {
         eprintln!("mestring: {message}");
         return Ok(ExitCode::from(2));
     }
-    mestring::run::run(app)?;
+    if plain {
+        mestring::plain::run(app)?
+    } else {
+        mestring::run::run(app)?
+    }
     Ok(ExitCode::SUCCESS)
 }

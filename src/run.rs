@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::Event as TermEvent;
 
 use crate::action::Action;
 use crate::app::App;
@@ -20,6 +21,10 @@ pub fn run(mut app: App) -> color_eyre::Result<()> {
     // Whatever ended the loop (quit, a signal, an error), typed text is saved before leaving.
     app.flush();
     terminal::leave();
+    // After leaving the screen: the last changes go to the sync folder (issue 17).
+    if let Some(message) = app.sync_at_quit() {
+        eprintln!("mestring: {message}");
+    }
     result
 }
 
@@ -50,10 +55,14 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
             continue;
         };
         handle(app, event, tui);
-        // Apply whatever else is already queued before drawing: one frame per burst.
-        while app.running() {
+        // Apply whatever else is already queued before drawing: one frame per burst. A signal
+        // ends the burst at once, however long it is.
+        while app.running() && !events.quit_requested() {
             let Some(event) = events.try_next() else { break };
             handle(app, event, tui);
+        }
+        if events.quit_requested() {
+            app.quit_keeping_unsaved();
         }
     }
     Ok(())
@@ -61,10 +70,16 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
 
 fn handle(app: &mut App, event: Event, tui: &DefaultTerminal) {
     let mut next = match event {
+        Event::Terminal(TermEvent::Paste(text)) => app.paste(&text),
         Event::Terminal(ev) => app.action_for_event(&ev),
         // The size is asked now: several changes in a row end at the last one.
         Event::WindowChanged => tui.size().ok().map(|s| Action::Resize { width: s.width, height: s.height }),
-        Event::Signal(_) | Event::InputClosed => Some(Action::Quit),
+        Event::Signal(_) | Event::InputClosed => {
+            app.quit_keeping_unsaved();
+            None
+        }
+        // Only the plain mode reads lines.
+        Event::Line(_) => None,
     };
     while let Some(action) = next {
         next = app.update(action);

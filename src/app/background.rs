@@ -16,6 +16,16 @@ impl App {
     /// When the current screen next changes by itself (an animation), if ever. `None` means
     /// idle: the loop blocks until input arrives.
     pub fn deadline(&self) -> Option<Instant> {
+        let sync = self.sync.deadline();
+        let screen = self.screen_deadline();
+        // The earlier of the two: a running sync is looked at, an animation moves on.
+        match (sync, screen) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn screen_deadline(&self) -> Option<Instant> {
         // Nothing moves under an overlay: a running session waits (see `open_overlay`), and a
         // hidden screen shows nothing that could need a frame.
         if self.overlay.is_some() {
@@ -39,6 +49,11 @@ impl App {
 
     /// A deadline passed: the screen with the animation moves on. Whether to redraw.
     pub(super) fn tick(&mut self) -> bool {
+        let synced = self.poll_sync();
+        synced | self.tick_screen()
+    }
+
+    fn tick_screen(&mut self) -> bool {
         let mut ctx = ctx!(self);
         match self.tab {
             Tab::Home
@@ -78,6 +93,36 @@ impl App {
         self.notice_content_problems();
         self.store.after_first_frame(today);
         self.take_store_notice();
+        self.sync_after_first_frame();
+    }
+
+    /// Sync (issue 17), self-contained: started after the first frame on its own thread when
+    /// it is set up, looked at by `deadline`/`tick` and after each action, shown in the footer
+    /// (`sync_footer`), run once more by `run` at quit.
+    fn sync_after_first_frame(&mut self) {
+        if let Ok(store) = self.store.get() {
+            self.sync.start(store);
+        }
+    }
+
+    /// Takes in a finished sync; whether the footer changed. What another device sent shows
+    /// on the start screen at once and on the others when they are next opened (they read
+    /// their data when shown).
+    pub(super) fn poll_sync(&mut self) -> bool {
+        if !self.sync.poll() {
+            return false;
+        }
+        if self.sync.take_merged() && self.tab == Tab::Home && self.overlay.is_none() {
+            self.show(Tab::Home);
+        }
+        self.dirty = true;
+        true
+    }
+
+    /// The footer's sync line and whether it reports a problem, when sync is set up.
+    pub fn sync_footer(&self) -> Option<(String, bool)> {
+        let failed = matches!(self.sync.state(), crate::sync::background::SyncState::Failed(_));
+        self.sync.footer(&self.strings().sync).map(|line| (line, failed))
     }
 
     /// Shows in the footer what the store's background work found (a damaged file, a failed
@@ -114,6 +159,14 @@ impl App {
         }
     }
 
+    /// A session in progress is recorded as ended (the app closes).
+    pub(super) fn end_session(&mut self) {
+        if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
+            let mut ctx = ctx!(self);
+            breathe.end(&mut ctx);
+        }
+    }
+
     /// A running breathing session waits while its screen is hidden.
     pub(super) fn pause_session(&mut self) {
         if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
@@ -129,5 +182,12 @@ impl App {
         self.dirty = true;
         let mut ctx = ctx!(self);
         self.breathe.start_exercise(id, length, &mut ctx)
+    }
+
+    /// At quit, after the terminal is restored: this machine's last changes go to the sync
+    /// folder. What went wrong, in a sentence, if something did.
+    pub fn sync_at_quit(&mut self) -> Option<String> {
+        let problem = self.sync.at_quit()?;
+        Some(self.strings().sync.footer_failed.replace("{problem}", &problem))
     }
 }

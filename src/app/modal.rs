@@ -186,6 +186,43 @@ impl App {
         self.welcome.is_some() || self.urge.is_some() || self.overlay.is_some() || self.text_mode()
     }
 
+    /// The open dialog's form: the craving's, or the welcome's counter.
+    fn modal_form(&self) -> Option<&crate::panes::entry_form::EntryForm> {
+        match (&self.welcome, &self.urge) {
+            (Some(welcome), _) => welcome.form(),
+            (None, Some(urge)) => urge.form(),
+            (None, None) => None,
+        }
+    }
+
+    /// For the plain mode: the open dialog's form, `Some(None)` for a dialog without one, and
+    /// `None` when no dialog is open.
+    pub(super) fn modal_form_view(&self) -> Option<Option<crate::panes::entry_form::FormView>> {
+        (self.welcome.is_some() || self.urge.is_some()).then(|| self.modal_form().map(|f| f.view()))
+    }
+
+    /// For the plain mode: the open dialog as lines.
+    pub(super) fn modal_lines(&self) -> Option<Vec<String>> {
+        let crisis = self.keymap.key_hint(crate::action::Action::Crisis, &[]);
+        match (&self.welcome, &self.urge) {
+            (Some(welcome), _) => Some(welcome.lines(&crisis)),
+            (None, Some(urge)) => Some(urge.lines()),
+            (None, None) => None,
+        }
+    }
+
+    /// Where the cursor goes while a dialog is open: in its form's field, else nowhere.
+    pub(super) fn modal_cursor(
+        &self,
+        body: ratatui::layout::Rect,
+    ) -> Option<Option<ratatui::layout::Position>> {
+        if self.welcome.is_none() && self.urge.is_none() {
+            return None;
+        }
+        let area = if self.welcome.is_some() { Welcome::form_area(body) } else { body };
+        Some(self.modal_form().and_then(|form| form.cursor(area)))
+    }
+
     /// Draws the open dialog over the screen's body.
     pub(super) fn render_modal(
         &self,

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::{App, Overlay, Tab};
 use crate::panes::View;
@@ -12,6 +12,49 @@ impl App {
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
         self.render_into(area, frame.buffer_mut());
+        // ratatui hides the cursor unless a frame places it.
+        if let Some(position) = self.cursor(area) {
+            frame.set_cursor_position(position);
+        }
+    }
+
+    /// Where the terminal's cursor goes in a frame of `area`: on the selected row, the chosen
+    /// part, or the field being typed in, so a screen reader or a braille display that
+    /// follows the cursor follows the selection. Hidden under an overlay and on a screen too
+    /// small to use. Asked after the frame is drawn: a text field's scrolling is known then.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        if self.overlay.is_some() || ui::too_small(area) {
+            return None;
+        }
+        let body = ui::areas(area).body;
+        if let Some(position) = self.modal_cursor(body) {
+            return position.filter(|p| body.contains(*p));
+        }
+        let view = self.view();
+        let position = match self.tab {
+            Tab::Home => self.home.cursor(body, &view),
+            Tab::Goals => self.goals.cursor(body, &view),
+            Tab::Sober => self.sober.cursor(body, &view),
+            Tab::Plan => self.plan.cursor(body, &view),
+            Tab::Faq => self.faq.cursor(body),
+            Tab::Checkin => self.checkin.cursor(body),
+            Tab::History => self.history.cursor(body),
+            Tab::Techniques => self.techniques.cursor(body),
+            Tab::Learn => self.learn.cursor(body),
+            Tab::Breathe => self.breathe.cursor(body, &view),
+            Tab::Settings => self.settings.cursor(body, &view),
+        }?;
+        body.contains(position).then_some(position)
+    }
+
+    fn view(&self) -> View<'_> {
+        View {
+            lang: self.options.lang,
+            strings: self.strings(),
+            theme: &self.options.theme,
+            keys: &self.keymap,
+            content: self.content,
+        }
     }
 
     /// Draws the app into `buf`, which covers `area`.
@@ -28,8 +71,7 @@ impl App {
         }
         let areas = ui::areas(area);
         ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
-        let view =
-            View { lang: self.options.lang, strings: s, theme, keys: &self.keymap, content: self.content };
+        let view = self.view();
         match self.tab {
             Tab::Home => self.home.render(areas.body, buf, &view),
             Tab::Goals => self.goals.render(areas.body, buf, &view),
@@ -44,9 +86,13 @@ impl App {
             Tab::Settings => self.settings.render(areas.body, buf, &view),
         }
         self.render_modal(area, buf, &view);
+        let footer = match self.sync_footer() {
+            Some((line, failed)) => ui::render_status_right(areas.footer, buf, &line, failed, theme),
+            None => areas.footer,
+        };
         match &self.toast {
-            Some(message) => ui::render_toast(areas.footer, buf, message, theme),
-            None => ui::render_footer(areas.footer, buf, &self.keymap, self.scopes(), s, theme),
+            Some(message) => ui::render_toast(footer, buf, message, theme),
+            None => ui::render_footer(footer, buf, &self.keymap, self.scopes(), s, theme),
         }
         match self.overlay {
             Some(Overlay::Help { scroll }) => {
@@ -63,6 +109,14 @@ impl App {
                     theme,
                 );
                 ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
+            }
+            Some(Overlay::Unsaved) => {
+                let t = &s.checkin;
+                ui::render_overlay(area, buf, t.unsaved_title, "", self.unsaved_text(), 0, theme);
+            }
+            Some(Overlay::Recovered) => {
+                let t = &s.checkin;
+                ui::render_overlay(area, buf, t.recovered_title, "", self.recovered_text(), 0, theme);
             }
             Some(Overlay::Hidden) | None => {}
         }

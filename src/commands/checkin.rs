@@ -50,6 +50,9 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     if backup_due && let Err(e) = backup::make(&store, today) {
         eprintln!("mestring: {} {e}", t.backup_failed);
     }
+    if backup_due && let Err(e) = crate::sync::backups::seal_plain(&store) {
+        eprintln!("mestring: {} {e}", t.backup_failed);
+    }
     Ok(())
 }
 

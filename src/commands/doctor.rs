@@ -25,7 +25,11 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
                 format!("{} is the database itself, not a backup; nothing was changed", db.display());
             return Err(Usage(message).into());
         }
-        let moved = backup::restore(db, &source, env.clock.now())?;
+        let moved = if source.extension().is_some_and(|e| e == "age") {
+            super::sync::restore_sealed(db, &source, env)?
+        } else {
+            backup::restore(db, &source, env.clock.now())?
+        };
         println!("{} {} → {}.", t.doctor_restored, source.display(), db.display());
         if let Some(moved) = moved {
             println!("{} {}.", t.doctor_kept_as, moved.display());

@@ -8,6 +8,7 @@ mod doctor;
 mod remind;
 pub mod report;
 mod review;
+mod sync;
 pub mod text;
 mod urge;
 
@@ -15,7 +16,7 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command, ExportFormat, ImportFrom};
+use crate::cli::{Cli, Command, ExportArgs, ExportFormat, ImportFrom};
 use crate::clock::Clock;
 use crate::content::Content;
 use crate::content::RegionId;
@@ -62,7 +63,7 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
     let outcome = match command {
         Command::Checkin(args) => checkin::run(args, &env),
         Command::Status => status(&env),
-        Command::Export(args) => export(args.format, args.from, args.to, &env),
+        Command::Export(args) => export(args, &env),
         Command::Import { file, from: ImportFrom::Mestring } => import(file, &env),
         Command::Import { file, from: ImportFrom::Daylio } => diary::run(file, &env),
         Command::Urge(args) => urge::run(args, &env),
@@ -76,6 +77,7 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
         Command::HelpLines { format } => text::help_lines(*format, &env),
         // Opens the app (see `Command::opens_app`); `main` never sends it here.
         Command::Breathe(_) => Ok(()),
+        Command::Sync(args) => sync::run(args, &env),
     };
     // Content packs load as commands use them; a broken one is named, and the rest was used.
     for problem in content.take_problems() {
@@ -154,12 +156,8 @@ fn personal_status(store: &Store, env: &Env) -> Result<String, Box<dyn Error>> {
     Ok(parts)
 }
 
-fn export(
-    format: ExportFormat,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-    env: &Env,
-) -> Outcome {
+fn export(args: &ExportArgs, env: &Env) -> Outcome {
+    let (format, from, to) = (args.format, args.from, args.to);
     // Without dates, json and csv are everything, also days dated after today (a clock that ran
     // ahead, an import); the report for a therapist is the last two weeks.
     let today = env.clock.today();
@@ -191,18 +189,20 @@ fn export(
             env.lang,
         ),
     };
+    let bytes = if args.encrypt { sync::seal(text.as_bytes(), env)? } else { text.into_bytes() };
     use std::io::Write;
-    std::io::stdout().lock().write_all(text.as_bytes())?;
+    std::io::stdout().lock().write_all(&bytes)?;
     Ok(())
 }
 
 fn import(file: &Path, env: &Env) -> Outcome {
     // A file that cannot be opened is a wrong command line (2); one that is not text is bad
     // data (1), like one that is not an export.
-    let json = std::fs::read_to_string(file).map_err(|e| -> Box<dyn Error> {
-        let message = format!("{}: {e}", file.display());
-        if e.kind() == std::io::ErrorKind::InvalidData { message.into() } else { Usage(message).into() }
-    })?;
+    let bytes = std::fs::read(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    // `export --encrypt` wrote it: opened with the sync key.
+    let bytes = if crate::sync::crypto::is_sealed(&bytes) { sync::open(&bytes, file, env)? } else { bytes };
+    let json = String::from_utf8(bytes)
+        .map_err(|_| -> Box<dyn Error> { format!("{}: not a text file", file.display()).into() })?;
     let summary =
         Store::open(&env.db_path)?.import_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
     let t = &env.lang.strings().checkin;

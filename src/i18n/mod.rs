@@ -7,20 +7,24 @@ mod breathe;
 mod checkin;
 mod goals;
 mod learn;
+mod plain;
 mod plan;
 mod review;
 mod settings;
 mod sober;
+mod sync;
 mod urges;
 
 pub use breathe::BreatheText;
 pub use checkin::CheckinText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
+pub use plain::PlainText;
 pub use plan::{HomeText, PlanText};
 pub use review::{ReviewText, WelcomeText};
 pub use settings::SettingsText;
 pub use sober::SoberText;
+pub use sync::SyncText;
 pub use urges::UrgeText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -113,12 +117,15 @@ pub struct Strings {
     pub tab_breathe: &'static str,
     pub breathe: &'static BreatheText,
     pub sober: SoberText,
+    pub sync: SyncText,
     pub plan: PlanText,
     pub home: HomeText,
     /// The craving log, the reminder and the diary import.
     pub urges: UrgeText,
     /// The weekly review, the welcome, I dag's first lines, what a counter saved.
     pub review: ReviewText,
+    /// The plain mode, for screen readers.
+    pub plain: PlainText,
     pub actions: ActionText,
 }
 
@@ -145,6 +152,7 @@ pub struct ActionText {
     pub increase: &'static str,
     pub toggle: &'static str,
     pub save: &'static str,
+    pub keep_unsaved: &'static str,
     pub next_view: &'static str,
     pub prev_view: &'static str,
     pub edit: &'static str,
@@ -210,10 +218,12 @@ pub const NB: Strings = Strings {
     tab_breathe: "Pust",
     breathe: &breathe::NB,
     sober: sober::NB,
+    sync: sync::NB,
     plan: plan::NB,
     home: plan::HOME_NB,
     urges: urges::NB,
     review: review::NB,
+    plain: plain::NB,
     actions: ActionText {
         quit: "avslutt",
         up: "opp",
@@ -235,6 +245,7 @@ pub const NB: Strings = Strings {
         increase: "mer / neste",
         toggle: "kryss av",
         save: "lagre",
+        keep_unsaved: "ta vare på innsjekken i en fil og avslutt",
         next_view: "neste visning",
         prev_view: "forrige visning",
         edit: "endre",
@@ -301,10 +312,12 @@ pub const EN: Strings = Strings {
     tab_breathe: "Breathe",
     breathe: &breathe::EN,
     sober: sober::EN,
+    sync: sync::EN,
     plan: plan::EN,
     home: plan::HOME_EN,
     urges: urges::EN,
     review: review::EN,
+    plain: plain::EN,
     actions: ActionText {
         quit: "quit",
         up: "up",
@@ -326,6 +339,7 @@ pub const EN: Strings = Strings {
         increase: "more / next",
         toggle: "tick",
         save: "save",
+        keep_unsaved: "keep the check-in in a file and quit",
         next_view: "next view",
         prev_view: "previous view",
         edit: "edit",

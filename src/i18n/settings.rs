@@ -9,6 +9,7 @@ pub struct SettingsText {
     /// Dark, light, monochrome.
     pub themes: [&'static str; 3],
     pub bell: &'static str,
+    pub plain: &'static str,
     pub on: &'static str,
     pub off: &'static str,
     pub week_start: &'static str,
@@ -37,6 +38,7 @@ pub const NB: SettingsText = SettingsText {
     theme: "Fargetema",
     themes: ["Mørkt", "Lyst", "Uten farger"],
     bell: "Lyd ved pustefaser",
+    plain: "Enkel modus",
     on: "På",
     off: "Av",
     week_start: "Uken starter",
@@ -64,6 +66,7 @@ pub const EN: SettingsText = SettingsText {
     theme: "Colour theme",
     themes: ["Dark", "Light", "No colour"],
     bell: "Bell on breathing phases",
+    plain: "Plain mode",
     on: "On",
     off: "Off",
     week_start: "Week starts on",

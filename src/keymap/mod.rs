@@ -52,6 +52,8 @@ pub enum Scope {
     Plan,
     /// The home screen: move among today's habits and tick them.
     Home,
+    /// The box shown on quit while a check-in could not be saved.
+    Unsaved,
 }
 
 #[derive(Debug, Clone)]
@@ -233,7 +235,9 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::Longer => text.longer,
         Action::Shorter => text.shorter,
         Action::SwitchUnit => text.switch_unit,
+        Action::KeepUnsaved => text.keep_unsaved,
         Action::Text(_)
+        | Action::Paste
         | Action::Click { .. }
         | Action::ScrollUp
         | Action::ScrollDown
@@ -267,6 +271,7 @@ mod tests {
         &[Scope::List, Scope::Items, Scope::Sober],
         &[Scope::List, Scope::Items, Scope::Plan],
         &[Scope::Home],
+        &[Scope::Unsaved],
     ];
 
     #[test]

@@ -2,8 +2,11 @@
 //! the detail, scrolling it, and going back. Each pane decides what its rows are and what its own
 //! keys do; this holds what they would otherwise each write again.
 
+use ratatui::layout::Position;
+
+use super::readout::{Item, Readout};
 use crate::action::Action;
-use crate::widgets::list_detail::Split;
+use crate::widgets::list_detail::{self, Split};
 use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +74,44 @@ impl<H: Copy> Browse<H> {
         self.nav.selected = row;
         self.scroll = 0;
         true
+    }
+
+    /// The list as a plain readout: each item with the heading it opens, the cursor, and the
+    /// open item's `detail` (read only while the detail has the focus).
+    pub fn readout(
+        &self,
+        heading: impl Fn(H) -> String,
+        item: impl Fn(usize) -> String,
+        detail: impl FnOnce() -> Vec<String>,
+    ) -> Readout {
+        let mut items = Vec::new();
+        let mut selected = 0;
+        let mut pending = None;
+        for (i, row) in self.rows.iter().enumerate() {
+            match row {
+                Row::Heading(h) => pending = Some(heading(*h)),
+                Row::Item(index) => {
+                    if i == self.nav.selected {
+                        selected = items.len();
+                    }
+                    items.push(Item { heading: pending.take(), text: item(*index) });
+                }
+            }
+        }
+        let readout = Readout::default().list(items, selected, Action::Open);
+        if self.focus == Focus::Detail { readout.opened(detail()) } else { readout }
+    }
+
+    /// The selected row while the list has the keys, the open item's text while it has them;
+    /// the search line is the pane's to place.
+    pub fn cursor(&self, split: &Split) -> Option<Position> {
+        match self.focus {
+            Focus::List if split.shows_list(false) => {
+                list_detail::list_cursor(split.list, &self.nav, self.rows.len())
+            }
+            Focus::Detail if split.shows_detail(true) => list_detail::box_cursor(split.detail),
+            Focus::List | Focus::Detail | Focus::Search => None,
+        }
     }
 
     pub fn move_selection(&mut self, delta: isize) {

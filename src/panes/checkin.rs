@@ -92,6 +92,11 @@ impl CheckinPane {
             .collect();
     }
 
+    /// True while the note has the keys (a paste goes into it whole).
+    pub fn writing_note(&self) -> bool {
+        matches!(self.editing, Some(Editing::Note))
+    }
+
     /// True while keys are text for the note or a one-line input.
     pub fn text_mode(&self) -> bool {
         self.editing.is_some()
@@ -99,6 +104,11 @@ impl CheckinPane {
 
     pub fn checkin(&self) -> &CheckIn {
         &self.checkin
+    }
+
+    /// The day on screen is in the store as it is shown: saved, and nothing changed since.
+    pub fn is_saved(&self) -> bool {
+        !self.pending && self.saved_at.is_some()
     }
 
     /// Called when the screen is shown: the first time, and when the day has turned since,
@@ -110,6 +120,24 @@ impl CheckinPane {
             self.today = today;
             self.load(today, ctx);
         }
+    }
+
+    /// The form as it stands when its last change could not be saved (a full disk, a
+    /// read-only file), for the app to offer to keep before it closes.
+    pub fn unsaved(&self) -> Option<CheckIn> {
+        self.pending.then(|| CheckIn { note: self.note.lines().join("\n"), ..self.checkin.clone() })
+    }
+
+    /// Puts back a check-in kept when the app closed without saving it, as unsaved changes on
+    /// its day: the next flush saves it.
+    pub fn recover(&mut self, kept: CheckIn, ctx: &mut Ctx) {
+        self.open_date(kept.date, ctx);
+        if self.pending || self.checkin.date != kept.date {
+            return; // What is on screen could not be saved: it stays, and so does the file.
+        }
+        self.set_note_text(&kept.note);
+        self.checkin = CheckIn { updated_at: self.checkin.updated_at, ..kept };
+        self.changed();
     }
 
     /// Shows the check-in of `date` (or a blank one), after saving what is pending.

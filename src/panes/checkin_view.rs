@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -12,6 +12,7 @@ use super::View;
 use super::checkin::{CheckinPane, Editing, LineTarget};
 use super::checkin_fields::Field;
 use crate::content::{labels, techniques};
+use crate::domain::checkin::NOTE_MAX_CHARS;
 use crate::i18n::CheckinText;
 use crate::theme::Theme;
 
@@ -35,8 +36,19 @@ impl CheckinPane {
         }
         let block =
             Block::bordered().border_style(view.theme.border).title(Span::styled(title, view.theme.title));
-        let inner = block.inner(area);
         block.render(area, buf);
+        let (rows_area, status, side) = self.areas(area);
+        self.render_rows(rows_area, buf, view);
+        self.render_status(status, buf, view, side.is_none());
+        if let Some(side) = side {
+            render_support(side, buf, view, t);
+        }
+    }
+
+    /// The fields' rows, the status line under them, and the support offer beside them when
+    /// there is room for it.
+    fn areas(&self, area: Rect) -> (Rect, Rect, Option<Rect>) {
+        let inner = Block::bordered().inner(area);
         let (form, side) = if self.support && inner.width >= SIDE_PANEL_MIN_WIDTH {
             let [form, side] =
                 Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)]).areas(inner);
@@ -45,35 +57,69 @@ impl CheckinPane {
             (inner, None)
         };
         let [rows_area, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(form);
-        self.render_rows(rows_area, buf, view);
-        self.render_status(status, buf, view, side.is_none());
-        if let Some(side) = side {
-            render_support(side, buf, view, t);
-        }
+        (rows_area, status, side)
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        for (field, row) in self.field_rects(area) {
+            self.render_field(field, row, buf, view);
+        }
+    }
+
+    /// Where each field in view is drawn; the note takes the room left, and the form scrolls
+    /// so the focused field is in view when it is taller than the screen.
+    fn field_rects(&self, area: Rect) -> Vec<(Field, Rect)> {
         let value_width = area.width.saturating_sub(LABEL_WIDTH);
         let fields = Field::visible_for(&self.checkin);
         let mut heights: Vec<u16> = fields.iter().map(|f| self.height(*f, value_width)).collect();
         let fixed: u16 = heights.iter().sum();
         let note = fields.iter().position(|f| *f == Field::Note).unwrap_or(0);
         heights[note] += area.height.saturating_sub(fixed);
-        // Scroll so the focused field is in view when the form is taller than the screen.
         let focus = fields.iter().position(|f| *f == self.field).unwrap_or(0);
         let mut top = 0;
         while heights[top..=focus].iter().sum::<u16>() > area.height && top < focus {
             top += 1;
         }
         let mut y = area.y;
+        let mut rects = Vec::new();
         for (field, height) in fields.iter().zip(&heights).skip(top) {
             let height = (*height).min(area.bottom().saturating_sub(y));
             if height == 0 {
                 break;
             }
-            let row = Rect { y, height, ..area };
-            self.render_field(*field, row, buf, view);
+            rects.push((*field, Rect { y, height, ..area }));
             y += height;
+        }
+        rects
+    }
+
+    /// The focused field's row; while typing, where the next letter goes (in the note, or on
+    /// the status line that holds a one-line input).
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let (rows_area, status, _) = self.areas(area);
+        match &self.editing {
+            Some(Editing::Line(target, input)) => {
+                let prompt = line_prompt(*target, &self.lang.strings().checkin).width();
+                let typed: String = input.lines().join(" ").chars().take(input.cursor().1).collect();
+                let x = status.x.saturating_add((prompt + typed.width()) as u16);
+                (x < status.right()).then(|| Position::new(x, status.y))
+            }
+            Some(Editing::Note) => {
+                let (_, rect) = self.field_rects(rows_area).into_iter().find(|(f, _)| *f == Field::Note)?;
+                // On screen, after wrapping, less what the note was scrolled by when it was drawn.
+                let at = self.note.screen_cursor();
+                let (top, left) = self.note.scroll_offset();
+                let value =
+                    Rect { x: rect.x + LABEL_WIDTH, width: rect.width.saturating_sub(LABEL_WIDTH), ..rect };
+                let x = value.x.saturating_add((at.col as u16).saturating_sub(left));
+                let y = value.y.saturating_add((at.row as u16).saturating_sub(top));
+                value.contains(Position::new(x, y)).then(|| Position::new(x, y))
+            }
+            None => self
+                .field_rects(rows_area)
+                .into_iter()
+                .find(|(f, _)| *f == self.field)
+                .map(|(_, r)| r.as_position()),
         }
     }
 
@@ -87,7 +133,8 @@ impl CheckinPane {
         }
     }
 
-    fn chip_labels(&self, field: Field) -> Vec<(String, bool)> {
+    /// Each choice of a field of choices (triggers, HALT, what helped) and whether it is ticked.
+    pub fn chip_labels(&self, field: Field) -> Vec<(String, bool)> {
         let c = &self.checkin;
         let t = &self.lang.strings().checkin;
         match field {
@@ -122,12 +169,9 @@ impl CheckinPane {
         let c = &self.checkin;
         let value = |text: String| arrows(text, focused, theme);
         let line = match field {
-            Field::Date => {
-                value(format!("{} {}", t.weekdays[c.date.weekday().num_days_from_monday() as usize], c.date))
-            }
+            Field::Date => value(self.value_text(field, t)),
             Field::Mood => {
-                let mut line =
-                    value(format!("{} {}", c.mood, t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)]));
+                let mut line = value(self.value_text(field, t));
                 line.push_span(Span::styled(format!("  {}", meter(c.mood - 1, 4)), theme.key));
                 line
             }
@@ -137,14 +181,7 @@ impl CheckinPane {
                 line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
                 line
             }
-            Field::Sleep => value(c.sleep_hours().map_or("–".to_owned(), |h| {
-                format!("{} {}", self.lang.decimal(f64::from(h)), t.hours_short)
-            })),
-            Field::SleepQuality => value(
-                c.sleep_quality
-                    .map_or("–".to_owned(), |q| t.sleep_words[usize::from(q.clamp(1, 5) - 1)].to_owned()),
-            ),
-            Field::Used => value(if c.slip.is_some() { t.used_yes } else { t.used_no }.to_owned()),
+            Field::Sleep | Field::SleepQuality | Field::Used => value(self.value_text(field, t)),
             Field::Substance | Field::Amount => {
                 let slip = c.slip.clone().unwrap_or_default();
                 let text = if field == Field::Substance { slip.substance } else { slip.amount };
@@ -212,18 +249,20 @@ impl CheckinPane {
         let theme = view.theme;
         let line = match &self.editing {
             Some(Editing::Line(target, input)) => {
-                let prompt = match target {
-                    LineTarget::Date => t.date_prompt,
-                    LineTarget::Substance => t.substance,
-                    LineTarget::Amount => t.amount,
-                    LineTarget::OwnTrigger => t.own_trigger_prompt,
-                    LineTarget::OwnHelped => t.own_helped_prompt,
-                };
-                let prompt = if prompt.ends_with(' ') { prompt.to_owned() } else { format!("{prompt}: ") };
+                let prompt = line_prompt(*target, t);
                 Line::from(vec![
                     Span::styled(prompt, theme.key),
                     Span::styled(input.lines().join(" "), theme.emphasis),
                     Span::styled("_", theme.key),
+                ])
+            }
+            // From nine tenths of the limit on, how much room is left shows beside the keys.
+            Some(Editing::Note) if self.note_chars() >= NOTE_MAX_CHARS / 10 * 9 => {
+                let count = t.note_count.replace("{n}", &self.note_chars().to_string());
+                let count = count.replace("{max}", &NOTE_MAX_CHARS.to_string());
+                Line::from(vec![
+                    Span::styled(format!("{count} · "), theme.emphasis),
+                    Span::styled(t.note_hint, theme.dim),
                 ])
             }
             Some(Editing::Note) => Line::styled(t.note_hint, theme.dim),
@@ -270,7 +309,19 @@ fn breathe_key() -> Option<String> {
     Tab::ALL.iter().position(|t| *t == Tab::Breathe).filter(|i| *i < 9).map(|i| (i + 1).to_string())
 }
 
-fn field_label(field: Field, t: &CheckinText) -> &'static str {
+/// What a one-line input asks, as the status line shows it before the typed text.
+fn line_prompt(target: LineTarget, t: &CheckinText) -> String {
+    let prompt = match target {
+        LineTarget::Date => t.date_prompt,
+        LineTarget::Substance => t.substance,
+        LineTarget::Amount => t.amount,
+        LineTarget::OwnTrigger => t.own_trigger_prompt,
+        LineTarget::OwnHelped => t.own_helped_prompt,
+    };
+    if prompt.ends_with(' ') { prompt.to_owned() } else { format!("{prompt}: ") }
+}
+
+pub fn field_label(field: Field, t: &CheckinText) -> &'static str {
     match field {
         Field::Date => t.date,
         Field::Mood => t.mood,

@@ -4,12 +4,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::View;
 use crate::action::Action;
+use crate::i18n::Strings;
+use crate::theme::Theme;
 
 /// A question about `target`, waiting for an answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,20 +45,30 @@ impl<T> Confirm<T> {
         }
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let theme = view.theme;
+    /// The question, a blank line and the keys that answer it, and the box they take in
+    /// `area`; `None` when it does not fit.
+    fn frame<'a>(&self, area: Rect, strings: &Strings, theme: &Theme) -> Option<(Paragraph<'a>, Rect)> {
         let width = area.width.saturating_sub(4).min(60);
         let text = Paragraph::new(vec![
             Line::styled(self.question.clone(), theme.emphasis),
             Line::default(),
-            Line::styled(view.strings.goals.confirm_hint, theme.dim),
+            Line::styled(strings.goals.confirm_hint, theme.dim),
         ])
         .wrap(Wrap { trim: true });
         let height = text.line_count(width.saturating_sub(2)) as u16 + 2;
         let rect = crate::ui::centered(area, width, height).intersection(area);
-        if rect.width < 4 || rect.height < 3 {
-            return;
-        }
+        (rect.width >= 4 && rect.height >= 3).then_some((text, rect))
+    }
+
+    /// The start of the question, for a screen reader to read it.
+    pub fn cursor(&self, area: Rect, strings: &Strings) -> Option<Position> {
+        let (_, rect) = self.frame(area, strings, &Theme::MONO)?;
+        Some(Block::bordered().inner(rect).as_position())
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let Some((text, rect)) = self.frame(area, view.strings, theme) else { return };
         Clear.render(rect, buf);
         let block = Block::bordered().border_style(theme.title).title(Span::styled(" ? ", theme.title));
         text.block(block).render(rect, buf);

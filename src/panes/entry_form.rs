@@ -6,11 +6,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
+use unicode_width::UnicodeWidthStr;
 
 use super::View;
 use crate::action::Action;
@@ -31,6 +32,27 @@ pub struct EntryForm {
     fields: Vec<Field>,
     focus: usize,
     error: Option<String>,
+}
+
+/// A form as the plain mode asks it, a field at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormView {
+    pub title: String,
+    pub intro: Option<std::borrow::Cow<'static, str>>,
+    pub fields: Vec<FieldView>,
+    pub focus: usize,
+    /// Why the last try was refused.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldView {
+    pub label: &'static str,
+    /// A text field's text as typed; `None` for a choice.
+    pub text: Option<String>,
+    /// A choice's options (empty for a text field), and the one chosen.
+    pub options: Vec<&'static str>,
+    pub selected: usize,
 }
 
 /// What a key did to the form.
@@ -86,6 +108,31 @@ impl EntryForm {
         }
     }
 
+    pub fn view(&self) -> FormView {
+        let fields = self
+            .fields
+            .iter()
+            .map(|f| match &f.input {
+                Input::Text { area, .. } => FieldView {
+                    label: f.label,
+                    text: Some(area.lines().join(" ")),
+                    options: Vec::new(),
+                    selected: 0,
+                },
+                Input::Choice { options, selected } => {
+                    FieldView { label: f.label, text: None, options: options.clone(), selected: *selected }
+                }
+            })
+            .collect();
+        FormView {
+            title: self.title.clone(),
+            intro: self.intro.clone(),
+            fields,
+            focus: self.focus,
+            error: self.error.clone(),
+        }
+    }
+
     /// Shows why the values were refused and puts the cursor in the field at fault.
     pub fn refuse(&mut self, field: usize, message: impl Into<String>) {
         self.error = Some(message.into());
@@ -128,12 +175,13 @@ impl EntryForm {
         FormEvent::Editing
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let theme = view.theme;
+    /// Where the form's box goes in `area`, and the lines a text takes in it; `None` when it
+    /// does not fit.
+    fn frame(&self, area: Rect) -> Option<(Rect, impl Fn(&str) -> u16)> {
         let width = area.width.saturating_sub(4).min(72);
         let mut lines = self.fields.len() as u16 * 2;
         let inner_width = width.saturating_sub(2);
-        let wrapped = |text: &str| -> u16 {
+        let wrapped = move |text: &str| -> u16 {
             Paragraph::new(text.to_owned()).wrap(Wrap { trim: true }).line_count(inner_width) as u16
         };
         if let Some(intro) = self.intro.as_deref() {
@@ -143,9 +191,31 @@ impl EntryForm {
             lines += wrapped(error) + 1;
         }
         let rect = crate::ui::centered(area, width, lines + 2).intersection(area);
-        if rect.width < 4 || rect.height < 3 {
-            return;
-        }
+        (rect.width >= 4 && rect.height >= 3).then_some((rect, wrapped))
+    }
+
+    /// Where the next letter goes in the focused field, or the chosen option of a choice.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let (rect, wrapped) = self.frame(area)?;
+        let inner = Block::bordered().inner(rect);
+        let intro = self.intro.as_deref().map_or(0, |intro| wrapped(intro) + 1);
+        let y = inner.y + intro + self.focus as u16 * 2 + 1;
+        let column = match &self.fields.get(self.focus)?.input {
+            Input::Text { area, .. } => {
+                let line = area.lines().get(area.cursor().0).map_or("", String::as_str);
+                line.chars().take(area.cursor().1).collect::<String>().width()
+            }
+            Input::Choice { options, selected } => {
+                options.iter().take(*selected).map(|o| o.width() + 3).sum()
+            }
+        };
+        let at = Position::new(inner.x + 2 + column as u16, y);
+        inner.contains(at).then_some(at)
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let Some((rect, wrapped)) = self.frame(area) else { return };
         Clear.render(rect, buf);
         let block = Block::bordered()
             .border_style(theme.title)

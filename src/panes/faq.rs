@@ -3,11 +3,12 @@
 //! show one at a time.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 pub use super::browse::Focus;
 use super::browse::{Browse, Row};
+use super::readout::{Readout, doc_lines};
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
@@ -117,6 +118,15 @@ impl FaqPane {
         None
     }
 
+    /// The selected question, the answer being read, or the end of the search being typed.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let split = self.split(area);
+        match self.browse.focus {
+            Focus::Search => list_detail::search_cursor(split.top, &self.query, self.lang.strings()),
+            Focus::List | Focus::Detail => self.browse.cursor(&split),
+        }
+    }
+
     fn shows_search_line(&self) -> bool {
         self.browse.focus == Focus::Search || !self.query.is_empty()
     }
@@ -177,6 +187,30 @@ impl FaqPane {
         if split.shows_detail(detail_focused) {
             self.render_answer(split.detail, buf, view);
         }
+    }
+
+    /// The questions by topic as a list, a search's words and number of hits, and the open
+    /// answer, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = view.strings;
+        let items = faq::all(self.content, self.lang);
+        let answer = || {
+            let Some(item) = self.selected() else { return Vec::new() };
+            doc_lines(&answer_doc(self.content, item, None, self.lang, view.theme))
+        };
+        let mut readout =
+            self.browse.readout(|topic| topic.name(s).to_owned(), |i| items[i].question.clone(), answer);
+        if !self.query.is_empty() {
+            readout.lines.push(format!(
+                "{}{} · {} {}",
+                s.search_prompt,
+                self.query,
+                self.visible_count(),
+                s.matches
+            ));
+            readout.inner = true;
+        }
+        readout
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {

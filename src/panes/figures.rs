@@ -5,10 +5,11 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -71,6 +72,11 @@ impl FiguresPane {
         self.browse.handle(action, &split, max_scroll);
     }
 
+    /// The selected table, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&self.split(area))
+    }
+
     fn max_detail_scroll(&self, split: &Split) -> u16 {
         self.selected_doc(&Theme::MONO).map_or(0, |doc| doc.max_scroll(split.detail_inner()))
     }
@@ -101,6 +107,16 @@ impl FiguresPane {
             }
             None => list_detail::render_empty_detail(split.detail, buf, s.figures_select_hint, theme),
         }
+    }
+}
+
+impl FiguresPane {
+    /// The tables as a list and the open one as a short text table, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let file = figures::file(self.content, self.lang);
+        let title = |i: usize| file.tables.get(i).map_or(file.claims_title.clone(), |t| t.title.clone());
+        let detail = || self.selected_doc(view.theme).map_or_else(Vec::new, |doc| doc_lines(&doc));
+        self.browse.readout(|()| String::new(), title, detail)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -134,11 +134,29 @@ impl GoalsPane {
         render_list(split.list, buf, frame, &self.nav, self.rows.len(), row, theme);
     }
 
-    fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
+    /// The selected row, the day or step being ticked, the field being typed in, or the
+    /// question being asked.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Form(_, form) => return form.cursor(area),
+            Mode::Confirm(question) => return question.cursor(area, view.strings),
+            Mode::Celebrate(_) => return None,
+            Mode::Browse => {}
+        }
+        let split = split(area);
+        if self.focus == Focus::List {
+            return split.list_cursor(&self.nav, self.rows.len());
+        }
+        let inner = Block::bordered().inner(split.detail);
+        let (_, lines, cursor) = self.detail(view);
+        let cursor = cursor?;
+        super::cursor::wrapped_line(&lines, cursor, inner, scroll_to(&lines, cursor, inner))
+    }
+
+    /// The selected habit's or goal's title, its lines, and the line of the day or step under
+    /// the cursor while they have the keys.
+    fn detail(&self, view: &View) -> (String, Vec<Line<'static>>, Option<usize>) {
         let (g, theme) = (&view.strings.goals, view.theme);
-        let focused = self.focus != Focus::List;
-        let block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
-        let inner = block.inner(area);
         let (title, (lines, cursor)) = if let Some(habit) = self.selected_habit() {
             (habit.habit.name.clone(), self.habit_lines(habit, view))
         } else if let Some(goal) = self.selected_goal() {
@@ -146,6 +164,15 @@ impl GoalsPane {
         } else {
             (String::new(), (vec![Line::styled(g.empty_goals, theme.dim)], None))
         };
+        (title, lines, cursor)
+    }
+
+    fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let focused = self.focus != Focus::List;
+        let block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
+        let inner = block.inner(area);
+        let (title, lines, cursor) = self.detail(view);
         let block = if title.is_empty() {
             block
         } else {
@@ -277,6 +304,18 @@ pub fn scroll_to(lines: &[Line], cursor: usize, area: Rect) -> u16 {
 
 fn render_celebration(area: Rect, buf: &mut Buffer, goal: &Goal, view: &View) {
     let (g, theme): (&GoalsText, &Theme) = (&view.strings.goals, view.theme);
+    let lines = celebration_lines(goal, view);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true }).centered();
+    let block = Block::bordered()
+        .border_style(theme.title)
+        .title(Line::styled(format!(" {} ", g.celebrate_title), theme.title).centered())
+        .title_bottom(Line::styled(format!(" {} ", g.celebrate_close), theme.dim).right_aligned());
+    crate::ui::render_popup(area, buf, 56, text, block);
+}
+
+/// The goal just done: its title, how long it took, its steps, and a kind line.
+pub(super) fn celebration_lines(goal: &Goal, view: &View) -> Vec<Line<'static>> {
+    let (g, theme): (&GoalsText, &Theme) = (&view.strings.goals, view.theme);
     let took = match goal.took_days() {
         Some(0) | None => g.celebrate_same_day.to_owned(),
         Some(days) => g.celebrate_took.replace("{days}", &g.days_n(days)),
@@ -289,10 +328,5 @@ fn render_celebration(area: Rect, buf: &mut Buffer, goal: &Goal, view: &View) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(g.celebrate_line, theme.base));
-    let text = Paragraph::new(lines).wrap(Wrap { trim: true }).centered();
-    let block = Block::bordered()
-        .border_style(theme.title)
-        .title(Line::styled(format!(" {} ", g.celebrate_title), theme.title).centered())
-        .title_bottom(Line::styled(format!(" {} ", g.celebrate_close), theme.dim).right_aligned());
-    crate::ui::render_popup(area, buf, 56, text, block);
+    lines
 }

@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -14,6 +14,7 @@ use crate::content::labels;
 use crate::domain::checkin::CheckIn;
 use crate::i18n::{CheckinText, Lang};
 use crate::theme::Theme;
+use crate::widgets::list_detail;
 
 const TWO_COLUMNS_MIN_WIDTH: u16 = 80;
 
@@ -28,6 +29,20 @@ impl HistoryPane {
             self.render_detail(area, buf, view, true);
         } else {
             self.render_list(area, buf, view, true);
+        }
+    }
+
+    /// The selected day in the list, or the day being read.
+    pub(super) fn days_cursor(&self, area: Rect) -> Option<Position> {
+        let [list, detail] = if area.width >= TWO_COLUMNS_MIN_WIDTH {
+            Layout::horizontal([Constraint::Length(44), Constraint::Fill(1)]).areas(area)
+        } else {
+            [area, area]
+        };
+        if self.detail_open {
+            list_detail::box_cursor(detail)
+        } else {
+            list_detail::list_cursor(list, &self.nav, self.days.len())
         }
     }
 

@@ -133,19 +133,11 @@ impl HistoryPane {
         Paragraph::new(vec![Line::styled(doc.takeaway_label, theme.heading), line]).render(takeaway, buf);
     }
 
-    pub(super) fn render_urges(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let (theme, t) = (view.theme, &view.strings.urges);
-        if self.urge_days.is_empty() {
-            let key = view.keys.key_hint(Action::LogUrge, &[]);
-            Paragraph::new(t.history_empty.replace("{key}", &key))
-                .style(theme.dim)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
-            return;
-        }
-        let mut lines = vec![Line::styled(t.history_intro, theme.dim)];
+    /// Each day with cravings: its date, what happened, and that day's check-in.
+    fn urge_days(&self, view: &View) -> Vec<[String; 3]> {
+        let (t, g) = (&view.strings.urges, &view.strings.goals);
         let year = chrono::Datelike::year(&self.today);
-        let g = &view.strings.goals;
+        let mut days = Vec::new();
         for day in self.urge_days.iter().skip(usize::from(self.review_scroll)) {
             let mut parts = vec![t.day_count.replace("{n}", &day.count.to_string())];
             for (n, word) in [(day.passed, t.day_passed), (day.used, t.day_used), (day.open, t.day_open)] {
@@ -160,13 +152,66 @@ impl HistoryPane {
                 Some(c) => t.day_checkin.replace("{n}", &c.to_string()),
                 None => t.day_no_checkin.to_owned(),
             };
+            days.push([g.short_date(day.date, year), parts.join(" · "), checkin]);
+        }
+        days
+    }
+
+    pub(super) fn render_urges(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let (theme, t) = (view.theme, &view.strings.urges);
+        if self.urge_days.is_empty() {
+            let key = view.keys.key_hint(Action::LogUrge, &[]);
+            Paragraph::new(t.history_empty.replace("{key}", &key))
+                .style(theme.dim)
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let mut lines = vec![Line::styled(t.history_intro, theme.dim)];
+        for [date, parts, checkin] in self.urge_days(view) {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<12}", g.short_date(day.date, year)), theme.heading),
-                Span::raw(parts.join(" · ")),
+                Span::styled(format!("{date:<12}"), theme.heading),
+                Span::raw(parts),
                 Span::styled(format!("  ({checkin})"), theme.dim),
             ]));
         }
         Paragraph::new(lines).wrap(Wrap { trim: false }).render(area, buf);
+    }
+
+    /// The cravings view as lines, for the plain mode.
+    pub(super) fn urge_lines(&self, view: &View) -> Vec<String> {
+        let t = &view.strings.urges;
+        if self.urge_days.is_empty() {
+            return vec![t.history_empty.replace("{key}", &view.keys.key_hint(Action::LogUrge, &[]))];
+        }
+        let days = self
+            .urge_days(view)
+            .into_iter()
+            .map(|[date, parts, checkin]| format!("{date}: {parts} ({checkin})"));
+        std::iter::once(t.history_intro.to_owned()).chain(days).collect()
+    }
+
+    /// The review as lines, for the plain mode: the same words as the view.
+    pub(super) fn review_lines(&self, view: &View) -> Vec<String> {
+        let Some(review) = &self.review else { return Vec::new() };
+        let doc = document(review, view.lang, view.content);
+        let mut lines = vec![doc.title.clone(), view.strings.review.keys.to_owned()];
+        let [c1, c2] = doc.columns;
+        lines.extend(
+            doc.rows
+                .iter()
+                .map(|[label, this, before]| format!("{}: {c1} {this}, {c2} {before}", label.trim())),
+        );
+        lines.extend(doc.lists.iter().map(|(heading, items)| format!("{heading}: {}", items.join(", "))));
+        lines.push(match doc.pattern_note {
+            Some(note) => format!("{} – {note}", doc.patterns_heading),
+            None => doc.patterns_heading.to_owned(),
+        });
+        lines.extend(doc.patterns.iter().cloned());
+        let takeaway =
+            if review.takeaway.is_empty() { view.strings.review.takeaway_empty } else { &review.takeaway };
+        lines.push(format!("{} {takeaway}", doc.takeaway_label));
+        lines
     }
 
     /// The craving of that day's check-in, shown beside the day's cravings.

@@ -3,14 +3,14 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Position, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
-use super::View;
 use super::history::{HistoryPane, HistoryView, RANGES};
+use super::{View, cursor};
 use crate::content::labels;
 use crate::i18n::CheckinText;
 use crate::theme::Theme;
@@ -46,6 +46,18 @@ impl HistoryPane {
             HistoryView::Review => self.render_review(body, buf, view),
             HistoryView::Urges => self.render_urges(body, buf, view),
         }
+    }
+
+    /// The selected day among the days; in the other views, the view's name in the header.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let inner = Block::bordered().inner(area);
+        let [header, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        if self.view == HistoryView::Days && self.problem.is_none() && !self.is_empty() {
+            return self.days_cursor(body);
+        }
+        let t = &self.lang.strings().checkin;
+        let at = HistoryView::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
+        cursor::name_in_row(header, t.views, at)
     }
 
     fn render_header(&self, area: Rect, buf: &mut Buffer, view: &View) {

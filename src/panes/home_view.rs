@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Sparkline, Widget, Wrap};
 
@@ -20,6 +20,8 @@ use crate::theme::Theme;
 const TWO_COLUMNS_MIN_WIDTH: u16 = 100;
 /// Habits listed before "+n more".
 const HABITS_SHOWN: usize = 4;
+/// Where the habits stand among the pieces, in both layouts.
+const HABITS_PIECE: usize = 2;
 
 enum Piece<'a> {
     Text(Vec<Line<'a>>),
@@ -55,11 +57,32 @@ impl HomePane {
             .title_bottom(Line::styled(format!(" {not_substitute} "), theme.dim));
         let inner = block.inner(area);
         block.render(area, buf);
+        for (column, pieces) in self.columns(inner, view) {
+            render_column(column, buf, pieces, self, view);
+        }
+    }
+
+    /// The selected habit's row, where the terminal's cursor goes.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        if self.problem.is_some() || self.data.habits.is_empty() {
+            return None;
+        }
+        let inner = Block::bordered().inner(area);
+        let (column, pieces) = self.columns(inner, view).into_iter().next()?;
+        // The habits are the third piece; their first line is their heading.
+        let rect = *piece_rects(column, &pieces).get(HABITS_PIECE)?;
+        let first = self.selected.saturating_sub(HABITS_SHOWN - 1);
+        let row = u16::try_from(1 + self.selected - first).ok()?;
+        (row < rect.height).then(|| Position::new(rect.x, rect.y + row))
+    }
+
+    /// The pieces and the column each stands in: one column below 100 cells, two above.
+    fn columns(&self, inner: Rect, view: &View) -> Vec<(Rect, Vec<Piece<'static>>)> {
+        let (s, theme) = (view.strings, view.theme);
         let technique = self.technique_piece(s, theme);
         if let Some(problem) = &self.problem {
             let lines = vec![Line::styled(s.home.unavailable, theme.emphasis), Line::from(problem.clone())];
-            render_column(inner, buf, vec![Piece::Text(lines), technique], self, view);
-            return;
+            return vec![(inner, vec![Piece::Text(lines), technique])];
         }
         let mut left = if self.data.is_empty() {
             vec![Piece::Text(self.start_lines(s, theme, view))]
@@ -92,12 +115,11 @@ impl HomePane {
             if let Some(Piece::Trend { rows }) = right.first_mut() {
                 *rows = 5;
             }
-            render_column(l, buf, left, self, view);
-            render_column(r, buf, right, self, view);
+            vec![(l, left), (r, right)]
         } else {
             let mut all = left;
             all.extend(right);
-            render_column(inner, buf, all, self, view);
+            vec![(inner, all)]
         }
     }
 
@@ -117,7 +139,7 @@ impl HomePane {
         ])]
     }
 
-    fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+    pub(super) fn counter_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
         let Some(c) = &self.data.counter else {
             let key = self.keys.sober.map_or(String::new(), |k| k.to_string());
             return vec![Line::styled(s.home.no_counter.replace("{key}", &key), theme.dim)];
@@ -131,7 +153,7 @@ impl HomePane {
         lines
     }
 
-    fn checkin_line(&self, s: &Strings, theme: &Theme) -> Line<'static> {
+    pub(super) fn checkin_line(&self, s: &Strings, theme: &Theme) -> Line<'static> {
         if self.data.checked_in {
             return Line::from(vec![Span::styled("✓ ", theme.key), Span::raw(s.home.checkin_done)]);
         }
@@ -179,7 +201,7 @@ impl HomePane {
         lines
     }
 
-    fn goal_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
+    pub(super) fn goal_lines(&self, s: &Strings, theme: &Theme) -> Vec<Line<'static>> {
         let (h, g) = (&s.home, &s.goals);
         let Some(stored) = &self.data.goal else {
             return vec![Line::styled(h.no_goal, theme.dim)];
@@ -276,8 +298,8 @@ impl HomePane {
     }
 }
 
-/// Lays `pieces` out top to bottom in `area`, with a blank line between them when they fit.
-fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePane, view: &View) {
+/// Where each piece goes in `area`, top to bottom, with a blank line between them when they fit.
+fn piece_rects(area: Rect, pieces: &[Piece]) -> Vec<Rect> {
     let wrapped = |lines: &[Line]| {
         Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false }).line_count(area.width) as u16
     };
@@ -291,19 +313,29 @@ fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePa
     let needed: u16 = heights.iter().sum();
     let gap = u16::from(needed + heights.len() as u16 - 1 <= area.height);
     let mut y = area.y;
-    for (piece, height) in pieces.into_iter().zip(heights) {
+    let mut rects = Vec::new();
+    for height in heights {
         let room = area.bottom().saturating_sub(y);
         if room == 0 {
             break;
         }
-        let rect = Rect { y, height: height.min(room), ..area };
+        rects.push(Rect { y, height: height.min(room), ..area });
+        y = y.saturating_add(height + gap);
+    }
+    rects
+}
+
+/// Lays `pieces` out top to bottom in `area` (see [`piece_rects`]).
+fn render_column(area: Rect, buf: &mut Buffer, pieces: Vec<Piece>, pane: &HomePane, view: &View) {
+    let rects = piece_rects(area, &pieces);
+    for (piece, rect) in pieces.into_iter().zip(rects) {
         match piece {
             Piece::Text(lines) => Paragraph::new(lines).wrap(Wrap { trim: false }).render(rect, buf),
             Piece::Rest(lines) => {
+                let room = area.bottom().saturating_sub(rect.y);
                 Paragraph::new(lines).wrap(Wrap { trim: false }).render(Rect { height: room, ..rect }, buf);
             }
             Piece::Trend { .. } => pane.render_trend(rect, buf, view.strings, view.theme),
         }
-        y = y.saturating_add(height + gap);
     }
 }

@@ -3,13 +3,15 @@
 //! its own pane below.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::cursor;
 use super::figures::{self, FiguresPane};
 use super::phases::{self, PhasesPane};
 use super::quiz::{self, QuizPane};
+use super::readout::Readout;
 use super::relatives::{self, RelativesPane};
 use super::{Ctx, View};
 use crate::action::Action;
@@ -134,6 +136,37 @@ impl LearnPane {
             Section::Relatives => self.relatives.render(body, buf, view),
             Section::Figures => self.figures.render(body, buf, view),
         }
+    }
+
+    /// The part shown, among the four, then the part itself, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = &view.strings.learn;
+        let mut readout = match self.section {
+            Section::Quiz => self.quiz.readout(view),
+            Section::Phases => self.phases.readout(view),
+            Section::Relatives => self.relatives.readout(view),
+            Section::Figures => self.figures.readout(view),
+        };
+        let at = Section::ALL.iter().position(|p| *p == self.section).unwrap_or(0) + 1;
+        let parts: Vec<&str> = Section::ALL.iter().map(|p| p.title(s)).collect();
+        readout
+            .lines
+            .insert(0, format!("{} ({at} / {}): {}", self.section.title(s), parts.len(), parts.join(", ")));
+        readout
+    }
+
+    /// The part's own selection; in the quiz, which has none, the part's name in the bar.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let (bar, body) = Self::body(area);
+        let part = match self.section {
+            Section::Quiz => None,
+            Section::Phases => self.phases.cursor(body),
+            Section::Relatives => self.relatives.cursor(body),
+            Section::Figures => self.figures.cursor(body),
+        };
+        let s = &self.lang.strings().learn;
+        let at = Section::ALL.iter().position(|p| *p == self.section).unwrap_or(0);
+        part.or_else(|| cursor::name_in_row(bar, Section::ALL.iter().map(|p| p.title(s)), at))
     }
 
     fn render_sections(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -10,31 +10,39 @@ pub mod browse;
 pub mod checkin;
 mod checkin_fields;
 mod checkin_input;
+pub mod checkin_readout;
 mod checkin_view;
 pub mod confirm;
+pub mod cursor;
 pub mod entry_form;
 pub mod faq;
 pub mod figures;
 pub mod goals;
 mod goals_forms;
+mod goals_readout;
 mod goals_view;
 pub mod history;
 mod history_days;
+mod history_readout;
 mod history_review;
 mod history_view;
 pub mod home;
+mod home_readout;
 mod home_view;
 pub mod learn;
 pub mod phases;
 pub mod plan;
+mod plan_readout;
 mod plan_view;
 pub mod quiz;
+pub mod readout;
 pub mod relatives;
 pub mod savings_view;
 pub mod search_field;
 pub mod settings;
 pub mod sober;
 mod sober_forms;
+mod sober_readout;
 pub mod sober_view;
 pub mod techniques;
 mod techniques_view;
@@ -75,6 +83,8 @@ pub struct Ctx<'a> {
     /// The keys in force, for hints whose width matters to a layout (scrolling).
     pub keys: &'a Keymap,
     pub content: &'static Content,
+    /// The text of an `Action::Paste` (empty for every other action).
+    pub pasted: &'a str,
 }
 
 /// What a pane needs to draw itself.

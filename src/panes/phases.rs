@@ -3,11 +3,12 @@
 //! help, is part of the point.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -83,6 +84,11 @@ impl PhasesPane {
         }
     }
 
+    /// The selected phase, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&Self::split(area))
+    }
+
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(phase) = self.selected() else { return 0 };
         self.detail_doc(phase, &View::plain(self.lang, keys, self.content)).max_scroll(split.detail_inner())
@@ -130,6 +136,25 @@ impl PhasesPane {
                 None => list_detail::render_empty_detail(split.detail, buf, s.phases_select_hint, theme),
             }
         }
+    }
+
+    /// The marked phase, the phases as a list and the open one, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = &view.strings.learn;
+        let all = phases::all(self.content, self.lang);
+        let name = |i: usize| {
+            let phase = &all[i];
+            let current = self.current.as_deref() == Some(phase.id.as_str());
+            let mark = if current { format!(" ({})", s.phase_current) } else { String::new() };
+            format!("{}. {}{mark}", phase.number, phase.name)
+        };
+        let detail = || self.selected().map_or_else(Vec::new, |p| doc_lines(&self.detail_doc(p, view)));
+        let mut readout = self.browse.readout(|()| String::new(), name, detail);
+        readout.lines.push(match self.current() {
+            Some(p) => format!("{}: {}. {}", s.phase_yours, p.number, p.name),
+            None => s.phase_none.to_owned(),
+        });
+        readout
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -2,7 +2,7 @@
 //! question and entries.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -65,20 +65,44 @@ impl PlanPane {
             .title(Span::styled(format!(" {} ", t.sections[section.index()]), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let prompt = Paragraph::new(t.prompts[section.index()]).style(theme.dim).wrap(Wrap { trim: true });
-        let prompt_height = (prompt.line_count(inner.width) as u16).min(inner.height / 2);
+        let (prompt, hint) = self.texts(view);
+        let [top, _, body, keys] = Self::entry_areas(inner, &prompt, &hint);
+        prompt.render(top, buf);
+        let (lines, cursor_line) = self.entry_lines(view);
+        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line, body) } else { 0 };
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(body, buf);
+        hint.render(keys, buf);
+    }
+
+    /// The part's question, and the keys (or what the plan is for, while the parts have them).
+    fn texts(&self, view: &View) -> (Paragraph<'static>, Paragraph<'static>) {
+        let (t, theme) = (&view.strings.plan, view.theme);
+        let focused = self.focus != Focus::Sections;
+        let prompt =
+            Paragraph::new(t.prompts[self.section().index()]).style(theme.dim).wrap(Wrap { trim: true });
         let hint = Paragraph::new(if focused { t.entry_keys } else { t.intro })
             .style(theme.dim)
             .wrap(Wrap { trim: true });
+        (prompt, hint)
+    }
+
+    /// The question on top, a blank line, the entries, and the keys at the bottom.
+    fn entry_areas(inner: Rect, prompt: &Paragraph, hint: &Paragraph) -> [Rect; 4] {
+        let prompt_height = (prompt.line_count(inner.width) as u16).min(inner.height / 2);
         let hint_height = (hint.line_count(inner.width) as u16).min(3);
-        let [top, _, body, keys] = Layout::vertical([
+        Layout::vertical([
             Constraint::Length(prompt_height),
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(hint_height),
         ])
-        .areas(inner);
-        prompt.render(top, buf);
+        .areas(inner)
+    }
+
+    /// The entries (and "+ add" while they have the keys), and the line of the cursor.
+    fn entry_lines(&self, view: &View) -> (Vec<Line<'static>>, usize) {
+        let (t, theme) = (&view.strings.plan, view.theme);
+        let focused = self.focus != Focus::Sections;
         let cursor = match self.focus {
             Focus::Entries(c) => Some(c),
             Focus::Sections => None,
@@ -110,8 +134,24 @@ impl PlanPane {
             let add = Line::styled(format!("{}{}", if on_add { "› " } else { "  " }, t.add_entry), theme.dim);
             lines.push(if on_add { add.style(theme.selected) } else { add });
         }
-        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line, body) } else { 0 };
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(body, buf);
-        hint.render(keys, buf);
+        (lines, cursor_line)
+    }
+
+    /// The selected part, or the entry under the cursor, the field being typed in, or the
+    /// question being asked.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Form(_, form) => return form.cursor(area),
+            Mode::Confirm(question) => return question.cursor(area, view.strings),
+            Mode::Browse => {}
+        }
+        let split = split(area);
+        if self.focus == Focus::Sections {
+            return split.list_cursor(&self.nav, Section::ALL.len());
+        }
+        let (prompt, hint) = self.texts(view);
+        let [_, _, body, _] = Self::entry_areas(Block::bordered().inner(split.detail), &prompt, &hint);
+        let (lines, cursor) = self.entry_lines(view);
+        super::cursor::wrapped_line(&lines, cursor, body, super::goals_view::scroll_to(&lines, cursor, body))
     }
 }

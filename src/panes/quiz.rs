@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -155,6 +156,17 @@ impl QuizPane {
             Stage::Done { round } => self.done_doc(round, view),
         };
         doc.render(inner, buf, 0);
+    }
+
+    /// The start page, the statement and its answer, or the result, for the plain mode. Its
+    /// lines name the keys, which the plain mode takes as answers too.
+    pub fn readout(&self, view: &View) -> Readout {
+        let doc = match &self.stage {
+            Stage::Start => self.start_doc(u16::MAX, view),
+            Stage::Asking { round, answered } => self.asking_doc(round, *answered, view),
+            Stage::Done { round } => self.done_doc(round, view),
+        };
+        Readout { detail: doc_lines(&doc), inner: self.stage != Stage::Start, ..Readout::default() }
     }
 
     fn start_doc(&self, height: u16, view: &View) -> Doc<'static> {

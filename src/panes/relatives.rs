@@ -5,10 +5,11 @@
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -102,6 +103,11 @@ impl RelativesPane {
         None
     }
 
+    /// The selected entry, or the one being read.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        self.browse.cursor(&Self::split(area))
+    }
+
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {
         let Some(entry) = self.selected() else { return 0 };
         self.detail_doc(entry, &View::plain(self.lang, keys, self.content)).max_scroll(split.detail_inner())
@@ -155,6 +161,14 @@ impl RelativesPane {
                 None => list_detail::render_empty_detail(split.detail, buf, s.relatives_select_hint, theme),
             }
         }
+    }
+
+    /// The section's parts as a list, and the open entry, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let s = &view.strings.learn;
+        let title = |e: usize| self.entry_title(self.entries[e], s).to_owned();
+        let detail = || self.selected().map_or_else(Vec::new, |e| doc_lines(&self.detail_doc(e, view)));
+        self.browse.readout(|part| part_name(part, s).to_owned(), title, detail)
     }
 
     fn entry_title(&self, entry: Entry, s: &LearnText) -> &'static str {

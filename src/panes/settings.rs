@@ -6,15 +6,18 @@
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
+use super::readout::Readout;
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::config::{self, Settings, ThemeName, WeekStart};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingsText};
 use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,7 @@ enum Row {
     Lang,
     Theme,
     Bell,
+    Plain,
     WeekStart,
     Trigger(usize),
     AddTrigger,
@@ -63,7 +67,7 @@ impl SettingsPane {
     }
 
     fn rows(&self) -> Vec<Row> {
-        let mut rows = vec![Row::Lang, Row::Theme, Row::Bell, Row::WeekStart];
+        let mut rows = vec![Row::Lang, Row::Theme, Row::Bell, Row::Plain, Row::WeekStart];
         rows.extend((0..self.settings.triggers.len()).map(Row::Trigger));
         rows.push(Row::AddTrigger);
         rows
@@ -125,6 +129,7 @@ impl SettingsPane {
                 s.theme = cycle(&[ThemeName::Dark, ThemeName::Light, ThemeName::Mono], s.theme, delta)
             }
             Row::Bell => s.bell = !s.bell,
+            Row::Plain => s.plain = !s.plain,
             Row::WeekStart => {
                 s.week_start = cycle(&[WeekStart::Monday, WeekStart::Sunday], s.week_start, delta)
             }
@@ -156,39 +161,38 @@ impl SettingsPane {
             .title(Span::styled(format!(" {} ", t.tab), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
-        let s = &self.settings;
-        let label_width = [t.lang, t.theme, t.bell, t.week_start, t.triggers]
+        Paragraph::new(self.lines(view)).wrap(Wrap { trim: false }).render(inner, buf);
+    }
+
+    /// The selected row; while a trigger is typed, the end of what is typed.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        let inner = Block::bordered().inner(area);
+        let at = super::cursor::wrapped_line(&self.lines(view), self.nav.selected, inner, 0)?;
+        let Some(typed) = &self.typing else { return Some(at) };
+        let t = &view.strings.settings;
+        let x = 2 + self.label_width(t) + 2 + t.new_trigger.width() + typed.width();
+        let at = Position::new(at.x.saturating_add(x as u16), at.y);
+        inner.contains(at).then_some(at)
+    }
+
+    fn label_width(&self, t: &SettingsText) -> usize {
+        [t.lang, t.theme, t.bell, t.plain, t.week_start, t.triggers]
             .iter()
             .map(|l| l.chars().count())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// The rows, then the keys, the file and the packs, and a hint.
+    fn lines(&self, view: &View) -> Vec<Line<'static>> {
+        let t = &view.strings.settings;
+        let theme = view.theme;
+        let label_width = self.label_width(t);
         let mut lines = Vec::new();
         for (i, row) in self.rows().into_iter().enumerate() {
             let selected = i == self.nav.selected;
             let style = if selected { theme.selected } else { theme.base };
-            let (label, value, note) = match row {
-                Row::Lang => (t.lang, lang_name(s.lang, t.lang_system), Some(t.next_start)),
-                Row::Theme => {
-                    (t.theme, theme_name(s.theme, &t.themes).to_owned(), self.no_color.then_some(t.no_color))
-                }
-                Row::Bell => (t.bell, (if s.bell { t.on } else { t.off }).to_owned(), None),
-                Row::WeekStart => {
-                    (t.week_start, week_name(s.week_start, &t.week_days).to_owned(), Some(t.next_start))
-                }
-                Row::Trigger(n) => (if n == 0 { t.triggers } else { "" }, s.triggers[n].clone(), None),
-                Row::AddTrigger => match &self.typing {
-                    Some(text) => (
-                        if s.triggers.is_empty() { t.triggers } else { "" },
-                        format!("{}{text}_", t.new_trigger),
-                        None,
-                    ),
-                    None => (
-                        if s.triggers.is_empty() { t.triggers } else { "" },
-                        t.add_trigger.to_owned(),
-                        Some(t.next_start),
-                    ),
-                },
-            };
+            let (label, value, note) = self.row_text(row, t);
             let mut spans = vec![
                 Span::styled(format!("{}{label:<label_width$}  ", if selected { "› " } else { "  " }), style),
                 Span::styled(
@@ -229,7 +233,62 @@ impl SettingsPane {
         }
         lines.push(Line::default());
         lines.push(Line::styled(format!("  {}", t.hint), theme.dim));
-        Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+        lines
+    }
+}
+
+impl SettingsPane {
+    /// A row's label (the first of the triggers only), its value and a note on when it applies.
+    fn row_text(&self, row: Row, t: &SettingsText) -> (&'static str, String, Option<&'static str>) {
+        let s = &self.settings;
+        let on_off = |on: bool| (if on { t.on } else { t.off }).to_owned();
+        match row {
+            Row::Lang => (t.lang, lang_name(s.lang, t.lang_system), Some(t.next_start)),
+            Row::Theme => {
+                (t.theme, theme_name(s.theme, &t.themes).to_owned(), self.no_color.then_some(t.no_color))
+            }
+            Row::Bell => (t.bell, on_off(s.bell), None),
+            Row::Plain => (t.plain, on_off(s.plain), Some(t.next_start)),
+            Row::WeekStart => {
+                (t.week_start, week_name(s.week_start, &t.week_days).to_owned(), Some(t.next_start))
+            }
+            Row::Trigger(n) => (if n == 0 { t.triggers } else { "" }, s.triggers[n].clone(), None),
+            Row::AddTrigger => match &self.typing {
+                Some(text) => (
+                    if s.triggers.is_empty() { t.triggers } else { "" },
+                    format!("{}{text}_", t.new_trigger),
+                    None,
+                ),
+                None => (
+                    if s.triggers.is_empty() { t.triggers } else { "" },
+                    t.add_trigger.to_owned(),
+                    Some(t.next_start),
+                ),
+            },
+        }
+    }
+
+    /// Each setting as "label: value (note)", and where the file is, for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let t = &view.strings.settings;
+        let items = self.rows().into_iter().map(|row| {
+            let (label, value, note) = self.row_text(row, t);
+            let label = if label.is_empty() { t.triggers } else { label };
+            let note = note.map_or(String::new(), |n| format!(" ({n})"));
+            format!("{label}: {value}{note}")
+        });
+        let mut lines = vec![format!("{}: {}", t.keys, t.keys_hint)];
+        match &self.path {
+            Some(path) => {
+                lines.push(format!("{}: {}", t.file, path.display()));
+                lines.push(format!("{}: {}", t.packs, config::pack_dir(path).display()));
+            }
+            None => lines.push(format!("{}: {}", t.file, t.no_file)),
+        }
+        if !self.writable && self.path.is_some() {
+            lines.push(t.broken_file.to_owned());
+        }
+        Readout::new(lines).list(items, self.nav.selected, Action::Open)
     }
 }
 

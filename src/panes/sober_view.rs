@@ -3,7 +3,7 @@
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -12,7 +12,7 @@ use super::goals_view::spread;
 use super::sober::{Focus, Mode, SoberPane};
 use crate::domain::sober::{DAY_MILESTONES, Milestone};
 use crate::i18n::{GoalsText, SoberText};
-use crate::store::sober::{CounterToday, SlipEntry};
+use crate::store::sober::{CounterToday, SlipEntry, StoredCounter};
 use crate::theme::Theme;
 use crate::widgets::list_detail::{ListBox, ListRow, Split, render_list};
 
@@ -103,7 +103,7 @@ impl SoberPane {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let (t, theme) = (&view.strings.sober, view.theme);
         let focused = self.focus != Focus::List;
         let mut block = Block::bordered().border_style(if focused { theme.title } else { theme.border });
         let Some((stored, c)) = self.selected() else {
@@ -115,28 +115,24 @@ impl SoberPane {
         block = block.title(Span::styled(format!(" {} ", stored.counter.name), theme.title));
         let inner = block.inner(area);
         block.render(area, buf);
+        let (lines, cursor_line) = self.detail_lines(stored, c, view);
+        // Keep the selected slip (and its notes) in view; otherwise show the top.
+        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line + 2, inner) } else { 0 };
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+    }
+
+    /// Everything the detail shows of a counter, and the line of the slip under the cursor.
+    fn detail_lines(
+        &self,
+        stored: &StoredCounter,
+        c: &CounterToday,
+        view: &View,
+    ) -> (Vec<Line<'static>>, usize) {
+        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let focused = self.focus != Focus::List;
         let year = self.today.year();
-        let mut lines = counter_lines(c, self.today, (g, t), theme);
-        lines.extend(super::savings_view::saving_lines(c, self.currency, view.strings, theme, true));
-        lines.push(Line::default());
         let s = &c.stats;
-        lines.push(Line::from(format!(
-            "{}: {} · {}: {} · {}: {}",
-            t.total,
-            s.total,
-            t.longest,
-            g.days_n(s.longest),
-            t.slips,
-            s.slips
-        )));
-        let since = format!("{} {}", t.since, g.short_date(stored.counter.start, year));
-        let last =
-            s.last_slip.map(|d| format!(" · {} {}", t.last_slip.to_lowercase(), g.short_date(d, year)));
-        lines.push(Line::styled(since + &last.unwrap_or_default(), theme.dim));
-        lines.push(Line::styled(
-            if stored.counter.follows_checkins { t.follows_yes } else { t.follows_no },
-            theme.dim,
-        ));
+        let mut lines = self.counter_summary(stored, c, view);
         lines.push(Line::styled(t.counter_keys, theme.dim));
         lines.push(Line::default());
         if s.slips > 0 {
@@ -161,9 +157,60 @@ impl SoberPane {
             lines.push(Line::default());
             lines.push(Line::styled(t.slip_list_keys, theme.dim));
         }
-        // Keep the selected slip (and its notes) in view; otherwise show the top.
-        let scroll = if focused { super::goals_view::scroll_to(&lines, cursor_line + 2, inner) } else { 0 };
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(inner, buf);
+        (lines, cursor_line)
+    }
+
+    /// The selected counter, the slip under the cursor, the field being typed in, or the
+    /// question being asked.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Form(_, form) => return form.cursor(area),
+            Mode::Confirm(question) => return question.cursor(area, view.strings),
+            Mode::Browse => {}
+        }
+        let split = split(area);
+        if self.focus == Focus::List {
+            return split.list_cursor(&self.nav, self.row_count());
+        }
+        let (stored, c) = self.selected()?;
+        let inner = Block::bordered().inner(split.detail);
+        let (lines, cursor) = self.detail_lines(stored, c, view);
+        let scroll = super::goals_view::scroll_to(&lines, cursor + 2, inner);
+        super::cursor::wrapped_line(&lines, cursor, inner, scroll)
+    }
+
+    /// The counter's days and milestones, its totals, since when, and whether it follows the
+    /// check-ins.
+    pub(super) fn counter_summary(
+        &self,
+        stored: &StoredCounter,
+        c: &CounterToday,
+        view: &View,
+    ) -> Vec<Line<'static>> {
+        let (g, t, theme) = (&view.strings.goals, &view.strings.sober, view.theme);
+        let year = self.today.year();
+        let s = &c.stats;
+        let mut lines = counter_lines(c, self.today, (g, t), theme);
+        lines.extend(super::savings_view::saving_lines(c, self.currency, view.strings, theme, true));
+        lines.push(Line::default());
+        lines.push(Line::from(format!(
+            "{}: {} · {}: {} · {}: {}",
+            t.total,
+            s.total,
+            t.longest,
+            g.days_n(s.longest),
+            t.slips,
+            s.slips
+        )));
+        let since = format!("{} {}", t.since, g.short_date(stored.counter.start, year));
+        let last =
+            s.last_slip.map(|d| format!(" · {} {}", t.last_slip.to_lowercase(), g.short_date(d, year)));
+        lines.push(Line::styled(since + &last.unwrap_or_default(), theme.dim));
+        lines.push(Line::styled(
+            if stored.counter.follows_checkins { t.follows_yes } else { t.follows_no },
+            theme.dim,
+        ));
+        lines
     }
 
     /// Slips per month as a row of bars over the months' names.
@@ -184,7 +231,7 @@ impl SoberPane {
     }
 }
 
-fn slip_lines(
+pub(super) fn slip_lines(
     slip: &SlipEntry,
     selected: bool,
     year: i32,

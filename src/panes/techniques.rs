@@ -5,11 +5,12 @@
 use std::collections::BTreeSet;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::browse::{Browse, Focus, Row};
+use super::readout::{Readout, doc_lines};
 use super::search_field::{self, Edit};
 use super::techniques_view::detail_doc;
 pub use super::techniques_view::{exercise_name, group_name, tag_name};
@@ -139,6 +140,19 @@ impl TechniquesPane {
 
     fn split(&self, area: Rect) -> Split {
         Split::new(area, 1 + u16::from(self.shows_search_line()), 42)
+    }
+
+    /// The selected technique, the one being read, or the end of the search being typed.
+    pub fn cursor(&self, area: Rect) -> Option<Position> {
+        let split = self.split(area);
+        match self.browse.focus {
+            Focus::Search => {
+                let search =
+                    Rect { y: split.top.y + 1, height: split.top.height.saturating_sub(1), ..split.top };
+                list_detail::search_cursor(search, &self.query, self.lang.strings())
+            }
+            Focus::List | Focus::Detail => self.browse.cursor(&split),
+        }
     }
 
     fn shows_search_line(&self) -> bool {
@@ -311,6 +325,35 @@ impl TechniquesPane {
             let count = self.browse.item_count();
             list_detail::render_search(search, buf, &self.query, typing, count, view.strings, theme);
         }
+    }
+
+    /// The filter, the search, the techniques by group (favourites marked) and the open one,
+    /// for the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let (s, t) = (&view.strings.learn, &view.strings.plain);
+        let items = techniques::all(self.content, self.lang);
+        let name = |i: usize| {
+            let technique = &items[i];
+            let favourite = self.favourites.contains(&technique.id);
+            if favourite { format!("{} ({})", technique.name, t.favourite) } else { technique.name.clone() }
+        };
+        let detail = || {
+            let Some(technique) = self.selected() else { return Vec::new() };
+            doc_lines(&detail_doc(technique, None, self.favourites.contains(&technique.id), view))
+        };
+        let mut readout = self.browse.readout(|group| group_name(group, s).to_owned(), name, detail);
+        readout.lines.push(format!("{}{}", s.filter_label, self.filter.name(s)));
+        if !self.query.is_empty() {
+            let search = view.strings.search_prompt;
+            readout.lines.push(format!(
+                "{search}{} · {} {}",
+                self.query,
+                self.browse.item_count(),
+                view.strings.matches
+            ));
+            readout.inner = true;
+        }
+        readout
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -76,6 +76,41 @@ impl UrgeFlow {
         Self { lang, stage: Stage::FollowUp { id: stored.id, form } }
     }
 
+    /// The form open in the dialog, if it shows one (not the offer).
+    pub fn form(&self) -> Option<&EntryForm> {
+        match &self.stage {
+            Stage::Log(form) | Stage::FollowUp { form, .. } => Some(form),
+            Stage::Offer { .. } => None,
+        }
+    }
+
+    /// The dialog as lines, for the plain mode.
+    pub fn lines(&self) -> Vec<String> {
+        let t = &self.lang.strings().urges;
+        match &self.stage {
+            Stage::Log(_) => vec![t.title.to_owned(), t.intro.to_owned()],
+            Stage::FollowUp { .. } => vec![t.follow_title.to_owned()],
+            Stage::Offer { logged_at, selected, own_steps } => {
+                let mut lines = vec![
+                    t.logged.replace("{time}", &logged_at.format("%H:%M").to_string()),
+                    t.offer_title.to_owned(),
+                    t.offer_intro.to_owned(),
+                ];
+                for (i, name) in [t.offer_surf, t.offer_breathe].into_iter().enumerate() {
+                    lines.push(format!("{}{name}", if i == *selected { "> " } else { "  " }));
+                }
+                lines.push(if own_steps.is_empty() {
+                    t.offer_no_plan.to_owned()
+                } else {
+                    t.offer_plan.to_owned()
+                });
+                lines.extend(own_steps.iter().map(|s| format!("- {s}")));
+                lines.push(t.offer_keys.to_owned());
+                lines
+            }
+        }
+    }
+
     /// The forms take every key as text; the offer is moved through with the form keys.
     pub fn text_mode(&self) -> bool {
         !matches!(self.stage, Stage::Offer { .. })

@@ -69,6 +69,46 @@ impl Welcome {
         Self { step: WelcomeStep::About, lang, region, today, counter: counter_form(lang, today) }
     }
 
+    /// The counter's form, on its step.
+    pub fn form(&self) -> Option<&EntryForm> {
+        (self.step == WelcomeStep::Counter).then_some(&self.counter)
+    }
+
+    /// Where the counter's form is drawn in the welcome's `area`.
+    pub fn form_area(area: Rect) -> Rect {
+        let inner = Block::bordered().inner(area);
+        Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner }.intersection(inner)
+    }
+
+    /// The step as lines, for the plain mode.
+    pub fn lines(&self, crisis_key: &str) -> Vec<String> {
+        let t = &self.lang.strings().review.welcome;
+        let step = t.step.replace("{n}", &self.step.number().to_string()).replace("{total}", "4");
+        let mut lines = vec![format!("{} · {step}", t.title)];
+        match self.step {
+            WelcomeStep::About => {
+                lines.extend(t.about.iter().map(|s| s.to_string()));
+                lines.extend([t.crisis.replace("{key}", crisis_key), t.next_keys.to_owned()]);
+            }
+            WelcomeStep::Language { .. } => {
+                let region = REGIONS.iter().position(|r| *r == self.region).unwrap_or(0);
+                let lang = if self.lang == Lang::Nb { "Norsk bokmål" } else { "English" };
+                lines.extend([
+                    t.lang_title.to_owned(),
+                    format!("{}: {lang}", t.lang),
+                    format!("{}: {}", t.region, t.regions[region]),
+                    t.lang_keys.to_owned(),
+                ]);
+            }
+            WelcomeStep::Counter => lines.extend([t.counter_title.to_owned(), t.counter_intro.to_owned()]),
+            WelcomeStep::FirstCheckin => {
+                lines.extend([t.checkin_intro.to_owned(), t.checkin_keys.to_owned()])
+            }
+        }
+        lines.push(t.skip.to_owned());
+        lines
+    }
+
     /// The counter's fields take every key as text.
     pub fn text_mode(&self) -> bool {
         self.step == WelcomeStep::Counter
@@ -164,8 +204,7 @@ impl Welcome {
             WelcomeStep::Counter => {
                 let intro = vec![Line::styled(t.counter_title, theme.heading), Line::from(t.counter_intro)];
                 Paragraph::new(intro).wrap(Wrap { trim: false }).render(inner, buf);
-                let below = Rect { y: inner.y + 3, height: inner.height.saturating_sub(3), ..inner };
-                self.counter.render(below.intersection(inner), buf, &View { strings: s, ..*view });
+                self.counter.render(Welcome::form_area(area), buf, &View { strings: s, ..*view });
                 return;
             }
             WelcomeStep::FirstCheckin => {

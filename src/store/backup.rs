@@ -18,6 +18,9 @@ use super::{Result, Store, StoreError};
 pub const KEEP: usize = 7;
 const PREFIX: &str = "mestring-";
 const SUFFIX: &str = ".sqlite3";
+/// A backup encrypted with the sync key (`mestring sync init --encrypt-backups`, issue 17): the
+/// same copy, sealed by the sync module (`sync::backups`). Counted, listed and pruned like a plain one.
+pub const SEALED: &str = ".age";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Backup {
@@ -45,6 +48,7 @@ pub fn list(db_path: &Path) -> Result<Vec<Backup>> {
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
+            let name = name.strip_suffix(SEALED).unwrap_or(&name);
             let date = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?.parse().ok()?;
             let bytes = entry.metadata().ok()?.len();
             Some(Backup { date, sound: has_our_header(&entry.path()), path: entry.path(), bytes })
@@ -67,7 +71,8 @@ fn has_our_header(path: &Path) -> bool {
 
 /// Whether today's backup is still to be made.
 pub fn due(db_path: &Path, today: NaiveDate) -> bool {
-    !target(db_path, today).exists()
+    let target = target(db_path, today);
+    !target.exists() && !PathBuf::from(format!("{}{SEALED}", target.display())).exists()
 }
 
 fn target(db_path: &Path, today: NaiveDate) -> PathBuf {

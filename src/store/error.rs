@@ -72,6 +72,24 @@ impl StoreError {
         }
     }
 
+    /// The file the error is about, where it names one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            StoreError::NotOurs { path }
+            | StoreError::EmptyWithBackups { path, .. }
+            | StoreError::Damaged { path, .. }
+            | StoreError::Newer { path, .. }
+            | StoreError::DiskFull { path }
+            | StoreError::ReadOnly { path }
+            | StoreError::Busy { path }
+            | StoreError::InUse { path }
+            | StoreError::Io { path, .. }
+            | StoreError::Sqlite { path, .. } => Some(path),
+            StoreError::ForeignWal { db, .. } => Some(db),
+            StoreError::Invalid(_) | StoreError::Record(_) => None,
+        }
+    }
+
     /// The same error about `to` where it named `from` (a temporary file standing in for `to`).
     pub fn renamed(self, from: &Path, to: &Path) -> Self {
         let swap = |p: PathBuf| if p == from { to.to_owned() } else { p };

@@ -185,7 +185,9 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // runs twice in autumn looked older than one made an hour before it. Earlier rows were local
     // time; they are read in this system's time zone (see `clock::utc_from_local`).
     M::up("UPDATE checkin SET updated_at = mestring_local_to_utc(updated_at);"),
-    // 9: what brings a person back: urges logged as they happen (local times; `updated_at` in
+    // 9: sync (issue 17), see the `sync` module.
+    M::up(include_str!("sync_schema.sql")),
+    // 10: what brings a person back: urges logged as they happen (local times; `updated_at` in
     // UTC decides an import), the line "what I take into next week" per reviewed week, and what
     // a day of using cost on a counter (money in hundredths, time in minutes).
     M::up(

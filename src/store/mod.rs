@@ -22,6 +22,7 @@ pub mod migrations;
 pub mod plan;
 pub mod practice;
 pub mod progress;
+pub mod recovery;
 pub mod review;
 pub mod savings;
 mod slot;

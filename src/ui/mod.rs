@@ -86,6 +86,20 @@ pub fn render_footer(
     Line::from(spans).render(area, buf);
 }
 
+/// A status at the right end of the footer (sync's); returns the part left for the rest.
+/// Gives way when the footer is too narrow to hold it beside a few hints.
+pub fn render_status_right(area: Rect, buf: &mut Buffer, text: &str, problem: bool, theme: &Theme) -> Rect {
+    let wanted = u16::try_from(text.width() + 2).unwrap_or(u16::MAX);
+    let width = wanted.min(area.width / 2);
+    if width < 8 {
+        return area;
+    }
+    let status = Rect { x: area.right() - width, width, ..area };
+    let style = if problem { theme.emphasis } else { theme.dim };
+    Line::styled(format!(" {text}"), style).render(status, buf);
+    Rect { width: area.width - width, ..area }
+}
+
 /// The footer's message, whole: one wider than the screen wraps onto the rows above the footer
 /// (over the bottom of the screen, never the tab bar) instead of being cut at the edge, where
 /// the end of a path or of "nothing was lost" would be.

@@ -36,6 +36,17 @@ pub struct Bars<'a> {
 }
 
 impl Bars<'_> {
+    /// Each row as "label: value, value", the values as written in the bars.
+    pub fn text_rows(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let values: Vec<&str> = row.values.iter().map(|(_, text)| text.as_str()).collect();
+                format!("{}: {}", row.label, values.join(", "))
+            })
+            .collect()
+    }
+
     fn series_count(&self) -> usize {
         self.rows.iter().map(|r| r.values.len()).max().unwrap_or(0).max(1)
     }

@@ -59,6 +59,21 @@ impl<'a> Doc<'a> {
         self
     }
 
+    /// The column as lines of text, for a reader that takes it line by line (the plain mode):
+    /// text as it is, a chart as a short table, one row a line ("label: 65 %, 30 %").
+    pub fn plain_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.extend(text.lines.iter().map(|line| {
+                    line.spans.iter().map(|s| s.content.as_ref()).collect::<String>().trim_end().to_owned()
+                })),
+                Piece::Bars(bars) => out.extend(bars.text_rows()),
+            }
+        }
+        out
+    }
+
     /// Lines the whole column takes at `width`.
     pub fn height(&self, width: u16) -> usize {
         self.pieces.iter().map(|p| p.height(width)).sum()
@@ -162,6 +177,11 @@ mod tests {
         let r = rows(&buf);
         assert!(r[0].starts_with("b 50 %") && r[1].starts_with("c 50 %"), "{r:?}");
         assert_eq!(r[2], "end");
+    }
+
+    #[test]
+    fn as_text_a_chart_is_a_table_of_its_values() {
+        assert_eq!(doc().plain_lines(), ["one", "two", "a: 50 %", "b: 50 %", "c: 50 %", "end"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! item on the right, or one at a time on a narrow terminal.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -61,6 +61,12 @@ impl Split {
         self.two_columns || !detail_focused
     }
 
+    /// The selected row of the list drawn in `list` (see [`list_cursor`]), while the list is
+    /// on screen with the keys.
+    pub fn list_cursor(&self, nav: &ListNav, len: usize) -> Option<Position> {
+        if self.shows_list(false) { list_cursor(self.list, nav, len) } else { None }
+    }
+
     pub fn shows_detail(&self, detail_focused: bool) -> bool {
         self.two_columns || detail_focused
     }
@@ -112,6 +118,28 @@ pub fn render_list<'a>(
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The first cell of the selected row of a list drawn by [`render_list`] in `area`: where the
+/// terminal's cursor goes, so a screen reader follows the selection.
+pub fn list_cursor(area: Rect, nav: &ListNav, len: usize) -> Option<Position> {
+    let inner = Block::bordered().inner(area);
+    let row = nav.selected.checked_sub(nav.offset)?;
+    (nav.selected < len && row < usize::from(inner.height))
+        .then(|| Position::new(inner.x, inner.y + row as u16))
+}
+
+/// The first cell of the text in a bordered box, where reading starts.
+pub fn box_cursor(area: Rect) -> Option<Position> {
+    let inner = Block::bordered().inner(area);
+    (!inner.is_empty()).then(|| inner.as_position())
+}
+
+/// The end of the query on the search line, where the next letter goes.
+pub fn search_cursor(area: Rect, query: &str, s: &Strings) -> Option<Position> {
+    use unicode_width::UnicodeWidthStr;
+    let x = area.x.saturating_add((s.search_prompt.width() + query.width()) as u16);
+    (area.height > 0 && x < area.right()).then(|| Position::new(x, area.y))
 }
 
 /// Draws the chosen item's text in a bordered box, scrolled by `scroll` lines (clamped).

@@ -12,5 +12,6 @@ mod import_robustness;
 mod private_files;
 mod refusals;
 mod retention;
+mod sync;
 mod text;
 mod time;

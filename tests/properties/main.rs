@@ -7,3 +7,4 @@ mod events;
 mod shell;
 mod sizes;
 mod store;
+mod sync;

@@ -12,14 +12,22 @@ pub fn mestring(data: &Path, args: &[&str]) -> Output {
 
 /// `mestring args` with `LANG` set to `lang` and no `MESTRING_LANG` to override it.
 pub fn mestring_in(lang: &str, data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mestring"))
+    command(lang, data, args).output().expect("run mestring")
+}
+
+/// The command `mestring_in` runs, for a test that adds to it (environment, spawning, killing).
+/// No passphrase variable leaks in from the developer's shell.
+pub fn command(lang: &str, data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mestring"));
+    command
         .args(args)
         .env("MESTRING_DATA_DIR", data)
         .env("MESTRING_CONFIG", data.join("config.ron"))
         .env("LANG", lang)
         .env_remove("MESTRING_LANG")
-        .output()
-        .expect("run mestring")
+        .env_remove("MESTRING_PASSWORD")
+        .env_remove("MESTRING_PASSWORD_FILE");
+    command
 }
 
 pub fn stdout(out: &Output) -> String {

@@ -23,6 +23,9 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for assertions on escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Each line the program ended, as text, with the instant it arrived: the plain mode is
+    /// read as lines, and its timing is measured on them.
+    lines: Arc<Mutex<Vec<(Instant, String)>>>,
 }
 
 impl Pty {
@@ -70,18 +73,30 @@ impl Pty {
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let (p, r, l) = (parser.clone(), raw.clone(), lines.clone());
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut partial = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                let arrived = Instant::now();
                 p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
+                for byte in &buf[..n] {
+                    if *byte == b'\n' {
+                        let line = String::from_utf8_lossy(&partial).trim_end_matches('\r').to_owned();
+                        l.lock().unwrap().push((arrived, line));
+                        partial.clear();
+                    } else {
+                        partial.push(*byte);
+                    }
+                }
             }
         });
-        Self { child, master: pair.master, writer, parser, raw }
+        Self { child, master: pair.master, writer, parser, raw, lines }
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
@@ -109,6 +124,59 @@ impl Pty {
 
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
+    }
+
+    /// The lines written so far (a prompt and the answer echoed after it make one line).
+    pub fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().iter().map(|(_, l)| l.clone()).collect()
+    }
+
+    /// The lines written so far, each with the instant it arrived.
+    pub fn timed_lines(&self) -> Vec<(Instant, String)> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    /// Waits until `count` lines containing `text` have been written; panics with the lines
+    /// if they never are.
+    pub fn wait_for_lines(&self, text: &str, count: usize) {
+        self.wait_for_lines_within(text, count, TIMEOUT);
+    }
+
+    /// [`Pty::wait_for_lines`] for something that takes `timeout` (a session of a minute).
+    pub fn wait_for_lines_within(&self, text: &str, count: usize, timeout: Duration) {
+        let start = Instant::now();
+        while self.lines().iter().filter(|l| l.contains(text)).count() < count {
+            if start.elapsed() > timeout {
+                panic!(
+                    "timed out waiting for {count} lines with {text:?}; the lines:\n{}",
+                    self.lines().join("\n")
+                );
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Waits until the line being written (a question, not yet answered) contains `text`.
+    pub fn wait_for_prompt(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let raw = self.raw_output();
+            let pending = raw.rsplit(|b| *b == b'\n').next().unwrap_or_default();
+            if String::from_utf8_lossy(pending).contains(text) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out waiting for the question {text:?}; the lines:\n{}",
+                    self.lines().join("\n")
+                );
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn wait_for_line(&self, text: &str) {
+        self.wait_for_lines(text, 1);
     }
 
     /// Waits until `predicate` holds for the screen text once output has paused (so a frame

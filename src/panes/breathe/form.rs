@@ -3,13 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use unicode_width::UnicodeWidthStr;
 
 use crate::domain::own_pattern::{MAX_NAME_CHARS, OwnPattern, Problem, tenths_text};
 use crate::i18n::BreatheText;
 use crate::panes::View;
+use crate::panes::entry_form::{FieldView, FormView};
 use crate::ui;
 
 const FIELDS: usize = 5;
@@ -59,6 +62,29 @@ impl PatternForm {
         }
     }
 
+    /// The name and the four lengths as text fields, for the plain mode.
+    pub fn view(&self, t: &BreatheText) -> FormView {
+        let labels = std::iter::once(t.form_name).chain(t.form_steps);
+        let fields = labels
+            .zip(&self.values)
+            .map(|(label, value)| FieldView {
+                label,
+                text: Some(value.clone()),
+                options: Vec::new(),
+                selected: 0,
+            })
+            .collect();
+        let title = if self.id == 0 { t.form_new } else { t.form_edit };
+        let error = self.problem.map(|p| problem_text(p, t).to_owned());
+        FormView {
+            title: title.to_owned(),
+            intro: Some(t.new_pattern_detail.into()),
+            fields,
+            focus: self.focus,
+            error,
+        }
+    }
+
     /// Shows a problem found outside the form (a name already in use) at its field.
     pub fn show(&mut self, problem: Problem) {
         self.focus = 0;
@@ -79,6 +105,18 @@ impl PatternForm {
                 FormOutcome::Editing
             }
         }
+    }
+
+    /// The end of the focused field, where the next letter goes.
+    pub fn cursor(&self, area: Rect, t: &BreatheText) -> Option<Position> {
+        let labels: Vec<&str> = std::iter::once(t.form_name).chain(t.form_steps).collect();
+        let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let lines = FIELDS + 2 + usize::from(self.problem.is_some());
+        let rect = ui::centered(area, 64, lines as u16 + 2).intersection(area);
+        let inner = Block::bordered().inner(rect);
+        let x = inner.x as usize + 1 + label_width + 2 + self.values[self.focus].width();
+        let at = Position::new(u16::try_from(x).ok()?, inner.y + self.focus as u16);
+        inner.contains(at).then_some(at)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

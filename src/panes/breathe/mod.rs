@@ -15,12 +15,13 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use self::form::{FormOutcome, PatternForm};
 use self::picker::{Picker, Row};
 use self::session::{Plan, Running};
 use self::summary::Summary;
+use super::readout::{Readout, lines_text};
 use super::{Ctx, View};
 use crate::action::Action;
 use crate::content::Content;
@@ -310,6 +311,63 @@ impl BreathePane {
         std::mem::take(&mut self.save_due) && {
             self.store_unsaved(ctx);
             true
+        }
+    }
+
+    /// The length a session of the selected pattern would have; `None` on a guided exercise,
+    /// whose steps set its length.
+    pub fn chosen_length(&self) -> Option<Length> {
+        match (&self.mode, self.picker.selected()) {
+            (Mode::Picker, Some(Row::Pattern(_) | Row::Own(_))) => Some(self.picker.length),
+            _ => None,
+        }
+    }
+
+    /// The pattern form, while it is open.
+    pub fn form(&self) -> Option<&PatternForm> {
+        match &self.mode {
+            Mode::Form(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The session on screen, running or paused.
+    pub fn running(&self) -> Option<&Running> {
+        match &self.mode {
+            Mode::Running(running) => Some(running),
+            _ => None,
+        }
+    }
+
+    /// The list with the selected row's detail, the running session's cue, or the summary, for
+    /// the plain mode.
+    pub fn readout(&self, view: &View) -> Readout {
+        let lines_of =
+            |lines: &[ratatui::text::Line]| lines_text(lines).into_iter().filter(|l| !l.is_empty());
+        match &self.mode {
+            Mode::Picker | Mode::Form(_) => {
+                let stats = lines_text(&[picker::stats_text(&self.stats, view)]);
+                let (items, selected) = self.picker.readout_items(view, &self.own);
+                let mut readout = Readout::new(stats.iter().map(|l| l.trim().to_owned()).collect());
+                readout = readout.list(items, selected, Action::Open);
+                let (title, detail) = self.picker.detail_lines(view, &self.own);
+                readout.detail = std::iter::once(title).chain(lines_of(&detail)).collect();
+                readout
+            }
+            Mode::Running(running) => Readout::new(vec![running.cue().line]),
+            Mode::Summary(summary) => {
+                Readout::default().opened(lines_of(&summary.lines(view, &self.stats)).collect())
+            }
+        }
+    }
+
+    /// The selected row, the field being typed in, the phase's word, or the summary's start.
+    pub fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        match &self.mode {
+            Mode::Picker => self.picker.cursor(area),
+            Mode::Form(form) => form.cursor(area, view.strings.breathe),
+            Mode::Running(running) => running.cursor(area),
+            Mode::Summary(summary) => summary.cursor(area, view, &self.stats),
         }
     }
 

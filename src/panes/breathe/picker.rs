@@ -18,6 +18,8 @@ use crate::i18n::Lang;
 use crate::panes::View;
 use crate::widgets::list_nav::ListNav;
 
+mod selection;
+
 /// Below this width the list and the details are stacked.
 const TWO_COLUMNS_MIN_WIDTH: u16 = 70;
 /// Minutes for a person's own pattern until they choose otherwise.
@@ -200,17 +202,22 @@ impl Picker {
         own: &[OwnPattern],
         stats: &PracticeStats,
     ) {
-        let [stats_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [stats_line, list, detail] = Self::areas(area);
         stats_text(stats, view).render(stats_line, buf);
-        let (list, detail) = if body.width >= TWO_COLUMNS_MIN_WIDTH {
-            let [l, d] = Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
-            (l, d)
-        } else {
-            let [l, d] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body);
-            (l, d)
-        };
         self.render_list(list, buf, view, own);
         self.render_detail(detail, buf, view, own);
+    }
+
+    /// The statistics line on top, then the list and the selected row's detail, side by side
+    /// when there is room.
+    fn areas(area: Rect) -> [Rect; 3] {
+        let [stats_line, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [list, detail] = if body.width >= TWO_COLUMNS_MIN_WIDTH {
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(body)
+        };
+        [stats_line, list, detail]
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View, own: &[OwnPattern]) {
@@ -290,6 +297,16 @@ impl Picker {
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer, view: &View, own: &[OwnPattern]) {
+        let (title, lines) = self.detail_lines(view, own);
+        let block = Block::bordered()
+            .border_style(view.theme.border)
+            .title(Span::styled(format!(" {title} "), view.theme.heading));
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
+    }
+
+    /// The selected row's title and what the detail says of it: the pattern and its length,
+    /// or the exercise's steps.
+    pub fn detail_lines(&self, view: &View, own: &[OwnPattern]) -> (String, Vec<Line<'static>>) {
         let t = view.strings.breathe;
         let theme = view.theme;
         let mut lines: Vec<Line> = Vec::new();
@@ -305,7 +322,7 @@ impl Picker {
                 self.push_length(&mut lines, &steps, view);
             }
             Some(Row::Own(i)) => {
-                let Some(p) = own.get(i) else { return };
+                let Some(p) = own.get(i) else { return (title, lines) };
                 title = p.name.clone();
                 lines.push(steps_line(&p.steps(), view));
                 self.push_length(&mut lines, &p.steps(), view);
@@ -344,13 +361,10 @@ impl Picker {
             }
             Some(Row::Heading(_)) | None => {}
         }
-        let block = Block::bordered()
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {title} "), theme.heading));
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }).block(block).render(area, buf);
+        (title, lines)
     }
 
-    fn push_length<'a>(&self, lines: &mut Vec<Line<'a>>, steps: &[Step], view: &View) {
+    fn push_length(&self, lines: &mut Vec<Line<'static>>, steps: &[Step], view: &View) {
         let t = view.strings.breathe;
         let Ok(schedule) = Schedule::new(steps, self.length) else { return };
         let value = match self.length {

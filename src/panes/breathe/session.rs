@@ -22,6 +22,10 @@ use crate::panes::View;
 use crate::widgets::breath_figure::BreathFigure;
 use crate::widgets::meter::Meter;
 
+mod cue;
+
+pub use cue::Cue;
+
 /// What to run: enough to start it again from the summary.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plan {
