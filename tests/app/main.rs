@@ -5,6 +5,7 @@ mod support;
 
 mod breathe;
 mod breathe_snapshots;
+mod breathe_steps;
 mod checkin;
 mod checkin_snapshots;
 mod faq;

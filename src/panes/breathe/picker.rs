@@ -13,7 +13,7 @@ use crate::content::Content;
 use crate::content::exercises;
 use crate::domain::breathing::{self, Length, Schedule, Step};
 use crate::domain::own_pattern::OwnPattern;
-use crate::domain::practice::{PracticeStats, duration_text};
+use crate::domain::practice::{self, PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
 use crate::widgets::list_nav::ListNav;
@@ -384,7 +384,7 @@ pub fn stats_text(stats: &PracticeStats, view: &View) -> Line<'static> {
     let value = view.theme.emphasis;
     Line::from(vec![
         Span::styled(format!(" {}: ", t.week), dim),
-        Span::styled(format!("{} {}", stats.week_minutes, t.minutes), value),
+        Span::styled(practice::week_text(stats.week_ms, t.minutes), value),
         Span::styled(format!(" · {}: ", t.sessions), dim),
         Span::styled(stats.sessions.to_string(), value),
         Span::styled(format!(" · {}: ", t.streak), dim),
