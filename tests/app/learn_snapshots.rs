@@ -75,7 +75,8 @@ fn techniques() {
     each("techniques_search", |a| {
         go(a, Tab::Techniques);
         feed(a, [Action::Search]);
-        for c in "pust".chars() {
+        let word = if a.options().lang == Lang::Nb { "pust" } else { "breath" };
+        for c in word.chars() {
             let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
             feed(a, [Action::Text(key)]);
         }

@@ -13,6 +13,7 @@ mod goals;
 mod goals_snapshots;
 mod learn;
 mod learn_snapshots;
+mod search;
 mod settings;
 mod shell;
 mod shell_snapshots;
