@@ -131,7 +131,7 @@ mod tests {
                 .iter()
                 .map(|l| BarRow { label: Cow::Borrowed(*l), values: vec![(50, "50 %".to_owned())] })
                 .collect(),
-            series: vec![Series { bar: Style::new(), value: Style::new() }],
+            series: vec![Series { bar: Style::new() }],
             label_style: Style::new(),
         });
         doc.line("end");

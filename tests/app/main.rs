@@ -9,6 +9,7 @@ mod breathe_steps;
 mod checkin;
 mod checkin_snapshots;
 mod faq;
+mod figures;
 mod goals;
 mod goals_snapshots;
 mod learn;
