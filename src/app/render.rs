@@ -23,7 +23,13 @@ impl App {
             return;
         }
         if ui::too_small(area) {
-            ui::render_too_small(area, buf, s, theme);
+            match self.overlay {
+                Some(Overlay::Crisis { scroll }) => {
+                    let (content, region) = (self.content, self.options.region);
+                    ui::render_crisis_plain(area, buf, content, region, &self.crisis_plan, scroll, theme);
+                }
+                _ => ui::render_too_small(area, buf, s, theme),
+            }
             return;
         }
         let areas = ui::areas(area);

@@ -148,6 +148,34 @@ pub fn help_text(keys: &Keymap, scopes: &[Scope], s: &Strings, theme: &Theme) ->
         .into()
 }
 
+/// The crisis help for a window too small for the overlay: the region's numbers, then the
+/// person's own contacts, one plain line each ("113  Medisinsk nødhjelp"), from `scroll` on, as
+/// many as fit and each cut to the width. Help never gives way to "make the window larger".
+pub fn render_crisis_plain(
+    area: Rect,
+    buf: &mut Buffer,
+    content: &Content,
+    region: RegionId,
+    own: &[StoredItem],
+    scroll: u16,
+    theme: &Theme,
+) {
+    let region_lines = helplines::for_region(content, region).map(|r| r.lines.as_slice()).unwrap_or_default();
+    let numbers = region_lines.iter().map(|l| (l.number.clone(), l.name.clone()));
+    let contacts = own.iter().filter(|i| i.section.has_phone() && !i.item.phone.is_empty());
+    let lines: Vec<(String, String)> =
+        numbers.chain(contacts.map(|c| (c.item.phone.clone(), c.item.text.clone()))).collect();
+    let first = usize::from(scroll).min(lines.len().saturating_sub(usize::from(area.height)));
+    for (row, (number, name)) in lines.iter().skip(first).take(usize::from(area.height)).enumerate() {
+        let line = Line::from(vec![
+            Span::styled(number.clone(), theme.key),
+            Span::raw("  "),
+            Span::styled(name.clone(), theme.emphasis),
+        ]);
+        line.render(Rect { y: area.y + row as u16, height: 1, ..area }, buf);
+    }
+}
+
 /// Help lines for the region, plus the reminder that the app is not treatment. Each line
 /// starts with the number, so it is the first thing the eye finds and easy to select and copy.
 ///
