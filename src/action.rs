@@ -26,6 +26,8 @@ pub enum Action {
     PrevTab,
     /// Switch to the screen with this 0-based position in the tab bar.
     GoTab(u8),
+    /// Show the settings screen (it has no digit: the ten digits go to the daily screens).
+    ShowSettings,
     /// Start typing a filter for the current list.
     Search,
     /// Open or confirm the selected item.

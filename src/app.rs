@@ -402,18 +402,17 @@ impl App {
                     self.show(*tab);
                 }
             }
+            Action::ShowSettings => self.show(Tab::Settings),
             Action::StartExercise(id) => {
                 if let Err(err) = self.start_exercise(id, None) {
                     self.toast = Some(err.to_string());
                 }
             }
             Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
-                let s = self.strings();
-                if let Some((tab, _, _)) = ui::tab_spans(ui::areas(self.area).tabs, Tab::ALL, self.tab, s)
-                    .into_iter()
-                    .find(|(_, _, r)| r.contains((column, row).into()))
-                {
-                    self.show(tab);
+                let (s, settings_key) = (self.strings(), self.settings_key());
+                let (_, spans) = ui::tab_spans(ui::areas(self.area).tabs, self.tab, s, &settings_key);
+                if let Some(span) = spans.into_iter().find(|span| span.rect.contains((column, row).into())) {
+                    self.show(span.tab);
                 }
             }
             Action::OpenFaq(id) => {
@@ -506,6 +505,11 @@ impl App {
     pub fn flush(&mut self) {
         let mut ctx = ctx!(self);
         self.checkin.flush(&mut ctx);
+    }
+
+    /// The key that shows the settings, as the tab bar writes it.
+    pub(crate) fn settings_key(&self) -> String {
+        self.keymap.key_hint(Action::ShowSettings, &[])
     }
 
     fn switch_tab(&mut self, step: isize) {

@@ -33,7 +33,7 @@ impl App {
             return;
         }
         let areas = ui::areas(area);
-        ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
+        ui::render_tabs(areas.tabs, buf, self.tab, s, &self.settings_key(), theme);
         let view =
             View { lang: self.options.lang, strings: s, theme, keys: &self.keymap, content: self.content };
         match self.tab {

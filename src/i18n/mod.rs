@@ -76,6 +76,8 @@ impl Lang {
 pub struct Strings {
     pub app_name: &'static str,
     pub tab_faq: &'static str,
+    /// The tab bar's groups: today, goals, tools, knowledge (see `ui::Group`).
+    pub groups: [&'static str; 4],
     pub too_small: &'static str,
     pub search_prompt: &'static str,
     pub search_hint: &'static str,
@@ -129,6 +131,7 @@ pub struct ActionText {
     pub next_tab: &'static str,
     pub prev_tab: &'static str,
     pub go_tab: &'static str,
+    pub show_settings: &'static str,
     pub search: &'static str,
     pub open: &'static str,
     pub back: &'static str,
@@ -172,6 +175,7 @@ pub struct ActionText {
 pub const NB: Strings = Strings {
     app_name: "mestring",
     tab_faq: "Spørsmål og svar",
+    groups: ["I dag", "Mål", "Verktøy", "Kunnskap"],
     too_small: "Gjør vinduet større",
     search_prompt: "Søk: ",
     search_hint: "skriv for å søke, Enter for å bla i treffene, Esc for å avbryte",
@@ -217,6 +221,7 @@ pub const NB: Strings = Strings {
         next_tab: "neste skjerm",
         prev_tab: "forrige skjerm",
         go_tab: "gå til skjerm 1-9, 0 er den tiende",
+        show_settings: "innstillinger",
         search: "søk",
         open: "åpne",
         back: "tilbake",
@@ -261,6 +266,7 @@ pub const NB: Strings = Strings {
 pub const EN: Strings = Strings {
     app_name: "mestring",
     tab_faq: "Questions and answers",
+    groups: ["Today", "Goals", "Tools", "Learn"],
     too_small: "Make the window larger",
     search_prompt: "Search: ",
     search_hint: "type to search, Enter to browse the results, Esc to cancel",
@@ -306,6 +312,7 @@ pub const EN: Strings = Strings {
         next_tab: "next screen",
         prev_tab: "previous screen",
         go_tab: "go to screen 1-9, 0 is the tenth",
+        show_settings: "settings",
         search: "search",
         open: "open",
         back: "back",

@@ -90,6 +90,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     bind(Action::NextTab, &[key(KeyCode::Tab)], Scope::Global, false),
     bind(Action::PrevTab, &[key(KeyCode::BackTab)], Scope::Global, false),
     bind(Action::GoTab(0), &[ch('1')], Scope::Global, false),
+    bind(Action::ShowSettings, &[ch(',')], Scope::Global, false),
     bind(Action::Help, &[ch('?')], Scope::Global, true),
     bind(Action::Crisis, &[ch('!'), key(KeyCode::F(1))], Scope::Global, true),
     bind(Action::Hide, &[key(KeyCode::F(12))], Scope::Global, false),

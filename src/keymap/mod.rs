@@ -189,6 +189,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::NextTab => text.next_tab,
         Action::PrevTab => text.prev_tab,
         Action::GoTab(_) => text.go_tab,
+        Action::ShowSettings => text.show_settings,
         Action::Search => text.search,
         Action::Open => text.open,
         Action::Back => text.back,

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 
 mod tabs;
 
-pub use tabs::{Tab, key_for_index, render_tabs, tab_spans};
+pub use tabs::{Group, Tab, TabSpan, key_for_index, render_tabs, tab_spans};
 
 /// Smaller than this, no screen can be laid out readably; a short message is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -126,22 +126,26 @@ pub fn render_overlay(
 
 /// The keys of the current screen, generated from the keymap.
 pub fn help_text(keys: &Keymap, scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
-    let rows: Vec<(String, &str)> = keys
-        .bindings_for(scopes)
-        .map(|b| {
-            let keys: Vec<String> = match b.action {
-                Action::GoTab(_) => vec!["1-9, 0".to_owned()],
-                _ => b.keys.iter().map(|k| keymap::key_label(*k)).collect(),
-            };
-            (keys.join(", "), keymap::describe(b.action, &s.actions))
-        })
-        .collect();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for b in keys.bindings_for(scopes) {
+        match b.action {
+            // The digits, one row per group of screens, each screen by name.
+            Action::GoTab(_) => rows.extend(Group::ALL.iter().filter(|g| **g != Group::Settings).map(|g| {
+                let names: Vec<&str> = g.tabs().iter().map(|t| t.title(s)).collect();
+                (g.keys(), names.join(" · "))
+            })),
+            _ => {
+                let labels: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
+                rows.push((labels.join(", "), keymap::describe(b.action, &s.actions).to_owned()));
+            }
+        }
+    }
     let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     rows.into_iter()
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_width$}  "), theme.key),
-                Span::styled(d.to_owned(), theme.base),
+                Span::styled(d, theme.base),
             ])
         })
         .collect::<Vec<_>>()

@@ -18,4 +18,5 @@ mod search;
 mod settings;
 mod shell;
 mod shell_snapshots;
+mod tabs;
 mod unicode_snapshots;
