@@ -185,9 +185,33 @@ pub fn bucketed(points: impl IntoIterator<Item = (i64, f64)>, bucket_days: i64) 
     out.into_iter().map(|(b, sum, n)| ((b * bucket_days) as f64 + middle, sum / f64::from(n))).collect()
 }
 
+/// The points in runs without a gap: a new run starts where the next point is more than
+/// `step` days on, so a chart draws no line over days without a check-in.
+pub fn runs(points: &[(f64, f64)], step: f64) -> Vec<&[(f64, f64)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        if i == points.len() || points[i].0 - points[i - 1].0 > step {
+            out.push(&points[start..i]);
+            start = i;
+        }
+    }
+    out.retain(|run| !run.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_break_where_a_day_is_missing() {
+        let points = [(0.0, 1.0), (1.0, 2.0), (3.0, 2.0), (4.0, 1.0), (10.0, 3.0)];
+        let runs = runs(&points, 1.0);
+        assert_eq!(runs, [&points[0..2], &points[2..4], &points[4..5]]);
+        assert!(super::runs(&[], 1.0).is_empty());
+        assert_eq!(super::runs(&points[..2], 7.0).len(), 1, "by week, days apart are one run");
+    }
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, day).unwrap()

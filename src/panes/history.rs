@@ -41,6 +41,11 @@ pub struct PeriodStats {
     pub mood: Vec<(f64, f64)>,
     pub craving_points: Vec<(f64, f64)>,
     pub stress: Vec<(f64, f64)>,
+    /// Day index of each check-in that recorded a slip.
+    pub slip_days: Vec<f64>,
+    /// Days between two points of a line (a week for periods over a season): a longer step is
+    /// a gap the line does not cross.
+    pub step: f64,
 }
 
 pub struct HistoryPane {
@@ -150,6 +155,8 @@ impl HistoryPane {
             mood: series(|c| c.mood),
             craving_points: series(|c| c.craving),
             stress: series(|c| c.stress),
+            slip_days: period.iter().filter(|c| c.slip.is_some()).map(|c| x(c) as f64).collect(),
+            step: bucket as f64,
         };
     }
 

@@ -188,10 +188,15 @@ impl HomePane {
         let series = |pick: fn((u8, u8)) -> u8| -> Vec<Option<u64>> {
             self.data.week.iter().flat_map(|(_, v)| [v.map(|x| u64::from(pick(x))); 2]).collect()
         };
+        // A check-in draws at least the lowest bar, so craving 0 or 1 never looks like a day
+        // without one (a dot): the values 0..=max take the eighths 1..=rows*8.
         let spark = |data: Vec<Option<u64>>, max: u64, rect: Rect, buf: &mut Buffer| {
+            let eighths = u64::from(rect.height.max(1)) * 8;
+            let data: Vec<Option<u64>> =
+                data.into_iter().map(|v| v.map(|v| 1 + v.min(max) * (eighths - 1) / max.max(1))).collect();
             Sparkline::default()
                 .data(data)
-                .max(max)
+                .max(eighths)
                 .style(theme.key)
                 .absent_value_symbol("·")
                 .absent_value_style(theme.dim)

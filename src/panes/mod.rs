@@ -19,6 +19,7 @@ pub mod goals;
 mod goals_forms;
 mod goals_view;
 pub mod history;
+mod history_charts;
 mod history_days;
 mod history_view;
 pub mod home;

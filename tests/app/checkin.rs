@@ -127,7 +127,7 @@ fn the_history_lists_days_and_edits_one_in_the_check_in_screen() {
     go(&mut app, Tab::History);
     assert_eq!(app.history().view(), HistoryView::Overview);
     let screen = text(&app, 120, 40);
-    assert!(screen.contains("In a row: 60 days"), "{screen}");
+    assert!(screen.contains("Streak: 52 of 60 days"), "{screen}");
     feed(&mut app, [Action::NextView, Action::NextView, Action::NextView]);
     assert_eq!(app.history().view(), HistoryView::Days);
     feed(&mut app, [Action::Down]);
@@ -182,13 +182,7 @@ fn the_focused_field_and_the_calendar_are_styled() {
     // 22 November: the 22nd cell after the month name, two columns per day.
     let cell = &terminal.backend().buffer()[((col + 4 + 21 * 2) as u16, row as u16)];
     let mood = crate::support::checkins::day(0).unwrap().mood;
-    let expected = [
-        ratatui::style::Color::Red,
-        ratatui::style::Color::LightRed,
-        ratatui::style::Color::Yellow,
-        ratatui::style::Color::LightGreen,
-        ratatui::style::Color::Green,
-    ][usize::from(mood - 1)];
+    let expected = [97, 67, 37, 78, 184].map(ratatui::style::Color::Indexed)[usize::from(mood - 1)];
     assert_eq!((cell.symbol(), cell.fg), ("■", expected));
 }
 

@@ -12,6 +12,7 @@ mod faq;
 mod figures;
 mod goals;
 mod goals_snapshots;
+mod history_charts;
 mod learn;
 mod learn_snapshots;
 mod search;
