@@ -56,6 +56,11 @@ pub enum Action {
     Edit,
     /// A key for the focused text field (only produced while one has focus).
     Text(KeyEvent),
+    /// A digit typed on a field that takes a number (a check-in scale): it sets the value
+    /// instead of picking a screen.
+    Digit(u8),
+    /// Take back what was just done, while the message that offers it is shown.
+    Undo,
     /// A mouse click at a cell of the terminal (only with `--mouse`).
     Click { column: u16, row: u16 },
     /// The mouse wheel turned up over the screen (only with `--mouse`).

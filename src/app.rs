@@ -1,7 +1,9 @@
 //! The top of the Elm-style loop: `App` holds the screens and routes each `Action` to the one
 //! that should see it. It decides nothing a pane can decide itself.
 
-use ratatui::crossterm::event::{Event as TermEvent, KeyEvent, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event as TermEvent, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
+};
 use ratatui::layout::Rect;
 
 use std::cell::LazyCell;
@@ -303,6 +305,15 @@ impl App {
         if self.overlay.is_none() && self.text_mode() {
             return Some(keymap::text_mode_action(key));
         }
+        // On a field that takes a number, a digit is that number, not a screen.
+        if let KeyCode::Char(c @ '0'..='9') = key.code
+            && self.overlay.is_none()
+            && self.tab == Tab::Checkin
+            && self.checkin.takes_digits()
+            && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        {
+            return Some(Action::Digit(c as u8 - b'0'));
+        }
         // An overlay scrolls and closes with the list keys, whatever screen is under it.
         let scopes = if self.overlay.is_some() { &[Scope::List][..] } else { self.scopes() };
         self.keymap.action_for(key, scopes)
@@ -397,6 +408,14 @@ impl App {
             Action::Hide => self.open_overlay(Overlay::Hidden),
             Action::NextTab => self.switch_tab(1),
             Action::PrevTab => self.switch_tab(-1),
+            // From today, the check-in's key (the start screen names it) opens today's check-in,
+            // whichever day was shown there last.
+            Action::GoTab(i)
+                if self.tab == Tab::Home && Tab::ALL.get(usize::from(i)) == Some(&Tab::Checkin) =>
+            {
+                let today = self.clock.today();
+                return Some(Action::EditCheckin(today));
+            }
             Action::GoTab(i) => {
                 if let Some(tab) = Tab::ALL.get(usize::from(i)) {
                     self.show(*tab);

@@ -91,6 +91,8 @@ pub struct GoalsText {
     /// "{}": what would be deleted.
     pub confirm_delete: &'static str,
     pub confirm_hint: &'static str,
+    /// Under a question that is not about deleting.
+    pub confirm_yes_no: &'static str,
     pub reopened: &'static str,
 }
 
@@ -206,6 +208,7 @@ pub const NB: GoalsText = GoalsText {
     err_too_many_steps: "Et mål kan ha høyst 20 steg. Kanskje det kan deles i to mål?",
     confirm_delete: "Slette «{}»?",
     confirm_hint: "j eller Enter sletter · n eller Esc avbryter",
+    confirm_yes_no: "j eller Enter: ja · n eller Esc: nei",
     reopened: "Målet er tilbake blant de åpne.",
 };
 
@@ -293,6 +296,7 @@ pub const EN: GoalsText = GoalsText {
     err_too_many_steps: "A goal has at most 20 steps. Could it be two goals?",
     confirm_delete: "Delete \"{}\"?",
     confirm_hint: "y or Enter deletes · n or Esc cancels",
+    confirm_yes_no: "y or Enter: yes · n or Esc: no",
     reopened: "The goal is back among the open ones.",
 };
 

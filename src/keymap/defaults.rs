@@ -46,6 +46,7 @@ pub(super) const BINDINGS: &[Binding] = &[
     bind(Action::Open, &[key(KeyCode::Enter)], Scope::Form, false),
     bind(Action::Back, &[key(KeyCode::Esc)], Scope::Form, false),
     bind(Action::Save, &[ctrl('s')], Scope::Form, true),
+    bind(Action::Undo, &[ch('u')], Scope::Form, false),
     bind(Action::NextView, &[ch('v')], Scope::Charts, true),
     bind(Action::PrevView, &[ch('V')], Scope::Charts, false),
     bind(Action::Increase, &[ch(']'), ch('+')], Scope::Charts, false),

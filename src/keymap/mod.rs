@@ -190,6 +190,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::PrevTab => text.prev_tab,
         Action::GoTab(_) => text.go_tab,
         Action::ShowSettings => text.show_settings,
+        Action::Undo => text.undo,
         Action::Search => text.search,
         Action::Open => text.open,
         Action::Back => text.back,
@@ -234,6 +235,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::Shorter => text.shorter,
         Action::SwitchUnit => text.switch_unit,
         Action::Text(_)
+        | Action::Digit(_)
         | Action::Click { .. }
         | Action::ScrollUp
         | Action::ScrollDown

@@ -77,6 +77,41 @@ pub fn step(c: &mut CheckIn, field: Field, delta: i8) -> bool {
     *c != before
 }
 
+/// The lowest and highest number a field takes as typed digits: mood, craving, stress, sleep
+/// in whole hours, sleep quality. `None` for fields that take no number.
+pub fn digit_range(field: Field) -> Option<(u8, u8)> {
+    match field {
+        Field::Mood => Some((MOOD_MIN, MOOD_MAX)),
+        Field::Craving | Field::Stress => Some((0, SCALE_MAX)),
+        Field::Sleep => Some((0, SLEEP_HALF_HOURS_MAX / 2)),
+        Field::SleepQuality => Some((1, SLEEP_QUALITY_MAX)),
+        _ => None,
+    }
+}
+
+/// The number that typing `digit` gives after `before` (the digit typed just before on the
+/// same field, if any): "1" then "0" is ten where ten fits, else the new digit alone. `None`
+/// when the digit does not fit the field.
+pub fn typed_number(field: Field, before: Option<u8>, digit: u8) -> Option<u8> {
+    let (min, max) = digit_range(field)?;
+    let joined = before.map(|b| b * 10 + digit).filter(|n| (min..=max).contains(n) && *n >= 10);
+    joined.or(Some(digit).filter(|d| (min..=max).contains(d)))
+}
+
+/// Sets `field` to a typed number; returns whether the value changed.
+pub fn set_number(c: &mut CheckIn, field: Field, n: u8) -> bool {
+    let before = c.clone();
+    match field {
+        Field::Mood => c.mood = n,
+        Field::Craving => c.craving = n,
+        Field::Stress => c.stress = n,
+        Field::Sleep => c.sleep_half_hours = Some(n * 2),
+        Field::SleepQuality => c.sleep_quality = Some(n),
+        _ => return false,
+    }
+    *c != before
+}
+
 /// Space on a scalar field: flips a yes/no, and clears an optional value (sleep).
 pub fn toggle(c: &mut CheckIn, field: Field) -> bool {
     match field {
@@ -163,6 +198,17 @@ mod tests {
         assert!(c.slip.is_some());
         assert!(Field::visible_for(&c).contains(&Field::Amount));
         assert!(!Field::visible_for(&day()).contains(&Field::Amount));
+    }
+
+    #[test]
+    fn typed_digits_make_numbers_that_fit_the_field() {
+        assert_eq!(typed_number(Field::Craving, None, 5), Some(5));
+        assert_eq!(typed_number(Field::Craving, Some(1), 0), Some(10));
+        assert_eq!(typed_number(Field::Craving, Some(5), 5), Some(5), "55 does not fit: a new 5");
+        assert_eq!(typed_number(Field::Mood, None, 9), None);
+        assert_eq!(typed_number(Field::Mood, None, 0), None);
+        assert_eq!(typed_number(Field::Sleep, Some(1), 2), Some(12));
+        assert_eq!(typed_number(Field::Triggers, None, 1), None);
     }
 
     #[test]

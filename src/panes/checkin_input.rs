@@ -44,6 +44,12 @@ impl CheckinPane {
             }
             Action::Open | Action::Save => {
                 let text = input.lines().join(" ").trim().to_owned();
+                if target == LineTarget::Date && !self.date_fits(&text, ctx) {
+                    // Refused: say why and keep what was typed, to be corrected, as the forms do.
+                    *ctx.toast = Some(self.lang.strings().checkin.bad_date.to_owned());
+                    self.editing = Some(Editing::Line(target, input));
+                    return;
+                }
                 self.commit_line(target, text, ctx);
                 if *action == Action::Save {
                     self.save(ctx);
@@ -52,6 +58,11 @@ impl CheckinPane {
             Action::Back => {}
             _ => self.editing = Some(Editing::Line(target, input)),
         }
+    }
+
+    /// A date written as the field asks, today or earlier.
+    fn date_fits(&self, text: &str, ctx: &Ctx) -> bool {
+        crate::domain::parse::date(text).is_ok_and(|date| date <= ctx.clock.today())
     }
 
     fn commit_line(&mut self, target: LineTarget, text: String, ctx: &mut Ctx) {

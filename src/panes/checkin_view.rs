@@ -50,6 +50,9 @@ impl CheckinPane {
         if let Some(side) = side {
             render_support(side, buf, view, t);
         }
+        if let Some(question) = &self.slip_question {
+            question.render(area, buf, view);
+        }
     }
 
     fn render_rows(&self, area: Rect, buf: &mut Buffer, view: &View) {

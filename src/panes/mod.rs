@@ -10,6 +10,7 @@ pub mod browse;
 pub mod checkin;
 mod checkin_fields;
 mod checkin_input;
+mod checkin_slip;
 mod checkin_view;
 pub mod confirm;
 pub mod entry_form;

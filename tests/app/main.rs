@@ -7,6 +7,7 @@ mod breathe;
 mod breathe_snapshots;
 mod breathe_steps;
 mod checkin;
+mod checkin_keys;
 mod checkin_snapshots;
 mod faq;
 mod figures;
