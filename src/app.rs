@@ -64,17 +64,18 @@ pub struct Setup {
     pub loaded: Loaded,
     /// The default keys with the file's overrides.
     pub keymap: Keymap,
-    /// What is wrong in the file, one sentence each, shown from the first frame.
-    pub problems: Vec<String>,
 }
 
 impl Setup {
-    /// The settings read from `path`, with the keys they give and every problem found.
+    /// The settings read from `path`, with the keys they give.
     pub fn new(path: Option<std::path::PathBuf>, loaded: Loaded) -> Self {
-        let (keymap, key_problems) = Keymap::with_overrides(&loaded.settings.keys);
-        let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-        problems.extend(key_problems);
-        Self { path, loaded, keymap, problems }
+        let (keymap, _) = Keymap::with_overrides(&loaded.settings.keys);
+        Self { path, loaded, keymap }
+    }
+
+    /// What is wrong in the file, one whole sentence each, in `lang`.
+    pub fn problems(&self, lang: Lang) -> Vec<String> {
+        crate::panes::settings::problems_in(&self.loaded, &lang.strings().settings)
     }
 }
 
@@ -483,13 +484,15 @@ impl App {
 
     /// Takes in what the settings file says, before the first frame.
     pub fn configure(&mut self, setup: Setup) {
+        let problems = setup.problems(self.options.lang);
         let settings = &setup.loaded.settings;
         self.keymap = setup.keymap;
         self.checkin.set_configured_triggers(&settings.triggers);
         self.history.set_sunday_first(settings.week_start == WeekStart::Sunday);
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color);
-        self.settings_problems(setup.problems);
+        self.settings_problems(problems.len());
+        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color)
+            .with_problems(problems);
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
@@ -510,7 +513,7 @@ impl App {
             Tab::Faq => {
                 LazyCell::force(&self.faq);
             }
-            Tab::Settings => {}
+            Tab::Settings => self.settings.enter(&mut ctx),
             Tab::Techniques => self.techniques.enter(&mut ctx),
             Tab::Learn => self.learn.enter(&mut ctx),
             Tab::Checkin => self.checkin.enter(&mut ctx),

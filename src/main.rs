@@ -21,7 +21,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     let options = cli.options(&setup.loaded.settings);
     // `breathe` opens the app itself; every other subcommand runs without it.
     if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app()) {
-        for problem in &setup.problems {
+        for problem in setup.problems(options.lang) {
             eprintln!("mestring: {problem}");
         }
         return Ok(mestring::commands::run(&cli, command, content, options.lang, &SystemClock));

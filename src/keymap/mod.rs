@@ -5,6 +5,8 @@
 mod defaults;
 mod overrides;
 
+pub use overrides::KeyProblem;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -78,7 +80,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with the settings file's `keys` applied, and the overrides refused (see
     /// `overrides.rs`), each in a sentence.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> (Self, Vec<String>) {
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> (Self, Vec<KeyProblem>) {
         let (bindings, problems) = overrides::resolve(defaults::BINDINGS, overrides);
         (Self { bindings }, problems)
     }
