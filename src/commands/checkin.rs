@@ -12,16 +12,15 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     let today = env.clock.today();
     let date = args.date.unwrap_or(today);
     if date > today {
-        return Err(
-            Usage(format!("{date} has not come yet; a check-in is for today or an earlier day")).into()
-        );
+        let said = env.lang.strings().cli.not_yet.replace("{date}", &date.to_string());
+        return Err(Usage(said).into());
     }
     // Checked against a blank day first, so bad flags are refused before anything is opened.
     apply(args, env.content, CheckIn::blank(date, env.clock.now()))
         .validate()
         .map_err(|e| Usage(e.to_string()))?;
     if args.mood.is_none() && !env.db_path.exists() {
-        return Err(need_mood(date));
+        return Err(need_mood(date, env));
     }
     // The full check runs once a day, with the day's backup and before the first write, so a
     // damaged file is refused; later check-ins that day cost one write and its fsync.
@@ -30,7 +29,7 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     let base = match store.checkin_on(date)? {
         Some(existing) => existing,
         None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),
-        None => return Err(need_mood(date)),
+        None => return Err(need_mood(date, env)),
     };
     let checkin = CheckIn { updated_at: env.clock.now(), ..apply(args, env.content, base) };
     store.save_checkin(&checkin)?;
@@ -49,8 +48,8 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     Ok(())
 }
 
-fn need_mood(date: chrono::NaiveDate) -> Box<dyn std::error::Error> {
-    Usage(format!("{date} has no check-in yet: give at least --mood 1-5")).into()
+fn need_mood(date: chrono::NaiveDate, env: &Env) -> Box<dyn std::error::Error> {
+    Usage(env.lang.strings().cli.needs_mood.replace("{date}", &date.to_string())).into()
 }
 
 /// The day with the flags that were given applied; flags not given keep the day's values.

@@ -54,8 +54,8 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
         Command::Export(args) => export(args.format, args.from, args.to, &env),
         Command::Import { file } => import(file, &env),
         Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
-        Command::Completions { shell } => text::completions(*shell),
-        Command::Man => text::man(),
+        Command::Completions { shell } => text::completions(*shell, lang),
+        Command::Man => text::man(lang),
         Command::Faq(query) => text::faq(query, &env),
         Command::Techniques(query) => text::techniques(query, &env),
         Command::HelpLines { format } => text::help_lines(*format, &env),
@@ -69,7 +69,7 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is::<Usage>() => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", lang.strings().cli.error);
             ExitCode::from(2)
         }
         Err(e) => fail(e.as_ref()),
@@ -142,7 +142,12 @@ fn export(
         (None, _) => None,
     };
     if from.is_some_and(|f| f > to) {
-        return Err(Usage(format!("--from {} is after --to {to}", from.unwrap_or(to))).into());
+        let t = env.lang.strings().cli;
+        let said = t
+            .from_after_to
+            .replace("{from}", &from.unwrap_or(to).to_string())
+            .replace("{to}", &to.to_string());
+        return Err(Usage(said).into());
     }
     let export = if env.db_path.exists() {
         Store::open_existing(&env.db_path)?.export(from, Some(to), env.clock.now())?

@@ -3,21 +3,22 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Env, Outcome};
-use crate::cli::{Cli, TextFormat, TextQuery};
+use crate::cli::{self, TextFormat, TextQuery};
 use crate::content::{articles, faq, helplines, techniques};
 use crate::domain::search::{Finder, MatchKind, Query, Searchable};
+use crate::i18n::Lang;
 
-pub fn completions(shell: clap_complete::Shell) -> Outcome {
-    clap_complete::generate(shell, &mut Cli::command(), "mestring", &mut std::io::stdout().lock());
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Outcome {
+    clap_complete::generate(shell, &mut cli::command(lang), "mestring", &mut std::io::stdout().lock());
     Ok(())
 }
 
-pub fn man() -> Outcome {
-    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+/// The manual page, in the interface's language.
+pub fn man(lang: Lang) -> Outcome {
+    clap_mangen::Man::new(cli::command(lang)).render(&mut std::io::stdout().lock())?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 
 mod breathe;
 mod checkin;
+mod cli;
 mod goals;
 mod learn;
 mod plan;
@@ -13,6 +14,7 @@ mod sober;
 
 pub use breathe::BreatheText;
 pub use checkin::CheckinText;
+pub use cli::CliText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
 pub use plan::{HomeText, PlanText};
@@ -105,6 +107,8 @@ pub struct Strings {
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
     pub settings: SettingsText,
+    /// The command line's help and errors.
+    pub cli: &'static CliText,
     pub tab_techniques: &'static str,
     pub tab_learn: &'static str,
     pub learn: LearnText,
@@ -202,6 +206,7 @@ pub const NB: Strings = Strings {
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
     settings: settings::NB,
+    cli: &cli::NB,
     tab_techniques: "Teknikker",
     tab_learn: "Kunnskap",
     learn: learn::NB,
@@ -294,6 +299,7 @@ pub const EN: Strings = Strings {
     crisis_close: "Esc closes",
     checkin: checkin::EN,
     settings: settings::EN,
+    cli: &cli::EN,
     tab_techniques: "Techniques",
     tab_learn: "Learn",
     learn: learn::EN,

@@ -9,4 +9,5 @@ mod content_packs;
 mod durability;
 mod goals;
 mod import_robustness;
+mod language;
 mod text;
