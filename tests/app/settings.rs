@@ -113,3 +113,20 @@ fn one_bad_value_keeps_every_valid_setting_and_each_problem_stays_named_in_full_
     feed(&mut app, [Action::GoTab(0), Action::ShowSettings]);
     assert!(app.settings().problems().is_empty(), "fixed in the file: no longer listed");
 }
+
+#[test]
+fn remapping_crisis_adds_keys_and_keeps_the_old_ones_in_the_app_and_its_help() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app(Lang::En, 80, 30);
+    app.configure(Setup::new(None, config::parse("c.ron", r#"(keys: {"crisis": ["F2"]})"#)));
+    for code in [KeyCode::Char('!'), KeyCode::F(1), KeyCode::F(2)] {
+        assert_eq!(
+            app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE)),
+            Some(Action::Crisis),
+            "{code:?}"
+        );
+    }
+    feed(&mut app, [Action::Help]);
+    let help = crate::support::app::text(&app, 80, 30);
+    assert!(help.lines().any(|l| l.contains("!, F1, F2") && l.contains("crisis help")), "{help}");
+}
