@@ -320,7 +320,7 @@ impl App {
         self.keymap.action_for(key, scopes)
     }
 
-    fn text_mode(&self) -> bool {
+    pub(crate) fn text_mode(&self) -> bool {
         match self.tab {
             Tab::Home => false,
             Tab::Goals => self.goals.text_mode(),
@@ -344,8 +344,8 @@ impl App {
             Tab::Sober => &[Scope::List, Scope::Items, Scope::Sober],
             Tab::Plan => &[Scope::List, Scope::Items, Scope::Plan],
             Tab::Faq => &[Scope::List, Scope::Search],
-            Tab::Checkin => &[Scope::Form],
-            Tab::History => &[Scope::List, Scope::Charts],
+            Tab::Checkin => &[Scope::Form, Scope::Checkin],
+            Tab::History => self.history.scopes(),
             Tab::Techniques => techniques::SCOPES,
             Tab::Learn => self.learn.scopes(),
             Tab::Breathe => self.breathe.scopes(),

@@ -51,6 +51,8 @@ impl App {
         }
         match &self.toast {
             Some(message) => ui::render_toast(areas.footer, buf, message, theme),
+            // While typing, letters are text: only the keys that leave the text are offered.
+            None if self.text_mode() => ui::render_text_footer(areas.footer, buf, s, theme),
             None => ui::render_footer(areas.footer, buf, &self.keymap, self.scopes(), s, theme),
         }
         match self.overlay {

@@ -157,7 +157,10 @@ fn export(
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
         ExportFormat::Csv => report::csv(&export.checkins),
-        ExportFormat::Md => report::markdown(env.content, &export.checkins, from.unwrap_or(to), to, env.lang),
+        ExportFormat::Md => {
+            let beside = report::Beside { counters: &export.counters, practice: &export.practice };
+            report::markdown(env.content, &export.checkins, &beside, from.unwrap_or(to), to, env.lang)
+        }
     };
     use std::io::Write;
     std::io::stdout().lock().write_all(text.as_bytes())?;

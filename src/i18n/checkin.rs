@@ -66,6 +66,7 @@ pub struct CheckinText {
     pub views: [&'static str; 4],
     pub period: &'static str,
     pub days: &'static str,
+    pub day: &'static str,
     /// The history's check-in streak with missed days in it: "{checkins}" of "{days}".
     pub streak_count: &'static str,
     /// The same without a missed day: "{days}".
@@ -128,9 +129,21 @@ pub struct CheckinText {
     pub md_slip_days: &'static str,
     pub md_top_triggers: &'static str,
     pub md_helped: &'static str,
+    /// The slips recorded on the sober counters, with what was written about them.
+    pub md_counter_slips: &'static str,
+    /// Breathing and mindfulness sessions.
+    pub md_practice: &'static str,
     pub md_day_by_day: &'static str,
     pub md_footer: &'static str,
     pub none_yet: &'static str,
+}
+
+impl CheckinText {
+    /// "1 dag", "3 dager": a count of days with the word that fits it.
+    pub fn days_n(&self, n: impl Into<u64>) -> String {
+        let n = n.into();
+        format!("{n} {}", if n == 1 { self.day } else { self.days })
+    }
 }
 
 pub const NB: CheckinText = CheckinText {
@@ -185,6 +198,7 @@ pub const NB: CheckinText = CheckinText {
     views: ["Oversikt", "Kalender", "Triggere", "Dager"],
     period: "Periode",
     days: "dager",
+    day: "dag",
     streak_count: "Rekke: {checkins} av {days} dager",
     streak_whole: "Rekke: {days} dager",
     streak_note: "én glemt dag om gangen er lov",
@@ -236,6 +250,8 @@ pub const NB: CheckinText = CheckinText {
     md_slip_days: "Dager med bruk",
     md_top_triggers: "Hyppigste triggere",
     md_helped: "Det som hjalp",
+    md_counter_slips: "Sprekker på rusfri-tellerne",
+    md_practice: "Pust og mindfulness",
     md_day_by_day: "Dag for dag",
     md_footer: "Laget med mestring, en følgesvenn, ikke behandling.",
     none_yet: "Ingen innsjekk ennå.",
@@ -293,6 +309,7 @@ pub const EN: CheckinText = CheckinText {
     views: ["Overview", "Calendar", "Triggers", "Days"],
     period: "Period",
     days: "days",
+    day: "day",
     streak_count: "Streak: {checkins} of {days} days",
     streak_whole: "Streak: {days} days",
     streak_note: "one missed day at a time is fine",
@@ -344,6 +361,8 @@ pub const EN: CheckinText = CheckinText {
     md_slip_days: "Days with use",
     md_top_triggers: "Most frequent triggers",
     md_helped: "What helped",
+    md_counter_slips: "Slips on the sober counters",
+    md_practice: "Breathing and mindfulness",
     md_day_by_day: "Day by day",
     md_footer: "Made with mestring, a companion, not treatment.",
     none_yet: "No check-ins yet.",

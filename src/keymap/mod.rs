@@ -31,8 +31,11 @@ pub enum Scope {
     List,
     /// A list that can be filtered by typing.
     Search,
-    /// A form of fields: move between them, change values, toggle choices, save.
+    /// A form of fields: move between them, change values, toggle choices.
     Form,
+    /// The check-in's own keys: save now (the settings save each change by themselves), and
+    /// take back a slip just recorded.
+    Checkin,
     /// A screen of charts: switch view, change the period.
     Charts,
     /// Screens made of several parts, switched with `<` and `>`.
@@ -259,7 +262,7 @@ mod tests {
     /// never active together.
     const SCREEN_SCOPES: &[&[Scope]] = &[
         &[Scope::List, Scope::Search],
-        &[Scope::Form],
+        &[Scope::Form, Scope::Checkin],
         &[Scope::List, Scope::Charts],
         &[Scope::List, Scope::Search, Scope::Techniques],
         &[Scope::Sections, Scope::Quiz],

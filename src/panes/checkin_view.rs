@@ -223,11 +223,17 @@ impl CheckinPane {
                     LineTarget::OwnHelped => t.own_helped_prompt,
                 };
                 let prompt = if prompt.ends_with(' ') { prompt.to_owned() } else { format!("{prompt}: ") };
-                Line::from(vec![
-                    Span::styled(prompt, theme.key),
-                    Span::styled(input.lines().join(" "), theme.emphasis),
-                    Span::styled("_", theme.key),
-                ])
+                let width = (prompt.chars().count() as u16).min(area.width);
+                Span::styled(prompt, theme.key).render(area, buf);
+                // The input itself, so its cursor shows where the next letter goes, also after
+                // ← or →, not always at the end.
+                let mut shown = (**input).clone();
+                shown.set_style(theme.emphasis);
+                shown.set_cursor_style(
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+                );
+                let rest = Rect { x: area.x + width, width: area.width - width, ..area };
+                return (&shown).render(rest, buf);
             }
             Some(Editing::Note) => Line::styled(t.note_hint, theme.dim),
             None if self.support && short_support => match breathe_key() {

@@ -10,6 +10,7 @@ use crate::content::Content;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stats::{self, CravingByTrigger, Streak, Summary};
 use crate::i18n::Lang;
+use crate::keymap::Scope;
 use crate::widgets::list_nav::ListNav;
 
 /// The periods the charts can show, in days.
@@ -162,6 +163,15 @@ impl HistoryPane {
 
     pub fn view(&self) -> HistoryView {
         self.view
+    }
+
+    /// Only the list of days has rows to move through and open; the charts and the calendar
+    /// have no cursor, so their footer does not offer one.
+    pub fn scopes(&self) -> &'static [Scope] {
+        match self.view {
+            HistoryView::Days => &[Scope::List, Scope::Charts],
+            _ => &[Scope::Charts],
+        }
     }
 
     /// How many days the list has read so far.

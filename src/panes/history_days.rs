@@ -1,6 +1,7 @@
 //! The history's list of days and the day's detail: side by side when wide, one at a time when
 //! narrow (Enter opens a day, Esc goes back).
 
+use crate::widgets::fit::ellipsize;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -48,19 +49,16 @@ impl HistoryPane {
                 let style = if selected { theme.selected } else { theme.base };
                 let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
                 let slip = if c.slip.is_some() { " ·" } else { "" };
-                Line::styled(
-                    format!(
-                        "{}{weekday} {}  {} {:<12} {} {}{slip}",
-                        if selected { "› " } else { "  " },
-                        c.date,
-                        c.mood,
-                        t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
-                        t.craving,
-                        c.craving
-                    ),
-                    style,
-                )
+                let marker = if selected { "› " } else { "  " };
+                let word = t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)];
+                let numbers = format!("{} {}{slip}", t.craving, c.craving);
+                let full = format!("{marker}{weekday} {}  {} {word:<12} {numbers}", c.date, c.mood);
+                // Narrow, the mood's word gives way first: the numbers are what the row is for.
+                let short = format!("{marker}{weekday} {}  {}  {numbers}", c.date, c.mood);
+                let fits = full.chars().count() <= usize::from(inner.width);
+                Line::styled(if fits { full } else { short }, style)
             })
+            .map(|line| ellipsize(line, usize::from(inner.width)))
             .collect();
         Paragraph::new(lines).render(inner, buf);
     }

@@ -224,7 +224,7 @@ impl HistoryPane {
             Line::from(vec![
                 Span::styled(format!("{label:<width$}  "), view.theme.base),
                 Span::styled(format!("{:>4}", self.lang.decimal(avg)), view.theme.emphasis),
-                Span::styled(format!("  {}  ({n} {})", meter(avg), t.days), view.theme.dim),
+                Span::styled(format!("  {}  ({})", meter(avg), t.days_n(n)), view.theme.dim),
             ])
         };
         for (id, avg, n) in by.triggers.iter().take(usize::from(area.height.saturating_sub(3))) {

@@ -132,8 +132,6 @@ impl SettingsPane {
                 }
                 _ => return self.step(1, ctx),
             },
-            // Every change is already saved; Ctrl-S says so rather than doing nothing.
-            Action::Save => return self.save(ctx),
             Action::Open if self.current() == Row::AddTrigger => self.typing = Some(String::new()),
             Action::Open => return self.step(1, ctx),
             _ => {}

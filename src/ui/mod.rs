@@ -86,6 +86,23 @@ pub fn render_footer(
     Line::from(spans).render(area, buf);
 }
 
+/// The footer while a text field has the keys: letters (`q` too) are text, so only the keys
+/// that still act are named (see `keymap::text_mode_action`).
+pub fn render_text_footer(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme) {
+    let a = &s.actions;
+    let hints = [("Esc", a.back), ("F1", a.crisis), ("Ctrl-c", a.quit)];
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(what, theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
 pub fn render_toast(area: Rect, buf: &mut Buffer, message: &str, theme: &Theme) {
     Line::styled(format!(" {message}"), theme.emphasis).render(area, buf);
 }

@@ -90,7 +90,10 @@ fn a_goal_is_made_with_a_step_completed_with_a_celebration_and_archived() {
     let Mode::Celebrate(done) = &app.goals().mode else { panic!("no celebration") };
     assert_eq!(done.goal.title, "Gå til fastlegen");
     let screen = text(&app, 100, 30);
-    assert!(screen.contains("Godt jobba!") && screen.contains("Du klarte det samme dag."), "{screen}");
+    assert!(
+        screen.contains("Godt jobba!") && screen.contains("Du klarte det samme dag som du satte deg målet."),
+        "{screen}"
+    );
     feed(&mut app, [Action::Down]);
     assert!(matches!(app.goals().mode, Mode::Browse), "any key closes it");
     assert!(store(&app).open_goals().unwrap().is_empty());

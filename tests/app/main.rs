@@ -11,6 +11,7 @@ mod checkin_keys;
 mod checkin_snapshots;
 mod faq;
 mod figures;
+mod first_week;
 mod goals;
 mod goals_snapshots;
 mod history_charts;

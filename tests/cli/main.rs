@@ -10,4 +10,5 @@ mod durability;
 mod goals;
 mod import_robustness;
 mod language;
+mod report;
 mod text;

@@ -16,6 +16,7 @@ use crate::domain::own_pattern::OwnPattern;
 use crate::domain::practice::{self, PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
+use crate::widgets::fit::ellipsize;
 use crate::widgets::list_nav::ListNav;
 
 /// Below this width the list and the details are stacked.
@@ -254,6 +255,7 @@ impl Picker {
                     Span::styled(format!("{name:<name_width$}"), base),
                     Span::styled(format!("  {extra}"), dim),
                 ]);
+                let line = ellipsize(line, usize::from(inner.width));
                 if selected { line.style(base) } else { line }
             })
             .collect();
