@@ -61,6 +61,12 @@ pub enum Action {
     Digit(u8),
     /// Take back what was just done, while the message that offers it is shown.
     Undo,
+    /// Keep a check-in that could not be saved in a file beside the database, and quit; the
+    /// next start offers it back.
+    KeepUnsaved,
+    /// Text pasted into the check-in's note as one insert (a bracketed paste). Actions stay
+    /// `Copy`, so the text itself reaches the pane as `Ctx::pasted`.
+    Paste,
     /// A mouse click at a cell of the terminal (only with `--mouse`).
     Click { column: u16, row: u16 },
     /// The mouse wheel turned up over the screen (only with `--mouse`).

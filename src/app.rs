@@ -1,9 +1,6 @@
 //! The top of the Elm-style loop: `App` holds the screens and routes each `Action` to the one
 //! that should see it. It decides nothing a pane can decide itself.
 
-use ratatui::crossterm::event::{
-    Event as TermEvent, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
-};
 use ratatui::layout::Rect;
 
 use std::cell::LazyCell;
@@ -13,8 +10,9 @@ use crate::clock::Clock;
 use crate::config::{Loaded, Settings, WeekStart};
 use crate::content::phases::{self, Phase};
 use crate::content::{Content, RegionId};
+use crate::domain::checkin::CheckIn;
 use crate::i18n::{Lang, Strings};
-use crate::keymap::{self, Keymap, Scope};
+use crate::keymap::{Keymap, Scope};
 use crate::panes::breathe::BreathePane;
 use crate::panes::checkin::CheckinPane;
 use crate::panes::faq::FaqPane;
@@ -48,14 +46,18 @@ macro_rules! ctx {
             store: &mut $app.store,
             keys: &$app.keymap,
             content: $app.content,
+            pasted: &$app.pasted,
         }
     };
 }
 
 // After `ctx!`, which they use.
+mod access;
 mod background;
+mod input;
 mod overlay;
 mod render;
+mod unsaved;
 
 /// What the settings file gives the app, read before it starts.
 pub struct Setup {
@@ -120,6 +122,10 @@ pub struct App {
     keymap: Keymap,
     /// What the screens show, with the content packs; named problems are taken after each action.
     content: &'static Content,
+    /// The text of the paste being handled (see [`App::paste`]).
+    pasted: String,
+    /// A check-in kept when the app last closed without saving it, until it is put back.
+    recovered: Option<CheckIn>,
 }
 
 impl App {
@@ -131,15 +137,13 @@ impl App {
         clock: Box<dyn Clock>,
         store: Result<Store, StoreError>,
     ) -> Self {
-        let store = Slot::new(store.map(|mut store| {
-            store.fold_wal_on_close();
-            store
-        }));
+        let store = Slot::new(store);
         let mut app = App::build(options, content, clock, store);
         // The start screen reads its few numbers now: they are on the first frame.
         let phase = app.current_phase();
         let mut ctx = ctx!(app);
         app.home.enter(&mut ctx, phase);
+        app.offer_recovered();
         app
     }
 
@@ -172,6 +176,8 @@ impl App {
             crisis_plan: Vec::new(),
             keymap: Keymap::default(),
             content,
+            pasted: String::new(),
+            recovered: None,
         }
     }
 
@@ -187,153 +193,8 @@ impl App {
         }
     }
 
-    pub fn tab(&self) -> Tab {
-        self.tab
-    }
-
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
-    /// The one-line message in the footer, until the next key.
-    pub fn toast(&self) -> Option<&str> {
-        self.toast.as_deref()
-    }
-
-    /// False once the person quit (or a signal or a closed terminal asked the app to end).
-    pub fn running(&self) -> bool {
-        self.running
-    }
-
-    /// Something visible changed since the last frame.
-    pub fn needs_frame(&self) -> bool {
-        self.dirty
-    }
-
-    /// What the screens show.
-    pub fn content(&self) -> &'static Content {
-        self.content
-    }
-
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
-    /// The user's data, for reading.
-    pub fn store(&self) -> &Slot {
-        &self.store
-    }
-
-    /// The user's data, for a caller that writes beside the app (tests prepare data this way).
-    pub fn store_mut(&mut self) -> &mut Slot {
-        &mut self.store
-    }
-
-    pub fn home(&self) -> &HomePane {
-        &self.home
-    }
-
-    pub fn goals(&self) -> &GoalsPane {
-        &self.goals
-    }
-
-    pub fn sober(&self) -> &SoberPane {
-        &self.sober
-    }
-
-    pub fn plan(&self) -> &PlanPane {
-        &self.plan
-    }
-
-    pub fn faq(&self) -> &FaqPane {
-        &self.faq
-    }
-
-    pub fn checkin(&self) -> &CheckinPane {
-        &self.checkin
-    }
-
-    pub fn history(&self) -> &HistoryPane {
-        &self.history
-    }
-
-    pub fn techniques(&self) -> &TechniquesPane {
-        &self.techniques
-    }
-
-    pub fn learn(&self) -> &LearnPane {
-        &self.learn
-    }
-
-    pub fn breathe(&self) -> &BreathePane {
-        &self.breathe
-    }
-
-    pub fn settings(&self) -> &SettingsPane {
-        &self.settings
-    }
-
     pub fn strings(&self) -> &'static Strings {
         self.options.lang.strings()
-    }
-
-    /// Translates a terminal event into an action: keys through the keymap (or to the focused
-    /// text field), mouse only when it was asked for.
-    pub fn action_for_event(&self, event: &TermEvent) -> Option<Action> {
-        match event {
-            TermEvent::Key(key) => self.action_for_key(*key),
-            TermEvent::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
-            TermEvent::Mouse(mouse) if self.options.mouse => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => {
-                    Some(Action::Click { column: mouse.column, row: mouse.row })
-                }
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    pub fn action_for_key(&self, key: KeyEvent) -> Option<Action> {
-        if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
-            return None;
-        }
-        if self.overlay == Some(Overlay::Hidden) {
-            // Any key, even q, only brings the screen back.
-            return Some(Action::Back);
-        }
-        if self.overlay.is_none() && self.text_mode() {
-            return Some(keymap::text_mode_action(key));
-        }
-        // On a field that takes a number, a digit is that number, not a screen.
-        if let KeyCode::Char(c @ '0'..='9') = key.code
-            && self.overlay.is_none()
-            && self.tab == Tab::Checkin
-            && self.checkin.takes_digits()
-            && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
-        {
-            return Some(Action::Digit(c as u8 - b'0'));
-        }
-        // An overlay scrolls and closes with the list keys, whatever screen is under it.
-        let scopes = if self.overlay.is_some() { &[Scope::List][..] } else { self.scopes() };
-        self.keymap.action_for(key, scopes)
-    }
-
-    pub(crate) fn text_mode(&self) -> bool {
-        match self.tab {
-            Tab::Home => false,
-            Tab::Goals => self.goals.text_mode(),
-            Tab::Sober => self.sober.text_mode(),
-            Tab::Plan => self.plan.text_mode(),
-            Tab::Faq => self.faq.text_mode(),
-            Tab::Checkin => self.checkin.text_mode(),
-            Tab::History => false,
-            Tab::Techniques => self.techniques.text_mode(),
-            Tab::Learn => false,
-            Tab::Breathe => self.breathe.text_mode(),
-            Tab::Settings => self.settings.text_mode(),
-        }
     }
 
     /// Key scopes of the current screen, for the help overlay and the footer.
@@ -386,15 +247,13 @@ impl App {
         }
         self.take_store_notice();
         if action == Action::Quit {
-            // A session in progress is recorded as ended before the app closes.
-            if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
-                let mut ctx = ctx!(self);
-                breathe.end(&mut ctx);
-            }
-            self.running = false;
+            self.quit();
             return None;
         }
         if let Some(overlay) = self.overlay {
+            if self.unsaved_update(overlay, action) {
+                return None;
+            }
             self.overlay = overlay_update(overlay, action);
             if !matches!(overlay, Overlay::Crisis { .. })
                 && matches!(self.overlay, Some(Overlay::Crisis { .. }))

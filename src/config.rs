@@ -9,7 +9,6 @@
 //! the same directory, synced, then renamed), mode 0600.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
@@ -81,26 +80,22 @@ pub struct Loaded {
 
 pub fn load(path: &Path) -> Loaded {
     let file = path.display().to_string();
-    let problem = |kind| Problem { file: file.clone(), line: 1, column: 1, kind };
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Loaded { writable: true, ..Loaded::default() };
-        }
-        Ok(meta) if meta.len() > MAX_CONFIG_BYTES => {
-            let kind = ProblemKind::TooLarge(MAX_CONFIG_BYTES >> 10);
-            return Loaded { problems: vec![problem(kind)], ..Loaded::default() };
-        }
-        _ => {}
-    }
-    match std::fs::read_to_string(path) {
+    match crate::files::read_regular(path, MAX_CONFIG_BYTES) {
         Ok(text) => parse(&file, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded { writable: true, ..Loaded::default() },
+        // A FIFO, a device, a huge file: named, never waited on, never written over.
         Err(e) => {
-            Loaded { problems: vec![problem(ProblemKind::Unreadable(e.to_string()))], ..Loaded::default() }
+            let kind = match e.kind() {
+                std::io::ErrorKind::FileTooLarge => ProblemKind::TooLarge(MAX_CONFIG_BYTES >> 10),
+                std::io::ErrorKind::InvalidInput => ProblemKind::NotAFile,
+                _ => ProblemKind::Unreadable(e.to_string()),
+            };
+            let problem = Problem { file, line: 1, column: 1, kind };
+            Loaded { problems: vec![problem], ..Loaded::default() }
         }
     }
 }
 
-/// Reads settings from `text`; every problem names `file`.
 pub fn parse(file: &str, text: &str) -> Loaded {
     let mut loaded = Loaded::default();
     let mut report = |line, column, kind| {
@@ -219,30 +214,10 @@ pub fn render(s: &Settings) -> String {
     )
 }
 
-/// Writes the settings atomically: a reader sees the old file or the new one, never half.
+/// Writes the settings atomically: a reader sees the old file or the new one, never half. The
+/// directory is made 0700 and the file 0600, and no link planted beside it is followed.
 pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{}.tmp-{}", CONFIG_FILE, std::process::id()));
-    let result = (|| {
-        let mut file = private_file(&tmp)?;
-        file.write_all(render(settings).as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
+    crate::files::replace_private(path, render(settings).as_bytes())
 }
 
 #[cfg(test)]

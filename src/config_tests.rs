@@ -133,3 +133,44 @@ fn a_huge_file_is_not_read() {
 fn the_written_file_reads_well() {
     insta::assert_snapshot!(render(&Settings { triggers: vec!["lønning".into()], ..Settings::default() }));
 }
+
+#[test]
+fn a_new_settings_directory_is_private_and_a_planted_link_is_never_written_through() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("config/mestring");
+    let path = dir.join(CONFIG_FILE);
+    let victim = root.path().join("bashrc");
+    std::fs::write(&victim, "keep me").unwrap();
+    // Links at the names a temporary file used to have, and at the file itself.
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in [format!(".{CONFIG_FILE}.tmp"), format!(".{CONFIG_FILE}.tmp-{}", std::process::id())] {
+        symlink(&victim, dir.join(name)).unwrap();
+    }
+    symlink(&victim, &path).unwrap();
+    save(&path, &Settings::default()).unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(load(&path).problems.is_empty());
+    assert_eq!(std::fs::symlink_metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+
+    let fresh = root.path().join("new/deeper/mestring");
+    save(&fresh.join(CONFIG_FILE), &Settings::default()).unwrap();
+    for made in [root.path().join("new"), root.path().join("new/deeper"), fresh] {
+        let mode = std::fs::metadata(&made).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", made.display());
+    }
+}
+
+#[test]
+fn a_fifo_or_a_device_is_named_and_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join(CONFIG_FILE);
+    crate::files::make_fifo(&fifo);
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for path in [fifo, zero] {
+        let loaded = load(&path);
+        assert!(!loaded.writable, "{}", path.display());
+        assert!(loaded.problems[0].kind == ProblemKind::NotAFile, "{:?}", loaded.problems);
+    }
+}

@@ -1,16 +1,19 @@
 //! Terminal events and signals in one channel, so the main loop can block until something
 //! happens or a deadline passes, and never wakes up while nothing changes.
 //!
-//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT and
-//! SIGWINCH. Both send into one channel. When reading the terminal fails (it was closed), the reader
-//! reports it once and stops, so a dead terminal can never spin the CPU.
+//! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT,
+//! SIGQUIT (whose default would dump core and leave the terminal raw) and SIGWINCH. Both send
+//! into one channel. When reading the terminal fails (it was closed), the reader reports it
+//! once and stops, so a dead terminal can never spin the CPU.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event as TermEvent};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 #[derive(Debug)]
@@ -28,6 +31,9 @@ pub enum Event {
 
 pub struct Events {
     rx: Receiver<Event>,
+    /// Set by the signal thread the moment a signal asks us to end, so the loop can stop
+    /// between two events of a long burst instead of after all of them.
+    quit: Arc<AtomicBool>,
     /// Until `start`: the sender for the threads, and the registered (not yet read) signals.
     pending: Option<(Sender<Event>, Signals)>,
 }
@@ -38,15 +44,15 @@ impl Events {
     /// that arrive before `start` wait in signal-hook's pipe, keys in the terminal's input buffer.
     pub fn register() -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel();
-        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])?;
-        Ok(Self { rx, pending: Some((tx, signals)) })
+        let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
+        Ok(Self { rx, quit: Arc::default(), pending: Some((tx, signals)) })
     }
 
     /// Starts the threads that read the terminal and the signals. Idempotent.
     pub fn start(&mut self) {
         if let Some((tx, signals)) = self.pending.take() {
             spawn_reader(tx.clone());
-            spawn_signal_listener(tx, signals);
+            spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
         }
     }
 
@@ -63,6 +69,11 @@ impl Events {
                 }
             }
         }
+    }
+
+    /// Whether a signal asked us to end, whatever is still queued before it.
+    pub fn quit_requested(&self) -> bool {
+        self.quit.load(Ordering::SeqCst)
     }
 
     /// An event that is already waiting, without blocking: lets a burst of keys or resizes be
@@ -90,9 +101,12 @@ fn spawn_reader(tx: Sender<Event>) {
     });
 }
 
-fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals) {
+fn spawn_signal_listener(tx: Sender<Event>, mut signals: Signals, quit: Arc<AtomicBool>) {
     thread::spawn(move || {
         for signal in signals.forever() {
+            if signal != SIGWINCH {
+                quit.store(true, Ordering::SeqCst);
+            }
             let event = if signal == SIGWINCH { Event::WindowChanged } else { Event::Signal(signal) };
             if tx.send(event).is_err() {
                 return;

@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod domain;
 pub mod event;
+pub mod files;
 pub mod i18n;
 pub mod keymap;
 pub mod panes;

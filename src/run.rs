@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::Event as TermEvent;
 
 use crate::action::Action;
 use crate::app::App;
@@ -50,10 +51,14 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
             continue;
         };
         handle(app, event, tui);
-        // Apply whatever else is already queued before drawing: one frame per burst.
-        while app.running() {
+        // Apply whatever else is already queued before drawing: one frame per burst. A signal
+        // ends the burst at once, however long it is.
+        while app.running() && !events.quit_requested() {
             let Some(event) = events.try_next() else { break };
             handle(app, event, tui);
+        }
+        if events.quit_requested() {
+            app.quit_on_signal();
         }
     }
     Ok(())
@@ -61,10 +66,14 @@ fn event_loop(app: &mut App, tui: &mut DefaultTerminal, events: &Events) -> colo
 
 fn handle(app: &mut App, event: Event, tui: &DefaultTerminal) {
     let mut next = match event {
+        Event::Terminal(TermEvent::Paste(text)) => app.paste(&text),
         Event::Terminal(ev) => app.action_for_event(&ev),
         // The size is asked now: several changes in a row end at the last one.
         Event::WindowChanged => tui.size().ok().map(|s| Action::Resize { width: s.width, height: s.height }),
-        Event::Signal(_) | Event::InputClosed => Some(Action::Quit),
+        Event::Signal(_) | Event::InputClosed => {
+            app.quit_on_signal();
+            None
+        }
     };
     while let Some(action) = next {
         next = app.update(action);

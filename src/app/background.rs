@@ -114,6 +114,14 @@ impl App {
         }
     }
 
+    /// A session in progress is recorded as ended (the app closes).
+    pub(super) fn end_session(&mut self) {
+        if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {
+            let mut ctx = ctx!(self);
+            breathe.end(&mut ctx);
+        }
+    }
+
     /// A running breathing session waits while its screen is hidden.
     pub(super) fn pause_session(&mut self) {
         if let Some(breathe) = LazyCell::get_mut(&mut self.breathe) {

@@ -14,6 +14,10 @@ pub enum Overlay {
     },
     /// A blank screen for when someone looks over your shoulder; any key or click ends it.
     Hidden,
+    /// Quit was asked while a check-in could not be saved: try again, keep it, or quit.
+    Unsaved,
+    /// At start: a check-in kept when the app last closed, offered back.
+    Recovered,
 }
 
 impl App {
@@ -58,12 +62,15 @@ pub(super) fn overlay_update(overlay: Overlay, action: Action) -> Option<Overlay
         Action::Crisis if matches!(overlay, Overlay::Help { .. }) => {
             return Some(Overlay::Crisis { scroll: 0 });
         }
+        Action::Crisis if matches!(overlay, Overlay::Unsaved | Overlay::Recovered) => {
+            return Some(Overlay::Crisis { scroll: 0 });
+        }
         Action::Back | Action::Help | Action::Crisis | Action::Open => return None,
         _ => return Some(overlay),
     };
     Some(match overlay {
         Overlay::Help { scroll } => Overlay::Help { scroll: scrolled(scroll, delta) },
         Overlay::Crisis { scroll } => Overlay::Crisis { scroll: scrolled(scroll, delta) },
-        Overlay::Hidden => Overlay::Hidden,
+        other @ (Overlay::Hidden | Overlay::Unsaved | Overlay::Recovered) => other,
     })
 }

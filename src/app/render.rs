@@ -71,6 +71,14 @@ impl App {
                 );
                 ui::render_overlay(area, buf, s.crisis_title, s.crisis_close, text, scroll, theme);
             }
+            Some(Overlay::Unsaved) => {
+                let t = &s.checkin;
+                ui::render_overlay(area, buf, t.unsaved_title, "", self.unsaved_text(), 0, theme);
+            }
+            Some(Overlay::Recovered) => {
+                let t = &s.checkin;
+                ui::render_overlay(area, buf, t.recovered_title, "", self.recovered_text(), 0, theme);
+            }
             Some(Overlay::Hidden) | None => {}
         }
     }

@@ -9,16 +9,16 @@ use crate::domain::checkin::{CheckIn, Slip};
 use crate::store::{Store, backup};
 
 pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
-    let today = env.clock.today();
+    // One moment for the whole command; UTC for "last changed" (see `Clock::now_utc`).
+    let (now, changed_at) = (env.clock.now(), env.clock.now_utc());
+    let today = now.date();
     let date = args.date.unwrap_or(today);
     if date > today {
         let said = env.lang.strings().cli.not_yet.replace("{date}", &date.to_string());
         return Err(Usage(said).into());
     }
     // Checked against a blank day first, so bad flags are refused before anything is opened.
-    apply(args, env.content, CheckIn::blank(date, env.clock.now()))
-        .validate()
-        .map_err(|e| Usage(e.to_string()))?;
+    apply(args, env.content, CheckIn::blank(date, now)).validate().map_err(|e| Usage(e.to_string()))?;
     if args.mood.is_none() && !env.db_path.exists() {
         return Err(need_mood(date, env));
     }
@@ -26,13 +26,17 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     // damaged file is refused; later check-ins that day cost one write and its fsync.
     let backup_due = backup::due(&env.db_path, today);
     let mut store = if backup_due { Store::open_checked(&env.db_path)? } else { Store::open(&env.db_path)? };
-    let base = match store.checkin_on(date)? {
-        Some(existing) => existing,
-        None if args.mood.is_some() => CheckIn::blank(date, env.clock.now()),
-        None => return Err(need_mood(date, env)),
-    };
-    let checkin = CheckIn { updated_at: env.clock.now(), ..apply(args, env.content, base) };
-    store.save_checkin(&checkin)?;
+    // The flags go onto the day as stored when the write starts: what the TUI or another
+    // command changed before stays, and only the fields given here change.
+    let saved = store.change_checkin(date, |stored| {
+        let base = match stored {
+            Some(existing) => existing,
+            None if args.mood.is_some() => CheckIn::blank(date, now),
+            None => return None,
+        };
+        Some(CheckIn { updated_at: changed_at, ..apply(args, env.content, base) })
+    })?;
+    let Some(checkin) = saved else { return Err(need_mood(date, env)) };
     let t = &env.lang.strings().checkin;
     println!("{} {date}.", t.cli_saved);
     if checkin.needs_support() {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{Env, Outcome, Usage};
-use crate::store::{Store, StoreError, backup};
+use crate::store::{Store, backup};
 
 pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
     let t = &env.lang.strings().checkin;
@@ -21,6 +21,11 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
             let said = env.lang.strings().cli.not_a_file.replace("{path}", &source.display().to_string());
             return Err(Usage(said).into());
         }
+        if backup::is_same_file(db, &source) {
+            let message =
+                format!("{} is the database itself, not a backup; nothing was changed", db.display());
+            return Err(Usage(message).into());
+        }
         let moved = backup::restore(db, &source, env.clock.now())?;
         println!("{} {} → {}.", t.doctor_restored, source.display(), db.display());
         if let Some(moved) = moved {
@@ -34,7 +39,7 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
     if !db.exists() {
         println!("  {}", t.doctor_not_created);
     } else {
-        match Store::open_existing(db).and_then(|store| store.integrity_check().map(|()| store)) {
+        match Store::open_read_only(db).and_then(|store| store.integrity_check().map(|()| store)) {
             Ok(store) => {
                 println!("  {}", t.doctor_integrity_ok);
                 let count = store.checkin_count()?;
@@ -43,7 +48,7 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
                     None => println!("  {}: 0", t.doctor_checkins),
                 }
             }
-            Err(e @ (StoreError::NotOurs { .. } | StoreError::Damaged { .. } | StoreError::Newer { .. })) => {
+            Err(e) if e.is_fatal() => {
                 healthy = false;
                 println!("  {}: {}", t.doctor_problem, e.describe(env.lang.strings()));
             }
@@ -55,9 +60,10 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
         println!("  {}", t.doctor_no_backups);
     }
     for b in &backups {
-        println!("  {}  {:>8} kB  {}", b.date, b.bytes.div_ceil(1024), b.path.display());
+        let damaged = if b.sound { String::new() } else { format!("  ({})", t.doctor_backup_damaged) };
+        println!("  {}  {:>8} kB  {}{damaged}", b.date, b.bytes.div_ceil(1024), b.path.display());
     }
-    if let Some(newest) = backups.first() {
+    if let Some(newest) = backups.iter().find(|b| b.sound) {
         println!("{} mestring doctor --restore {}", t.doctor_restore_hint, newest.date);
     }
     if healthy { Ok(()) } else { Err(t.doctor_needs_attention.into()) }

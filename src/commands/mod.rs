@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::content::Content;
 use crate::content::RegionId;
 use crate::i18n::Lang;
-use crate::store::{Store, location};
+use crate::store::{Store, StoreError, location};
 
 /// What a command needs besides its own arguments.
 pub struct Env<'a> {
@@ -90,15 +90,25 @@ fn fail(e: &dyn Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Whether the database is there. Only "no such file" means it is not there yet: a data
+/// directory that cannot be read, or is a file, is an error, not a day without a check-in.
+fn database_exists(env: &Env) -> Result<bool, StoreError> {
+    match std::fs::metadata(&env.db_path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(StoreError::Io { path: env.db_path.clone(), source }),
+    }
+}
+
 /// One line for a shell prompt. Creates nothing: without a database there is no check-in.
 fn status(env: &Env) -> Outcome {
     let t = &env.lang.strings().checkin;
     let today = env.clock.today();
-    if !env.db_path.exists() {
+    if !database_exists(env)? {
         println!("mestring: {}", t.status_not_yet);
         return Ok(());
     }
-    let store = Store::open_existing(&env.db_path)?;
+    let store = Store::open_read_only(&env.db_path)?;
     let done = store.checkin_on(today)?.is_some();
     let streak = store.streak(today)?;
     let mut line = format!("mestring: {}", if done { t.status_done } else { t.status_not_yet });
@@ -135,31 +145,35 @@ fn export(
     to: Option<chrono::NaiveDate>,
     env: &Env,
 ) -> Outcome {
-    let to = to.unwrap_or_else(|| env.clock.today());
-    let from = match (from, format) {
-        (Some(from), _) => Some(from),
-        (None, ExportFormat::Md) => Some(to - chrono::Days::new(13)),
-        (None, _) => None,
+    // Without dates, json and csv are everything, also days dated after today (a clock that ran
+    // ahead, an import); the report for a therapist is the last two weeks.
+    let today = env.clock.today();
+    let (from, to) = match format {
+        ExportFormat::Md => {
+            let to = to.unwrap_or(today);
+            (Some(from.unwrap_or(to - chrono::Days::new(13))), Some(to))
+        }
+        ExportFormat::Json | ExportFormat::Csv => (from, to),
     };
-    if from.is_some_and(|f| f > to) {
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
         let t = env.lang.strings().cli;
-        let said = t
-            .from_after_to
-            .replace("{from}", &from.unwrap_or(to).to_string())
-            .replace("{to}", &to.to_string());
+        let said = t.from_after_to.replace("{from}", &from.to_string()).replace("{to}", &to.to_string());
         return Err(Usage(said).into());
     }
-    let export = if env.db_path.exists() {
-        Store::open_existing(&env.db_path)?.export(from, Some(to), env.clock.now())?
+    let export = if database_exists(env)? {
+        Store::open_read_only(&env.db_path)?.export(from, to, env.clock.now())?
     } else {
-        Store::open_in_memory()?.export(from, Some(to), env.clock.now())?
+        Store::open_in_memory()?.export(from, to, env.clock.now())?
     };
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
         ExportFormat::Csv => report::csv(&export.checkins),
         ExportFormat::Md => {
             let beside = report::Beside { counters: &export.counters, practice: &export.practice };
-            report::markdown(env.content, &export.checkins, &beside, from.unwrap_or(to), to, env.lang)
+            let (from, to) = (from.unwrap_or(today), to.unwrap_or(today));
+            report::markdown(env.content, &export.checkins, &beside, from, to, env.lang)
         }
     };
     use std::io::Write;
@@ -168,7 +182,12 @@ fn export(
 }
 
 fn import(file: &Path, env: &Env) -> Outcome {
-    let json = std::fs::read_to_string(file).map_err(|e| Usage(format!("{}: {e}", file.display())))?;
+    // A file that cannot be opened is a wrong command line (2); one that is not text is bad
+    // data (1), like one that is not an export.
+    let json = std::fs::read_to_string(file).map_err(|e| -> Box<dyn Error> {
+        let message = format!("{}: {e}", file.display());
+        if e.kind() == std::io::ErrorKind::InvalidData { message.into() } else { Usage(message).into() }
+    })?;
     let summary =
         Store::open(&env.db_path)?.import_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
     let t = &env.lang.strings().checkin;

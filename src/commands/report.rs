@@ -71,7 +71,7 @@ pub fn markdown(
         }
         let _ = writeln!(out, "\n## {title}\n");
         for (stored, n) in counts.iter().take(8) {
-            let _ = writeln!(out, "- {} ({n})", label(content, lang, stored));
+            let _ = writeln!(out, "- {} ({n})", printable(label(content, lang, stored)));
         }
     }
     let _ = writeln!(out, "\n## {}\n", t.md_day_by_day);
@@ -117,10 +117,10 @@ fn day_row(content: &Content, c: &CheckIn, lang: Lang) -> String {
         c.craving,
         c.stress,
         cell(&sleep.join(", ")),
-        cell(&used),
+        cell(&printable(&used)),
         cell(&halt.join(", ")),
-        cell(&triggers.join(", ")),
-        cell(c.note.trim()),
+        cell(&printable(&triggers.join(", "))),
+        cell(printable(&c.note).trim()),
     )
 }
 
@@ -139,12 +139,12 @@ fn slips_and_practice(out: &mut String, beside: &Beside, from: NaiveDate, to: Na
     if !slips.is_empty() {
         let _ = writeln!(out, "\n## {}\n", t.md_counter_slips);
         for (date, counter, slip) in slips {
-            let mut line = format!("- {date} ({counter})");
+            let mut line = format!("- {date} ({})", printable(counter));
             for (label, text) in
                 [(s.what_happened, &slip.note.what_happened), (s.what_to_learn, &slip.note.what_to_learn)]
             {
                 if !text.trim().is_empty() {
-                    line.push_str(&format!(" · {label}: {}", text.trim().replace('\n', " ")));
+                    line.push_str(&format!(" · {label}: {}", printable(text.trim()).replace('\n', " ")));
                 }
             }
             let _ = writeln!(out, "{line}");
@@ -162,12 +162,19 @@ fn slips_and_practice(out: &mut String, beside: &Beside, from: NaiveDate, to: Na
                 "- {} {}: {}, {} ({})",
                 p.started_at.date(),
                 p.started_at.format("%H:%M"),
-                p.name,
+                printable(&p.name),
                 duration_text(p.actual()),
                 how.to_lowercase()
             );
         }
     }
+}
+
+/// `text` without control characters but the line break and the tab: a note may hold escape
+/// sequences (pasted, or imported) that would drive the terminal a report is shown in, or a
+/// stray carriage return that breaks a spreadsheet's rows.
+fn printable(text: &str) -> String {
+    text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
 }
 
 /// Text that stays inside one Markdown table cell.
@@ -202,9 +209,9 @@ pub fn csv(checkins: &[CheckIn]) -> String {
             u8::from(c.halt.tired).to_string(),
             c.helped.join(";"),
             c.note.clone(),
-            c.updated_at.format(crate::store::checkins::TIME_FORMAT).to_string(),
+            c.updated_at.format(crate::store::checkins::UTC_FORMAT).to_string(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| csv_field(&printable(f))).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }
@@ -283,5 +290,21 @@ mod tests {
         assert!(text.contains(",1,øl,2,loneliness;Svigermor,"), "{text}");
         assert!(text.contains("\"Tung kveld | ringte Kari\nså bedre\""), "{text}");
         assert!(text.contains("\"Gikk tur, \"\"fin\"\" dag\""), "{text}");
+    }
+
+    #[test]
+    fn control_characters_in_notes_never_reach_a_report() {
+        let mut c = CheckIn::blank(d(3), d(3).and_hms_opt(9, 0, 0).unwrap());
+        c.note = "før\x1b[2J\x1b]0;tittel\x07 etter\r\nlinje to\u{9b}31m".into();
+        c.triggers = vec!["egen\x1b[5mblink".into()];
+        let md =
+            markdown(&Content::new(None), std::slice::from_ref(&c), &Beside::default(), d(1), d(3), Lang::Nb);
+        let csv = csv(std::slice::from_ref(&c));
+        for (name, text) in [("md", &md), ("csv", &csv)] {
+            let bad: Vec<char> = text.chars().filter(|&ch| ch.is_control() && ch != '\n').collect();
+            assert!(bad.is_empty(), "{name}: {bad:?} in\n{text}");
+        }
+        assert!(md.contains("før[2J]0;tittel etter<br>linje to31m"), "{md}");
+        assert!(csv.contains("\"før[2J]0;tittel etter\nlinje to31m\""), "{csv}");
     }
 }

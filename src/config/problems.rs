@@ -28,6 +28,8 @@ pub enum Expected {
 pub enum ProblemKind {
     /// Larger than this many KiB: not read.
     TooLarge(u64),
+    /// A FIFO, a device or a directory: not read, so never waited on.
+    NotAFile,
     /// The file could not be read; the system's words.
     Unreadable(String),
     /// No settings in brackets.
@@ -50,6 +52,7 @@ impl Problem {
     pub fn describe(&self, t: &SettingsText) -> String {
         let what = match &self.kind {
             ProblemKind::TooLarge(kib) => t.problem_too_large.replace("{kib}", &kib.to_string()),
+            ProblemKind::NotAFile => t.problem_not_a_file.to_owned(),
             ProblemKind::Unreadable(error) => t.problem_unreadable.replace("{error}", error),
             ProblemKind::NotSettings => t.problem_not_settings.to_owned(),
             ProblemKind::NoName => t.problem_no_name.to_owned(),

@@ -7,12 +7,16 @@
 //! an id twice), is reported with file, line and column and left out; everything else loads.
 
 use std::cell::RefCell;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use super::ContentError;
 
-/// A file larger than this is not a content pack someone wrote by hand; it is not read.
-pub const MAX_PACK_BYTES: u64 = 2 * 1024 * 1024;
+/// A file larger than this is not a content pack someone wrote by hand; it is not read. Twice the
+/// largest embedded file: merging a pack costs time that grows with items times file size, and
+/// the help lines of the crisis screen are read through it, so a pack at this limit, however
+/// its items are cut, still loads in a blink.
+pub const MAX_PACK_BYTES: u64 = 64 * 1024;
 
 /// Where packs are read from, and what was wrong with them until the app has shown it.
 #[derive(Debug, Default)]
@@ -44,13 +48,11 @@ impl Packs {
 
     fn read_file(&self, path: &Path) -> Option<(String, String)> {
         let name = path.display().to_string();
-        let meta = std::fs::metadata(path).ok()?;
-        if meta.len() > MAX_PACK_BYTES {
-            self.report(problem(&name, 1, 1, format!("larger than {} MiB; not read", MAX_PACK_BYTES >> 20)));
-            return None;
-        }
-        match std::fs::read_to_string(path) {
+        // Only a regular file, never waited on (a FIFO would hold up every screen that reads
+        // content, the help lines too), and never more than the limit (a link to /dev/zero).
+        match crate::files::read_regular(path, MAX_PACK_BYTES) {
             Ok(text) => Some((name, text)),
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => None,
             Err(e) => {
                 self.report(problem(&name, 1, 1, e.to_string()));
                 None

@@ -77,7 +77,8 @@ pub struct CheckIn {
     pub helped: Vec<String>,
     #[serde(default)]
     pub note: String,
-    /// Local wall time of the last change; an import keeps the newer of two versions of a day.
+    /// The last change, in UTC (local time runs an hour twice in autumn); an import keeps the
+    /// newer of two versions of a day.
     pub updated_at: NaiveDateTime,
 }
 

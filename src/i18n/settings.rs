@@ -35,6 +35,7 @@ pub struct SettingsText {
     /// A problem: "{file}", "{line}", "{column}", and "{what}" (one of the below).
     pub problem_at: &'static str,
     pub problem_too_large: &'static str,
+    pub problem_not_a_file: &'static str,
     pub problem_unreadable: &'static str,
     pub problem_not_settings: &'static str,
     pub problem_no_name: &'static str,
@@ -81,6 +82,7 @@ pub const NB: SettingsText = SettingsText {
     problems_toast: "Innstillingsfilen har {n} feil; de står under Innstillinger (,).",
     problem_at: "{file}, linje {line}, kolonne {column}: {what}",
     problem_too_large: "filen er større enn {kib} KiB og blir ikke lest; standardverdiene brukes.",
+    problem_not_a_file: "dette er ingen vanlig fil (en FIFO, en enhet eller en mappe), så den blir ikke lest; standardverdiene brukes.",
     problem_unreadable: "filen kunne ikke leses ({error}); standardverdiene brukes.",
     problem_not_settings: "innstillingene skal stå i parenteser, som (theme: \"dark\", bell: false); standardverdiene brukes.",
     problem_no_name: "her mangler navnet på en innstilling og kolon, som bell: true; linjen blir ikke brukt.",
@@ -126,6 +128,7 @@ pub const EN: SettingsText = SettingsText {
     problems_toast: "The settings file has {n} problem(s); they are listed under Settings (,).",
     problem_at: "{file}, line {line}, column {column}: {what}",
     problem_too_large: "the file is larger than {kib} KiB and is not read; the defaults are used.",
+    problem_not_a_file: "this is not a regular file (a FIFO, a device or a directory), so it is not read; the defaults are used.",
     problem_unreadable: "the file could not be read ({error}); the defaults are used.",
     problem_not_settings: "the settings belong in parentheses, like (theme: \"dark\", bell: false); the defaults are used.",
     problem_no_name: "the name of a setting and a colon are missing here, like bell: true; the line is not used.",

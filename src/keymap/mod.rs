@@ -57,6 +57,8 @@ pub enum Scope {
     Plan,
     /// The home screen: move among today's habits and tick them.
     Home,
+    /// The box shown on quit while a check-in could not be saved.
+    Unsaved,
 }
 
 #[derive(Debug, Clone)]
@@ -239,8 +241,10 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::Longer => text.longer,
         Action::Shorter => text.shorter,
         Action::SwitchUnit => text.switch_unit,
+        Action::KeepUnsaved => text.keep_unsaved,
         Action::Text(_)
         | Action::Digit(_)
+        | Action::Paste
         | Action::Click { .. }
         | Action::ScrollUp
         | Action::ScrollDown
@@ -274,6 +278,7 @@ mod tests {
         &[Scope::List, Scope::Items, Scope::Sober],
         &[Scope::List, Scope::Items, Scope::Plan],
         &[Scope::Home],
+        &[Scope::Unsaved],
     ];
 
     #[test]

@@ -102,6 +102,11 @@ impl CheckinPane {
             .collect();
     }
 
+    /// True while the note has the keys (a paste goes into it whole).
+    pub fn writing_note(&self) -> bool {
+        matches!(self.editing, Some(Editing::Note))
+    }
+
     /// True while keys are text for the note or a one-line input, or answer a question.
     pub fn text_mode(&self) -> bool {
         self.editing.is_some() || self.slip_question.is_some()
@@ -125,6 +130,24 @@ impl CheckinPane {
             self.today = today;
             self.load(today, ctx);
         }
+    }
+
+    /// The form as it stands when its last change could not be saved (a full disk, a
+    /// read-only file), for the app to offer to keep before it closes.
+    pub fn unsaved(&self) -> Option<CheckIn> {
+        self.pending.then(|| CheckIn { note: self.note.lines().join("\n"), ..self.checkin.clone() })
+    }
+
+    /// Puts back a check-in kept when the app closed without saving it, as unsaved changes on
+    /// its day: the next flush saves it.
+    pub fn recover(&mut self, kept: CheckIn, ctx: &mut Ctx) {
+        self.open_date(kept.date, ctx);
+        if self.pending || self.checkin.date != kept.date {
+            return; // What is on screen could not be saved: it stays, and so does the file.
+        }
+        self.set_note_text(&kept.note);
+        self.checkin = CheckIn { updated_at: self.checkin.updated_at, ..kept };
+        self.changed();
     }
 
     /// Shows the check-in of `date` (or a blank one), after saving what is pending.
@@ -172,7 +195,7 @@ impl CheckinPane {
             *ctx.toast = Some(e.describe(self.lang.strings()));
             None
         });
-        self.saved_at = existing.as_ref().map(|c| c.updated_at);
+        self.saved_at = existing.as_ref().map(|c| ctx.clock.local_from_utc(c.updated_at));
         self.support = existing.as_ref().is_some_and(CheckIn::needs_support);
         self.base = existing.clone();
         self.checkin = existing.unwrap_or_else(|| CheckIn::blank(date, ctx.clock.now()));
@@ -216,7 +239,7 @@ impl CheckinPane {
 
     pub(super) fn save(&mut self, ctx: &mut Ctx) {
         self.checkin.note = self.note.lines().join("\n");
-        self.checkin.updated_at = ctx.clock.now();
+        self.checkin.updated_at = ctx.clock.now_utc();
         let s = self.lang.strings();
         let result = match ctx.store.get_mut() {
             Ok(store) => store.save_checkin_over(self.base.as_ref(), &self.checkin),
@@ -233,7 +256,7 @@ impl CheckinPane {
                 self.checkin = stored.clone();
                 self.base = Some(stored);
                 self.pending = false;
-                self.saved_at = Some(self.checkin.updated_at);
+                self.saved_at = Some(ctx.clock.local_from_utc(self.checkin.updated_at));
                 self.support = self.checkin.needs_support();
             }
             Err(e) => {
@@ -248,6 +271,8 @@ impl CheckinPane {
     }
 
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
+        // A form left open across midnight keeps its day, but no longer calls it today.
+        self.today = ctx.clock.today();
         let digit = self.digit.take();
         if self.answer_slip_question(action, ctx) || self.undo_slip(action, ctx) {
             return None;

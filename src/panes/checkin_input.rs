@@ -9,13 +9,27 @@ use super::checkin::{CheckinPane, Editing, LineTarget};
 use super::checkin_fields;
 use crate::action::Action;
 use crate::content::labels;
-use crate::domain::checkin::Slip;
+use crate::domain::checkin::{NOTE_MAX_CHARS, Slip};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl CheckinPane {
     pub(super) fn handle_note(&mut self, action: &Action, ctx: &mut Ctx) {
         self.editing = Some(Editing::Note);
         match action {
+            Action::Text(key) if inserts_text(key) && self.note_is_full() => self.say_note_is_full(ctx),
+            Action::Open if self.note_is_full() => self.say_note_is_full(ctx),
             Action::Text(key) if self.note.input(*key) => self.changed(),
+            Action::Paste => {
+                let room = NOTE_MAX_CHARS.saturating_sub(self.note_chars());
+                let pasted: String = ctx.pasted.chars().take(room).collect();
+                if pasted.chars().count() < ctx.pasted.chars().count() {
+                    let t = &self.lang.strings().checkin;
+                    *ctx.toast = Some(t.paste_cut.replace("{max}", &NOTE_MAX_CHARS.to_string()));
+                }
+                if self.note.insert_str(pasted) {
+                    self.changed();
+                }
+            }
             // Enter is a new line in the note; Esc (or Ctrl-S) ends it.
             Action::Open => {
                 self.note.insert_newline();
@@ -28,6 +42,22 @@ impl CheckinPane {
             Action::Save => self.save(ctx),
             _ => {}
         }
+    }
+
+    /// Characters in the note, counting each line break as one, as the stored note does.
+    pub(super) fn note_chars(&self) -> usize {
+        let lines = self.note.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    fn note_is_full(&self) -> bool {
+        self.note_chars() >= NOTE_MAX_CHARS
+    }
+
+    /// The key is not taken, and the person is told why: nothing typed vanishes unseen.
+    fn say_note_is_full(&self, ctx: &mut Ctx) {
+        let t = &self.lang.strings().checkin;
+        *ctx.toast = Some(t.note_full.replace("{max}", &NOTE_MAX_CHARS.to_string()));
     }
 
     pub(super) fn handle_line(
@@ -106,4 +136,10 @@ impl CheckinPane {
         input.move_cursor(ratatui_textarea::CursorMove::End);
         self.editing = Some(Editing::Line(target, Box::new(input)));
     }
+}
+
+/// Whether a key adds to the text (a character or a line break), rather than moving or deleting.
+fn inserts_text(key: &KeyEvent) -> bool {
+    let control = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    matches!(key.code, KeyCode::Char(_) | KeyCode::Tab) && !control
 }

@@ -12,6 +12,7 @@ use super::View;
 use super::checkin::{CheckinPane, Editing, LineTarget};
 use super::checkin_fields::Field;
 use crate::content::{labels, techniques};
+use crate::domain::checkin::NOTE_MAX_CHARS;
 use crate::i18n::CheckinText;
 use crate::theme::Theme;
 
@@ -234,6 +235,15 @@ impl CheckinPane {
                 );
                 let rest = Rect { x: area.x + width, width: area.width - width, ..area };
                 return (&shown).render(rest, buf);
+            }
+            // From nine tenths of the limit on, how much room is left shows beside the keys.
+            Some(Editing::Note) if self.note_chars() >= NOTE_MAX_CHARS / 10 * 9 => {
+                let count = t.note_count.replace("{n}", &self.note_chars().to_string());
+                let count = count.replace("{max}", &NOTE_MAX_CHARS.to_string());
+                Line::from(vec![
+                    Span::styled(format!("{count} · "), theme.emphasis),
+                    Span::styled(t.note_hint, theme.dim),
+                ])
             }
             Some(Editing::Note) => Line::styled(t.note_hint, theme.dim),
             None if self.support && short_support => match breathe_key() {

@@ -73,6 +73,8 @@ pub struct Ctx<'a> {
     /// The keys in force, for hints whose width matters to a layout (scrolling).
     pub keys: &'a Keymap,
     pub content: &'static Content,
+    /// The text of an `Action::Paste` (empty for every other action).
+    pub pasted: &'a str,
 }
 
 /// What a pane needs to draw itself.

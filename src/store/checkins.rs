@@ -12,6 +12,9 @@ use crate::domain::stats::{Streak, StreakCounter};
 
 /// Local wall time of the last change, to the second, sortable as text.
 pub const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+/// A check-in's last change, in UTC (marked `Z`), so the order of two edits survives the hour
+/// that runs twice when daylight saving ends.
+pub const UTC_FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
 const COLUMNS: &str = "date, mood, craving, stress, sleep_half_hours, sleep_quality, used, substance, amount, \
                        halt, note, updated_at";
@@ -40,6 +43,26 @@ impl Store {
             };
             upsert(tx, &stored)?;
             Ok(stored)
+        })
+    }
+
+    /// Changes the day as it is stored at the moment of writing: `change` gets the stored version
+    /// (`None`: none yet) inside the IMMEDIATE transaction and returns the new one, or `None` to
+    /// write nothing. A change another window or command made before is read, not overwritten,
+    /// and none can come in between. Returns what is now stored.
+    pub fn change_checkin(
+        &mut self,
+        date: NaiveDate,
+        change: impl FnOnce(Option<CheckIn>) -> Option<CheckIn>,
+    ) -> Result<Option<CheckIn>> {
+        let path = self.path().to_owned();
+        let sql = |e| super::StoreError::from_sqlite(path.clone(), e);
+        self.write_checked(|tx| {
+            let Some(changed) = change(read_one(tx, date).map_err(sql)?) else { return Ok(None) };
+            let changed = changed.normalised();
+            changed.validate()?;
+            upsert(tx, &changed).map_err(sql)?;
+            Ok(Some(changed))
         })
     }
 
@@ -205,7 +228,7 @@ pub(super) fn upsert(tx: &Transaction, c: &CheckIn) -> rusqlite::Result<()> {
         amount,
         c.halt.bits(),
         c.note,
-        c.updated_at.format(TIME_FORMAT).to_string(),
+        c.updated_at.format(UTC_FORMAT).to_string(),
     ])?;
     for (table, labels) in [("checkin_trigger", &c.triggers), ("checkin_helped", &c.helped)] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE date = ?1"))?.execute([day(c.date)])?;
@@ -232,7 +255,10 @@ fn from_row(row: &Row) -> rusqlite::Result<CheckIn> {
             .transpose()?,
         halt: Halt::from_bits(row.get(9)?),
         note: row.get(10)?,
-        updated_at: time_at(row, 11)?,
+        updated_at: {
+            let text: String = row.get(11)?;
+            NaiveDateTime::parse_from_str(&text, UTC_FORMAT).map_err(|_| parse_failure(11, text))?
+        },
         triggers: Vec::new(),
         helped: Vec::new(),
     })

@@ -18,7 +18,8 @@ use crate::domain::practice::PracticeRecord;
 
 /// Names the file kind, so a random JSON file is refused with a clear message.
 pub const FORMAT: &str = "mestring-export";
-pub const VERSION: u32 = 1;
+/// 2: a check-in's `updated_at` is UTC. Version 1 files, whose times are local, still import.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
@@ -205,12 +206,20 @@ fn parse(json: &str) -> Result<Export, ImportError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::NotAnExport);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
+    let local_times = match value.get("version").and_then(|v| v.as_u64()) {
+        Some(1) => true,
+        Some(v) if v == u64::from(VERSION) => false,
         Some(v) => return Err(ImportError::Version(u32::try_from(v).unwrap_or(u32::MAX))),
         None => return Err(ImportError::NotAnExport),
+    };
+    let mut export: Export = serde_json::from_value(value)?;
+    if local_times {
+        // Read in this system's time zone, as the migration to UTC reads a database.
+        for checkin in &mut export.checkins {
+            checkin.updated_at = crate::clock::utc_from_local(checkin.updated_at);
+        }
     }
-    Ok(serde_json::from_value(value)?)
+    Ok(export)
 }
 
 fn first_storable() -> NaiveDate {

@@ -170,6 +170,21 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // 6: no schema change. Earlier versions kept a copy of the start screen's numbers in
     // `start-snapshot.json` beside the database; `run` deletes that file once, on the way here.
     M::up("-- start-snapshot.json is deleted by migrations::run"),
+    // 7: who this database is. Every write touches this row, so every WAL mestring writes
+    // carries its database's uid, and a WAL from another database is recognised before SQLite
+    // replays it (see `wal.rs`). A backup has the uid of the database it was made from.
+    M::up(
+        "CREATE TABLE identity (
+             only INTEGER PRIMARY KEY CHECK (only = 1),
+             uid TEXT NOT NULL,
+             writes INTEGER NOT NULL DEFAULT 0
+         );
+         INSERT INTO identity (only, uid) VALUES (1, lower(hex(randomblob(16))));",
+    ),
+    // 8: a check-in's last change in UTC, marked `Z`: in local time, an edit in the hour that
+    // runs twice in autumn looked older than one made an hour before it. Earlier rows were local
+    // time; they are read in this system's time zone (see `clock::utc_from_local`).
+    M::up("UPDATE checkin SET updated_at = mestring_local_to_utc(updated_at);"),
 ];
 
 /// The version from which `start-snapshot.json` is gone.
@@ -184,21 +199,51 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
 }
 
-/// Brings the schema up to date. Cheap when it already is: one `user_version` read.
-pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
+/// Whether the schema is this version's; a newer one is refused.
+pub(super) fn is_current(conn: &Connection, path: &Path) -> Result<bool> {
     let sql = |e: rusqlite::Error| StoreError::from_sqlite(path.to_owned(), e);
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
     let found = usize::try_from(found).unwrap_or(usize::MAX);
     if found > MIGRATIONS.len() {
         return Err(StoreError::Newer { path: path.to_owned(), found, known: MIGRATIONS.len() });
     }
-    if found == MIGRATIONS.len() {
+    Ok(found == MIGRATIONS.len())
+}
+
+/// SQL functions the migrations call: conversions that need Rust (and the time zone).
+fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use super::checkins::{TIME_FORMAT, UTC_FORMAT};
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function("mestring_local_to_utc", 1, FunctionFlags::SQLITE_UTF8, |ctx| {
+        let text: String = ctx.get(0)?;
+        Ok(match chrono::NaiveDateTime::parse_from_str(&text, TIME_FORMAT) {
+            Ok(local) => crate::clock::utc_from_local(local).format(UTC_FORMAT).to_string(),
+            // Already converted, or not a time: left as it is.
+            Err(_) => text,
+        })
+    })
+}
+
+/// Brings an in-memory copy of the file at `path` up to date, to read it like a current one.
+pub(super) fn upgrade_copy(copy: &mut Connection, path: &Path) -> Result<()> {
+    add_functions(copy).map_err(|e| StoreError::from_sqlite(path.to_owned(), e))?;
+    migrations()
+        .to_latest(copy)
+        .map_err(|e| StoreError::Damaged { path: path.to_owned(), detail: format!("migration: {e}") })
+}
+
+/// Brings the schema up to date. Cheap when it already is: one `user_version` read.
+pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
+    if is_current(conn, path)? {
         return Ok(());
     }
-    if found < START_SNAPSHOT_GONE {
+    let sql = |e: rusqlite::Error| StoreError::from_sqlite(path.to_owned(), e);
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(sql)?;
+    if found < START_SNAPSHOT_GONE as i64 {
         // Nothing to do when it is not there; any other failure leaves a file nobody reads.
         let _ = std::fs::remove_file(path.with_file_name(START_SNAPSHOT_FILE));
     }
+    add_functions(conn).map_err(sql)?;
     match migrations().to_latest(conn) {
         Ok(()) => Ok(()),
         // Another instance may have migrated between our version read and our transaction;
@@ -217,10 +262,22 @@ mod tests {
     const GOALS_MIGRATION: usize = 3;
     /// The version that added practice sessions and own breathing patterns.
     const PRACTICE_MIGRATION: usize = 4;
+    /// The version from which a check-in's last change is kept in UTC.
+    const UTC_MIGRATION: usize = 8;
 
     #[test]
     fn the_migrations_are_valid() {
-        migrations().validate().unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        add_functions(&conn).unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let broken: Vec<String> = conn
+            .prepare("PRAGMA foreign_key_check")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(broken.is_empty(), "{broken:?}");
     }
 
     /// From every earlier version (0 = a new file) to the latest, with the data each version could
@@ -231,13 +288,16 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("m.sqlite3");
             let mut conn = Connection::open(&path).unwrap();
+            add_functions(&conn).unwrap();
             migrations().to_version(&mut conn, from).unwrap();
             if from >= 1 {
-                conn.execute_batch(
+                // Local time until the version that keeps it in UTC.
+                let zone = if from >= UTC_MIGRATION { "Z" } else { "" };
+                conn.execute_batch(&format!(
                     "INSERT INTO checkin (date, mood, craving, stress, note, updated_at)
-                     VALUES ('2026-11-01', 4, 2, 3, 'før', '2026-11-01T20:00:00');
+                     VALUES ('2026-11-01', 4, 2, 3, 'før', '2026-11-01T20:00:00{zone}');
                      INSERT INTO checkin_trigger VALUES ('2026-11-01', 0, 'stress');",
-                )
+                ))
                 .unwrap();
             }
             if from >= 2 {
@@ -281,6 +341,9 @@ mod tests {
                 let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
                 let kept = store.checkin_on(day).unwrap().expect("kept");
                 assert_eq!((kept.mood, kept.note.as_str(), kept.triggers.len()), (4, "før", 1));
+                let saved = day.and_hms_opt(20, 0, 0).unwrap();
+                let utc = if from >= UTC_MIGRATION { saved } else { crate::clock::utc_from_local(saved) };
+                assert_eq!(kept.updated_at, utc, "from {from}: the same moment, in UTC");
             }
             if from >= 2 {
                 let kept = store.load_progress().unwrap();

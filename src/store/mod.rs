@@ -16,12 +16,15 @@ pub mod exchange;
 pub mod goals;
 pub mod habits;
 pub mod location;
+mod lock;
 pub mod migrations;
 pub mod plan;
 pub mod practice;
 pub mod progress;
+pub mod recovery;
 mod slot;
 pub mod sober;
+pub mod wal;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,6 +48,10 @@ pub struct Store {
     path: PathBuf,
     /// Fold the WAL into the database when closing (see [`Store::fold_wal_on_close`]).
     fold_on_close: bool,
+    /// Opened by a command that only reads, or a backup: every write is refused.
+    read_only: bool,
+    /// Tells a restore that the file is in use (see `lock.rs`); `None` in memory and for backups.
+    _in_use: Option<lock::InUse>,
 }
 
 impl Store {
@@ -60,15 +67,18 @@ impl Store {
                 Store::prepare(open_rw(fresh)?, fresh.to_owned())?.fold_wal()
             })?;
         }
-        Store::prepare(open_rw(path)?, path.to_owned())
+        let in_use = lock::shared(path);
+        refuse_empty_with_backups(path)?;
+        let checked = wal::check(path)?;
+        let mut store = Store::prepare(open_rw(path)?, path.to_owned())?;
+        drop(checked);
+        store._in_use = in_use;
+        Ok(store)
     }
 
-    /// Opens a database that must already exist (a backup, or for a command that only reads).
+    /// Opens a database that must already exist, to write to it (the TUI's background check).
     pub fn open_existing(path: &Path) -> Result<Store> {
-        if !path.is_file() {
-            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-            return Err(StoreError::Io { path: path.to_owned(), source });
-        }
+        must_exist(path)?;
         Store::open(path)
     }
 
@@ -78,6 +88,59 @@ impl Store {
         let store = Store::open(path)?;
         store.quick_check()?;
         Ok(store)
+    }
+
+    /// Opens for a command that only reads (`status`, `export`, `doctor`): SQLite opens the file
+    /// read-only, so neither it nor its WAL is written, whatever happens.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        must_exist(path)?;
+        let in_use = lock::shared(path);
+        refuse_empty_with_backups(path)?;
+        let conn = match wal::check(path)? {
+            Some(checked) => checked,
+            None => wal::read_only(path)?,
+        };
+        let mut store = Store::reading(conn, path)?;
+        store._in_use = in_use;
+        Ok(store)
+    }
+
+    /// Opens a backup to check or read it: immutable, so nothing is written beside it and its
+    /// bytes never change. Only a mestring database is one: an empty file is not a backup. A
+    /// file that has a WAL (one a restore kept aside) is read with it, read-only.
+    pub fn open_backup(path: &Path) -> Result<Store> {
+        must_exist(path)?;
+        let has_wal = std::fs::metadata(wal::wal_path(path)).is_ok_and(|m| m.len() > 0);
+        let conn = if has_wal {
+            wal::check(path)?.map_or_else(|| wal::read_only(path), Ok)?
+        } else {
+            wal::immutable(path)?
+        };
+        let app_id: i32 =
+            conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| sql(path, e))?;
+        if app_id != APPLICATION_ID {
+            return Err(StoreError::NotOurs { path: path.to_owned() });
+        }
+        Store::reading(conn, path)
+    }
+
+    /// A store on a connection that cannot write. A file from an older version is upgraded in a
+    /// copy in memory, so it reads like a current one and stays as it is.
+    fn reading(conn: Connection, path: &Path) -> Result<Store> {
+        check_ownership(&conn, path)?;
+        let conn = if migrations::is_current(&conn, path)? {
+            conn
+        } else {
+            let mut copy = Connection::open_in_memory().map_err(|e| sql(path, e))?;
+            rusqlite::backup::Backup::new(&conn, &mut copy)
+                .and_then(|b| b.run_to_completion(256, Duration::ZERO, None))
+                .map_err(|e| sql(path, e))?;
+            migrations::upgrade_copy(&mut copy, path)?;
+            copy
+        };
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| sql(path, e))?;
+        conn.pragma_update(None, "cache_size", -512).map_err(|e| sql(path, e))?;
+        Ok(Store { conn, path: path.to_owned(), fold_on_close: false, read_only: true, _in_use: None })
     }
 
     /// A fresh database in memory, for tests and benchmarks: the same schema and rules.
@@ -90,6 +153,9 @@ impl Store {
     fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
         let sql = |e| StoreError::from_sqlite(path.clone(), e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // First: by default the last connection to close folds the WAL into the file, which
+        // would write a file that the checks below refuse.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sql)?;
         // Checked before anything is written: WAL mode would change a foreign file's header.
         check_ownership(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
@@ -97,15 +163,15 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         // The WAL is folded into the database by SQLite's own checkpoints as it grows, not on
         // every close: a one-shot `mestring checkin` then costs one fsync, not three. A WAL left
-        // behind is as durable as the database and is read by the next open.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(sql)?;
+        // behind is as durable as the database and is read by the next open (NO_CKPT_ON_CLOSE
+        // above).
         conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024).map_err(sql)?;
         // Screens read a few hundred rows at a time; a small page cache keeps memory flat however
         // long the history grows (SQLite's default allows 2 MB).
         conn.pragma_update(None, "cache_size", -512).map_err(sql)?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
         migrations::run(&mut conn, &path)?;
-        Ok(Store { conn, path, fold_on_close: false })
+        Ok(Store { conn, path, fold_on_close: false, read_only: false, _in_use: None })
     }
 
     /// Folds the WAL into the database file now and empties it. Fails if another connection
@@ -162,10 +228,24 @@ impl Store {
     /// returns `Ok`, and nothing of it is when it returns `Err`.
     pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> rusqlite::Result<T>) -> Result<T> {
         let path = self.path.clone();
-        let sql = |e| StoreError::from_sqlite(path.clone(), e);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
-        let value = change(&tx).map_err(sql)?;
-        tx.commit().map_err(sql)?;
+        self.write_checked(|tx| change(tx).map_err(|e| sql(&path, e)))
+    }
+
+    /// [`Store::write`] for a change that can also fail for its own reasons (a value read in
+    /// the transaction that makes the change invalid): then nothing of it is written.
+    pub fn write_checked<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly { path: self.path.clone() });
+        }
+        let path = self.path.clone();
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| sql(&path, e))?;
+        // Every write carries the database's identity into the WAL (see `wal.rs`).
+        tx.prepare_cached("UPDATE identity SET writes = writes + 1")
+            .and_then(|mut s| s.execute([]))
+            .map_err(|e| sql(&path, e))?;
+        let value = change(&tx)?;
+        tx.commit().map_err(|e| sql(&path, e))?;
         Ok(value)
     }
 
@@ -196,11 +276,43 @@ const WAL_FOLD_BYTES: u64 = 1024 * 1024;
 impl Drop for Store {
     fn drop(&mut self) {
         let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        if self.read_only {
+            return;
+        }
         if self.fold_on_close || std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FOLD_BYTES) {
             // Best effort: if another instance is reading, SQLite checkpoints later instead.
             let _ = self.fold_wal();
         }
     }
+}
+
+fn sql(path: &Path, e: rusqlite::Error) -> StoreError {
+    StoreError::from_sqlite(path.to_owned(), e)
+}
+
+/// A database file of no bytes (a full disk or another program's crash can leave one) would
+/// be taken for a new database, and the data would seem gone. With backups beside it, it is
+/// refused, untouched, so the person hears of the backups; without, it is a new database.
+fn refuse_empty_with_backups(path: &Path) -> Result<()> {
+    let no_wal = std::fs::metadata(wal::wal_path(path)).map_or(true, |m| m.len() == 0);
+    if std::fs::metadata(path).is_ok_and(|m| m.len() == 0)
+        && no_wal
+        && backup::list(path)?.iter().any(|b| b.sound)
+    {
+        return Err(StoreError::EmptyWithBackups {
+            path: path.to_owned(),
+            backups: backup::backup_dir(path),
+        });
+    }
+    Ok(())
+}
+
+fn must_exist(path: &Path) -> Result<()> {
+    if path.is_file() {
+        return Ok(());
+    }
+    let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+    Err(StoreError::Io { path: path.to_owned(), source })
 }
 
 /// Never with `CREATE`: a database is created only by [`location::create_database`], whole.
@@ -227,79 +339,5 @@ fn check_ownership(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_fresh_file_gets_our_pragmas_and_mode_0600() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(DB_FILE);
-        let store = Store::open(&path).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        let journal: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-        assert_eq!(journal, "wal");
-        let sync: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-        assert_eq!(sync, 2, "FULL");
-        let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
-        assert_eq!(fk, 1);
-        store.quick_check().unwrap();
-        drop(store);
-        Store::open(&path).expect("reopening our own file works");
-    }
-
-    #[test]
-    fn a_new_database_holds_its_whole_schema_in_its_own_file_when_it_appears() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(DB_FILE);
-        let store = Store::open(&path).unwrap();
-        // What another process starting now would see without this store's WAL: the main file.
-        let copy = dir.path().join("copy.sqlite3");
-        std::fs::copy(&path, &copy).unwrap();
-        let seen = Connection::open(&copy).unwrap();
-        let version: i64 = seen.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        let app_id: i32 = seen.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-        assert_eq!((version, app_id), (migrations::MIGRATIONS.len() as i64, APPLICATION_ID));
-        drop(store);
-    }
-
-    #[test]
-    fn one_shot_commands_keep_the_wal_and_the_tui_folds_it_when_it_closes() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(DB_FILE);
-        let wal_len = || std::fs::metadata(dir.path().join(format!("{DB_FILE}-wal"))).unwrap().len();
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
-        let mut one_shot = Store::open(&path).unwrap();
-        one_shot.set_phase(Some("treatment"), now).unwrap();
-        drop(one_shot);
-        assert!(wal_len() > 0, "a one-shot write costs one fsync and leaves its WAL");
-        let mut tui = Store::open(&path).unwrap();
-        tui.fold_wal_on_close();
-        drop(tui);
-        assert_eq!(wal_len(), 0, "nothing for the next start to replay");
-        assert_eq!(Store::open(&path).unwrap().marked_phase().unwrap().as_deref(), Some("treatment"));
-    }
-
-    #[test]
-    fn a_foreign_or_garbage_file_is_refused_and_left_byte_for_byte() {
-        let dir = tempfile::tempdir().unwrap();
-        let text = dir.path().join("notes.txt");
-        std::fs::write(&text, "dear diary, this is not a database at all, not even close".repeat(100))
-            .unwrap();
-        let other = dir.path().join("other.sqlite3");
-        Connection::open(&other)
-            .unwrap()
-            .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
-            .unwrap();
-        for path in [text, other] {
-            let before = std::fs::read(&path).unwrap();
-            let err = Store::open(&path).err().expect("refused");
-            assert!(matches!(err, StoreError::NotOurs { .. }), "{err:?}");
-            let message = err.to_string();
-            assert!(message.contains(&path.display().to_string()) && message.contains("mestring doctor"));
-            assert_eq!(std::fs::read(&path).unwrap(), before, "{}", path.display());
-            assert!(!PathBuf::from(format!("{}-wal", path.display())).exists());
-        }
-    }
-}
+#[path = "open_tests.rs"]
+mod tests;

@@ -4,8 +4,12 @@
 //! The full `quick_check` of a large file takes a while, so it runs on a thread after the first
 //! frame, followed by the daily backup. Reads go ahead meanwhile; a write waits for the check's
 //! answer, so nothing is ever written to a file that turns out to be damaged.
+//!
+//! A file that could not be written for a reason that passes (a read-only file or directory,
+//! permissions, a full disk, another program holding it) is opened afresh before the next
+//! write, so the app writes again as soon as it can, without a restart.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
@@ -21,6 +25,12 @@ pub struct Slot {
     backup: Option<JoinHandle<Result<Option<PathBuf>>>>,
     /// The check closed the store without going through `poll`; tell `poll` once.
     closed_at_once: Option<()>,
+    /// The database file, to open afresh (see the module's documentation).
+    path: Option<PathBuf>,
+    /// A write was refused as read-only: open the file afresh before the next one.
+    reopen: bool,
+    /// The file was open in this session (see [`Slot::open_afresh`]).
+    had_store: bool,
 }
 
 /// Something the background work found, for the app to tell the user.
@@ -33,10 +43,33 @@ pub enum Notice<'a> {
 impl Slot {
     pub fn new(opened: Result<Store>) -> Self {
         let (store, problem) = match opened {
-            Ok(store) => (Some(store), None),
+            Ok(mut store) => {
+                store.fold_wal_on_close();
+                (Some(store), None)
+            }
             Err(problem) => (None, Some(problem)),
         };
-        Self { store, problem, check: None, backup: None, closed_at_once: None }
+        let path = match (&store, &problem) {
+            (Some(store), _) => Some(store.path().to_owned()),
+            (None, Some(problem)) => problem.path().map(Path::to_owned),
+            (None, None) => None,
+        };
+        let had_store = store.is_some();
+        Self {
+            store,
+            problem,
+            check: None,
+            backup: None,
+            closed_at_once: None,
+            path,
+            reopen: false,
+            had_store,
+        }
+    }
+
+    /// The database file, if there is one (not for a store in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref().filter(|p| *p != Path::new(":memory:"))
     }
 
     pub fn get(&self) -> Result<&Store, &StoreError> {
@@ -49,9 +82,35 @@ impl Slot {
             let answer = check.recv().unwrap_or(Ok(()));
             self.take_check_answer(answer);
         }
+        let passing = self.problem.as_ref().is_some_and(|p| !p.is_fatal());
+        if self.reopen || (self.store.is_none() && passing) {
+            self.open_afresh();
+        }
         match self.store.as_mut() {
             Some(store) => Ok(store),
             None => Err(self.problem.as_ref().expect("a slot without a store has a problem")),
+        }
+    }
+
+    /// Opens the database file again, in place of a store that could not write or open. A file
+    /// that was open before must still be there: a new, empty database in its place would look
+    /// like lost data. One that never opened may still be made (the first start), but only in a
+    /// data directory that exists.
+    fn open_afresh(&mut self) {
+        let Some(path) = self.path().map(Path::to_owned) else { return };
+        let opened = if self.had_store || !path.parent().is_some_and(Path::is_dir) {
+            Store::open_existing(&path)
+        } else {
+            Store::open(&path)
+        };
+        // On failure the reason already shown still holds (an open store still reads); the next
+        // write tries again.
+        if let Ok(mut store) = opened {
+            store.fold_wal_on_close();
+            self.store = Some(store);
+            self.problem = None;
+            self.reopen = false;
+            self.had_store = true;
         }
     }
 
@@ -70,6 +129,8 @@ impl Slot {
         if error.is_fatal() {
             self.store = None;
             self.problem = Some(error);
+        } else if matches!(error, StoreError::ReadOnly { .. }) {
+            self.reopen = true;
         }
     }
 

@@ -103,8 +103,17 @@ pub fn render_text_footer(area: Rect, buf: &mut Buffer, s: &Strings, theme: &The
     Line::from(spans).render(area, buf);
 }
 
+/// The footer's message, whole: one wider than the screen wraps onto the rows above the footer
+/// (over the bottom of the screen, never the tab bar) instead of being cut at the edge, where
+/// the end of a path or of "nothing was lost" would be.
 pub fn render_toast(area: Rect, buf: &mut Buffer, message: &str, theme: &Theme) {
-    Line::styled(format!(" {message}"), theme.emphasis).render(area, buf);
+    let text = Paragraph::new(format!(" {message}")).style(theme.emphasis).wrap(Wrap { trim: false });
+    let wanted = u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX).max(1);
+    let room = area.bottom().saturating_sub(buf.area.y.saturating_add(1)).max(area.height);
+    let rows = wanted.min(room);
+    let rect = Rect { y: area.bottom().saturating_sub(rows), height: rows, ..area }.intersection(buf.area);
+    Clear.render(rect, buf);
+    text.render(rect, buf);
 }
 
 /// A box centred in `area`, never larger than it.
@@ -271,4 +280,27 @@ fn own_plan_lines(own: &[StoredItem], s: &Strings, theme: &Theme) -> Vec<Line<'s
         lines.push(Line::default());
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_footer_message_wider_than_the_screen_is_shown_whole_above_the_footer() {
+        let screen = Rect::new(0, 0, 30, 8);
+        let mut buf = Buffer::empty(screen);
+        let message = "cannot write to /home/kari/.local/share/mestring/mestring.sqlite3: the disk is full. \
+                       Nothing was lost; free some space and try again.";
+        let footer = areas(screen).footer;
+        render_toast(footer, &mut buf, message, &Theme::COLOR);
+        let rows: Vec<String> = (0..screen.height)
+            .map(|y| (0..screen.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect();
+        assert_eq!(rows[0].trim(), "", "the tab bar row is left alone: {rows:#?}");
+        let shown: String = rows.concat().split_whitespace().collect::<Vec<_>>().join(" ");
+        let whole: String = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(shown.contains("try again.") && shown.contains("Nothing was lost"), "{rows:#?}");
+        assert_eq!(shown.replace(' ', ""), whole.replace(' ', ""), "{rows:#?}");
+    }
 }

@@ -235,3 +235,18 @@ fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
     assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, 2, 1, "fra B"));
     assert_eq!(a.checkin().checkin().craving, 2, "window A now shows B's change too");
 }
+
+#[test]
+fn a_form_left_open_across_midnight_no_longer_calls_its_day_today() {
+    let mut t = crate::support::app::TestApp::new(Lang::En, 100, 30);
+    go(&mut t.app, Tab::Checkin);
+    assert!(t.shows("2026-11-22 (today)"), "{}", t.text());
+    let after_midnight = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(0, 5, 0).unwrap();
+    t.clock.set_wall(after_midnight);
+    t.send(&[Action::Down]);
+    let screen = t.text();
+    assert!(
+        screen.contains("2026-11-22") && !screen.contains("(today)"),
+        "the form's day, by its date:\n{screen}"
+    );
+}

@@ -131,3 +131,80 @@ fn truncated_garbage_wrong_type_huge_and_deep_packs_are_named_and_never_changed(
         assert_eq!(on_disk, text, "{name}: the file is not changed");
     }
 }
+
+fn mkfifo(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo {}", path.display());
+}
+
+/// `mestring args`, failing the test instead of hanging it if the command never ends (a
+/// watchdog, not a measurement: a command here ends at once or waits forever).
+fn mestring_or_hang(config_dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(args)
+        .env_remove("MESTRING_LANG")
+        .env("LANG", "nb_NO.UTF-8")
+        .env("MESTRING_CONFIG", config_dir.join("config.ron"))
+        .env("MESTRING_DATA_DIR", config_dir.join("data"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..600 {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("mestring {args:?} hung");
+}
+
+#[test]
+fn fifos_devices_and_packs_over_the_limit_are_named_and_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("config.ron"));
+    mkfifo(&dir.path().join("content/helplines.ron"));
+    std::fs::create_dir_all(dir.path().join("content/nb")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("content/nb/techniques.ron")).unwrap();
+    // Thousands of tiny items just past the limit: merging that many took seconds.
+    let items = "(id: \"x\", topic: Treatment, question: \"Q\", answer: \"A\", source: (seed: \"s\", section: \"x\")),\n";
+    let count = mestring::content::packs::MAX_PACK_BYTES as usize / items.len() + 1;
+    write(dir.path(), "nb/faq.ron", &format!("(items: [\n{}])", items.repeat(count)));
+    for (args, shown) in [
+        (&["faq", "--format", "md"][..], "## "),
+        (&["techniques", "pust"], "pust"),
+        (&["help-lines"], "116 117"),
+    ] {
+        let out = mestring_or_hang(dir.path(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains(shown), "{args:?}: the built-in content");
+        assert!(
+            stderr.contains("config.ron, linje 1, kolonne 1: dette er ingen vanlig fil"),
+            "{args:?}: {stderr}"
+        );
+    }
+    let faq = mestring_or_hang(dir.path(), &["faq", "--format", "md"]);
+    assert!(String::from_utf8_lossy(&faq.stderr).contains("faq.ron:1:1: larger than 64 KiB"));
+    let techniques = mestring_or_hang(dir.path(), &["techniques", "pust"]);
+    assert!(String::from_utf8_lossy(&techniques.stderr).contains("techniques.ron:1:1: not a regular file"));
+    let lines = mestring_or_hang(dir.path(), &["help-lines"]);
+    assert!(String::from_utf8_lossy(&lines.stderr).contains("helplines.ron:1:1: not a regular file"));
+}
+
+#[test]
+fn the_crisis_overlay_opens_with_a_fifo_for_a_help_line_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("content/helplines.ron"));
+    let mut app = Pty::spawn(&[], dir.path(), "nb_NO.UTF-8", 100, 30);
+    app.wait_for("Dagens teknikk");
+    app.send(b"!");
+    app.wait_for("116 117");
+    app.send(b"\x1b");
+    app.wait_for_gone("116 117");
+    app.send(b"q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -194,3 +194,7 @@ fn a_damaged_database_is_found_at_start_named_and_never_written() {
     assert!(std::fs::read(&path).unwrap() == bytes, "the damaged file is byte for byte as it was");
     assert!(!data.join("backups").exists(), "a damaged file is never backed up");
 }
+
+mod restore;
+mod wal;
+mod writers;

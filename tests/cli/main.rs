@@ -10,5 +10,8 @@ mod durability;
 mod goals;
 mod import_robustness;
 mod language;
+mod private_files;
+mod refusals;
 mod report;
 mod text;
+mod time;

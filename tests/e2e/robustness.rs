@@ -18,7 +18,8 @@ fn exported_note(data: &std::path::Path) -> String {
 
 #[test]
 fn a_signal_while_a_note_is_being_typed_saves_it_and_restores_the_terminal() {
-    for signal in [15, 1] {
+    // SIGTERM, SIGHUP, and SIGQUIT (whose default would dump core and leave the terminal raw).
+    for signal in [15, 1, 3] {
         let data = tempfile::tempdir().unwrap();
         // Wide enough that the tab bar spells every title out.
         let mut app = Pty::spawn(&[], data.path(), "nb_NO.UTF-8", 220, 30);
@@ -39,6 +40,36 @@ fn a_signal_while_a_note_is_being_typed_saves_it_and_restores_the_terminal() {
             "signal {signal} keeps the text"
         );
     }
+}
+
+/// The terminal's markers around pasted text when bracketed paste is on.
+fn bracketed(text: &str) -> Vec<u8> {
+    [b"\x1b[200~".as_slice(), text.as_bytes(), b"\x1b[201~"].concat()
+}
+
+#[test]
+fn a_long_paste_is_one_insert_and_a_signal_during_a_huge_one_still_quits() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = Pty::spawn(&[], data.path(), "en_GB.UTF-8", 220, 30);
+    app.wait_for("quit");
+    assert!(
+        String::from_utf8_lossy(&app.raw_output()).contains("\x1b[?2004h"),
+        "bracketed paste is asked for"
+    );
+    app.send(&[tab_key(&app.screen(), "Check-in")]);
+    app.wait_for("Note");
+    app.send(b"\x1b[F\x1b[A\r");
+    app.wait_for("Esc ends the note");
+    // 40,000 characters: the note takes what fits, and says so.
+    app.send(&bracketed(&"0123456789".repeat(4_000)));
+    app.wait_for("Only what fitted was pasted");
+    // A megabyte, then a signal before it can all be handled: the signal still ends the app.
+    app.send(&bracketed(&"x".repeat(1 << 20)));
+    app.signal(15);
+    assert_eq!(app.wait_exit(), 0, "a clean quit");
+    assert!(!app.alternate_screen());
+    assert!(String::from_utf8_lossy(&app.raw_output()).contains("\x1b[?2004l"), "paste mode is undone");
+    assert_eq!(exported_note(data.path()).chars().count(), mestring::domain::checkin::NOTE_MAX_CHARS);
 }
 
 #[test]

@@ -1,0 +1,136 @@
+//! Clocks that are wrong: set before 1970, or ahead and then put right.
+
+use chrono::NaiveDate;
+use clap::Parser;
+use mestring::cli::Cli;
+use mestring::clock::FixedClock;
+use mestring::domain::checkin::CheckIn;
+use mestring::i18n::Lang;
+use mestring::store::{Store, location};
+
+use crate::support::cli::{mestring, stdout};
+
+#[test]
+fn with_the_clock_before_1970_every_command_works() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let moon = NaiveDate::from_ymd_opt(1969, 7, 20).unwrap().and_hms_opt(22, 56, 0).unwrap();
+    let clock = FixedClock::new(moon);
+    for args in [
+        &["checkin", "--mood", "5", "--note", "ett lite steg"][..],
+        &["status"],
+        &["export", "--format", "md"],
+        &["export", "--format", "json"],
+        &["doctor"],
+    ] {
+        let data_dir = data.to_str().unwrap();
+        let cli = Cli::parse_from(["mestring", "--data-dir", data_dir].iter().chain(args));
+        let status = mestring::commands::run(
+            &cli,
+            cli.command.as_ref().unwrap(),
+            crate::support::app::content(),
+            Lang::En,
+            &clock,
+        );
+        assert_eq!(status, std::process::ExitCode::SUCCESS, "{args:?}");
+    }
+    let stored = Store::open(&location::db_path(&data)).unwrap().checkin_on(moon.date()).unwrap();
+    assert_eq!(stored.unwrap().note, "ett lite steg");
+}
+
+#[test]
+fn everything_in_json_and_csv_includes_days_dated_after_today() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let ahead = NaiveDate::from_ymd_opt(2999, 1, 1).unwrap();
+    let mut store = Store::open(&location::db_path(&data)).unwrap();
+    store.save_checkin(&CheckIn::blank(ahead, ahead.and_hms_opt(9, 0, 0).unwrap())).unwrap();
+    drop(store);
+    for format in ["json", "csv"] {
+        let out = mestring(&data, &["export", "--format", format]);
+        assert!(stdout(&out).contains("2999-01-01"), "{format}: {}", stdout(&out));
+    }
+}
+
+/// Central European time as a POSIX rule, so no time zone database is needed: summer time
+/// (+02:00) ends on the last Sunday of October at 03:00, which becomes 02:00 (+01:00) again.
+const OSLO: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
+
+#[test]
+fn across_the_autumn_hour_that_runs_twice_the_later_edit_wins_an_import() {
+    let root = tempfile::tempdir().unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 10, 25).unwrap();
+    let summer = chrono::FixedOffset::east_opt(2 * 3600).unwrap();
+    let winter = chrono::FixedOffset::east_opt(3600).unwrap();
+    // 02:30 in summer time comes first (00:30 UTC); 02:10 in winter time is 40 minutes later.
+    let edits = [
+        ("first", day.and_hms_opt(2, 30, 0).unwrap(), summer),
+        ("second", day.and_hms_opt(2, 10, 0).unwrap(), winter),
+    ];
+    for (name, wall, offset) in edits {
+        let clock = FixedClock::new(wall);
+        clock.set_local(wall, offset);
+        let data = root.path().join(name);
+        let args =
+            ["mestring", "--data-dir", data.to_str().unwrap(), "checkin", "--mood", "3", "--note", name];
+        let cli = Cli::parse_from(args);
+        let status = mestring::commands::run(
+            &cli,
+            cli.command.as_ref().unwrap(),
+            crate::support::app::content(),
+            Lang::En,
+            &clock,
+        );
+        assert_eq!(status, std::process::ExitCode::SUCCESS);
+    }
+    let (first, second) = (root.path().join("first"), root.path().join("second"));
+    let file = root.path().join("second.json");
+    std::fs::write(&file, mestring(&second, &["export", "--format", "json"]).stdout).unwrap();
+    assert!(mestring(&first, &["import", file.to_str().unwrap()]).status.success());
+    let kept = Store::open(&location::db_path(&first)).unwrap().checkin_on(day).unwrap().unwrap();
+    assert_eq!(kept.note, "second", "the later edit, made at an earlier-looking local time, wins");
+}
+
+#[test]
+fn times_kept_as_local_by_earlier_versions_are_read_as_the_same_moments_in_utc() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut conn = rusqlite::Connection::open(location::db_path(&data)).unwrap();
+    mestring::store::migrations::migrations().to_version(&mut conn, 7).unwrap();
+    conn.execute_batch(
+        "INSERT INTO checkin (date, mood, craving, stress, updated_at) VALUES
+             ('2026-07-01', 4, 1, 1, '2026-07-01T20:00:00'), ('2026-12-01', 4, 1, 1, '2026-12-01T20:00:00');",
+    )
+    .unwrap();
+    drop(conn);
+    let export = |data: &std::path::Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
+            .args(["export", "--format", "json"])
+            .env("MESTRING_DATA_DIR", data)
+            .env("TZ", OSLO)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let read = export(&data);
+    let times: Vec<&str> =
+        read["checkins"].as_array().unwrap().iter().map(|c| c["updated_at"].as_str().unwrap()).collect();
+    assert_eq!(times, ["2026-07-01T18:00:00", "2026-12-01T19:00:00"], "summer and winter time");
+    // An export from before is local time too, and imports as the same moments.
+    let mut old = read.clone();
+    old["version"] = 1.into();
+    old["checkins"][0]["updated_at"] = "2026-07-01T20:00:00".into();
+    old["checkins"][1]["updated_at"] = "2026-12-01T20:00:00".into();
+    let file = root.path().join("old.json");
+    std::fs::write(&file, old.to_string()).unwrap();
+    let other = root.path().join("other");
+    let imported = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(["import", file.to_str().unwrap()])
+        .env("MESTRING_DATA_DIR", &other)
+        .env("TZ", OSLO)
+        .output()
+        .unwrap();
+    assert!(imported.status.success());
+    assert_eq!(export(&other)["checkins"], read["checkins"]);
+}
