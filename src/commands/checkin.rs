@@ -62,10 +62,10 @@ fn apply(args: &CheckinArgs, content: &Content, mut c: CheckIn) -> CheckIn {
         c.mood = mood;
     }
     if let Some(craving) = args.craving {
-        c.craving = craving;
+        c.craving = Some(craving);
     }
     if let Some(stress) = args.stress {
-        c.stress = stress;
+        c.stress = Some(stress);
     }
     if args.sleep.is_some() {
         c.sleep_half_hours = args.sleep;

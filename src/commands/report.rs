@@ -114,8 +114,8 @@ fn day_row(content: &Content, c: &CheckIn, lang: Lang) -> String {
         c.date,
         c.mood,
         t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
-        c.craving,
-        c.stress,
+        answer(c.craving),
+        answer(c.stress),
         cell(&sleep.join(", ")),
         cell(&printable(&used)),
         cell(&halt.join(", ")),
@@ -177,6 +177,11 @@ fn printable(text: &str) -> String {
     text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
 }
 
+/// A scale's value, or "–" where it was not answered.
+fn answer(value: Option<u8>) -> String {
+    value.map_or("–".to_owned(), |v| v.to_string())
+}
+
 /// Text that stays inside one Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('\\', "\\\\").replace('|', "\\|").replace("\r\n", "<br>").replace('\n', "<br>")
@@ -195,8 +200,8 @@ pub fn csv(checkins: &[CheckIn]) -> String {
         let fields = [
             c.date.to_string(),
             c.mood.to_string(),
-            c.craving.to_string(),
-            c.stress.to_string(),
+            c.craving.map(|v| v.to_string()).unwrap_or_default(),
+            c.stress.map(|v| v.to_string()).unwrap_or_default(),
             c.sleep_hours().map(|h| h.to_string()).unwrap_or_default(),
             c.sleep_quality.map(|q| q.to_string()).unwrap_or_default(),
             u8::from(c.slip.is_some()).to_string(),
@@ -241,7 +246,7 @@ mod tests {
         vec![
             CheckIn {
                 mood: 2,
-                craving: 8,
+                craving: Some(8),
                 triggers: vec!["loneliness".into(), "Svigermor".into()],
                 slip: Some(Slip { substance: "øl".into(), amount: "2".into() }),
                 note: "Tung kveld | ringte Kari\nså bedre".into(),
@@ -250,7 +255,7 @@ mod tests {
             },
             CheckIn {
                 mood: 4,
-                craving: 2,
+                craving: Some(2),
                 triggers: vec!["loneliness".into()],
                 helped: vec!["breathe-through-the-urge".into()],
                 note: "Gikk tur, \"fin\" dag".into(),
@@ -269,7 +274,7 @@ mod tests {
         assert!(md.contains("- Ensomhet (2)"), "{md}");
         assert!(
             md.contains(
-                "| 2026-11-20 fre | 2 Tungt | 8 | 0 | 6,5 t | Ja, en sprekk: øl 2 |  | Ensomhet, Svigermor |"
+                "| 2026-11-20 fre | 2 Tungt | 8 | – | 6,5 t | Ja, en sprekk: øl 2 |  | Ensomhet, Svigermor |"
             ),
             "{md}"
         );

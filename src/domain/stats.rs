@@ -99,9 +99,10 @@ pub fn summary(checkins: &[CheckIn]) -> Summary {
     Summary {
         checkins: checkins.len(),
         mood: mean(&mut checkins.iter().map(|c| f64::from(c.mood))),
-        craving: mean(&mut checkins.iter().map(|c| f64::from(c.craving))),
-        craving_max: checkins.iter().map(|c| c.craving).max(),
-        stress: mean(&mut checkins.iter().map(|c| f64::from(c.stress))),
+        // What was not answered is not a 0: it is left out of the averages.
+        craving: mean(&mut checkins.iter().filter_map(|c| c.craving).map(f64::from)),
+        craving_max: checkins.iter().filter_map(|c| c.craving).max(),
+        stress: mean(&mut checkins.iter().filter_map(|c| c.stress).map(f64::from)),
         sleep_hours: mean(&mut checkins.iter().filter_map(|c| c.sleep_hours()).map(f64::from)),
         slips: checkins.iter().filter(|c| c.slip.is_some()).count(),
     }
@@ -149,14 +150,15 @@ pub struct CravingByTrigger {
 pub fn craving_by_trigger(checkins: &[CheckIn]) -> CravingByTrigger {
     let mut by: HashMap<&str, (u32, u32)> = HashMap::new();
     let (mut none_sum, mut none_n) = (0u32, 0u32);
-    for c in checkins {
+    // Only days with craving answered say anything about it.
+    for (c, craving) in checkins.iter().filter_map(|c| Some((c, u32::from(c.craving?)))) {
         if c.triggers.is_empty() {
-            none_sum += u32::from(c.craving);
+            none_sum += craving;
             none_n += 1;
         }
         for t in &c.triggers {
             let entry = by.entry(t.as_str()).or_default();
-            entry.0 += u32::from(c.craving);
+            entry.0 += craving;
             entry.1 += 1;
         }
     }
@@ -220,7 +222,7 @@ mod tests {
     fn checkin(day: u32, mood: u8, craving: u8, triggers: &[&str]) -> CheckIn {
         CheckIn {
             mood,
-            craving,
+            craving: Some(craving),
             triggers: triggers.iter().map(|t| t.to_string()).collect(),
             ..CheckIn::blank(d(day), d(day).and_hms_opt(20, 0, 0).unwrap())
         }

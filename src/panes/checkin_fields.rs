@@ -62,8 +62,9 @@ pub fn step(c: &mut CheckIn, field: Field, delta: i8) -> bool {
     let before = c.clone();
     match field {
         Field::Mood => c.mood = bump(c.mood, MOOD_MIN, MOOD_MAX),
-        Field::Craving => c.craving = bump(c.craving, 0, SCALE_MAX),
-        Field::Stress => c.stress = bump(c.stress, 0, SCALE_MAX),
+        // Not answered yet: the first step in either direction answers 0.
+        Field::Craving => c.craving = Some(c.craving.map_or(0, |v| bump(v, 0, SCALE_MAX))),
+        Field::Stress => c.stress = Some(c.stress.map_or(0, |v| bump(v, 0, SCALE_MAX))),
         Field::Sleep => {
             c.sleep_half_hours =
                 Some(c.sleep_half_hours.map_or(SLEEP_START, |h| bump(h, 0, SLEEP_HALF_HOURS_MAX)))
@@ -103,8 +104,8 @@ pub fn set_number(c: &mut CheckIn, field: Field, n: u8) -> bool {
     let before = c.clone();
     match field {
         Field::Mood => c.mood = n,
-        Field::Craving => c.craving = n,
-        Field::Stress => c.stress = n,
+        Field::Craving => c.craving = Some(n),
+        Field::Stress => c.stress = Some(n),
         Field::Sleep => c.sleep_half_hours = Some(n * 2),
         Field::SleepQuality => c.sleep_quality = Some(n),
         _ => return false,
@@ -112,9 +113,12 @@ pub fn set_number(c: &mut CheckIn, field: Field, n: u8) -> bool {
     *c != before
 }
 
-/// Space on a scalar field: flips a yes/no, and clears an optional value (sleep).
+/// Space on a scalar field: flips a yes/no, and clears an optional value (sleep, and craving
+/// and stress back to not answered).
 pub fn toggle(c: &mut CheckIn, field: Field) -> bool {
     match field {
+        Field::Craving if c.craving.is_some() => c.craving = None,
+        Field::Stress if c.stress.is_some() => c.stress = None,
         Field::Used => c.slip = if c.slip.is_some() { None } else { Some(Slip::default()) },
         Field::Sleep if c.sleep_half_hours.is_some() => c.sleep_half_hours = None,
         Field::SleepQuality if c.sleep_quality.is_some() => c.sleep_quality = None,
@@ -187,7 +191,11 @@ mod tests {
         assert!(step(&mut c, Field::Mood, 1));
         assert!(!step(&mut c, Field::Mood, 1), "5 is the top");
         assert_eq!(c.mood, 5);
+        assert!(step(&mut c, Field::Craving, -1), "not answered: the first step answers 0");
+        assert_eq!(c.craving, Some(0));
         assert!(!step(&mut c, Field::Craving, -1), "0 is the bottom");
+        assert!(toggle(&mut c, Field::Craving));
+        assert_eq!(c.craving, None, "Space takes the answer back");
         assert!(step(&mut c, Field::Sleep, -1));
         assert_eq!(c.sleep_half_hours, Some(SLEEP_START), "the first step gives a common night");
         assert!(step(&mut c, Field::Sleep, 1));

@@ -136,10 +136,15 @@ impl CheckinPane {
                 line
             }
             Field::Craving | Field::Stress => {
-                let n = if field == Field::Craving { c.craving } else { c.stress };
-                let mut line = value(format!("{n:>2}"));
-                line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
-                line
+                match if field == Field::Craving { c.craving } else { c.stress } {
+                    Some(n) => {
+                        let mut line = value(format!("{n:>2}"));
+                        line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
+                        line
+                    }
+                    // Not answered: no meter, which would read as a 0.
+                    None => value("–".to_owned()),
+                }
             }
             Field::Sleep => value(c.sleep_hours().map_or("–".to_owned(), |h| {
                 format!("{} {}", self.lang.decimal(f64::from(h)), t.hours_short)

@@ -145,15 +145,16 @@ impl HistoryPane {
         let x = |c: &CheckIn| (c.date - start).num_days();
         // Longer than a season: a point a week, so the line shows the trend, not every day.
         let bucket = if self.range_days() > 90 { 7 } else { 1 };
-        let series = |value: fn(&CheckIn) -> u8| {
-            stats::bucketed(period.iter().map(|c| (x(c), f64::from(value(c)))), bucket)
+        // A day without an answer is no point: the line breaks there, as for a missing day.
+        let series = |value: fn(&CheckIn) -> Option<u8>| {
+            stats::bucketed(period.iter().filter_map(|c| Some((x(c), f64::from(value(c)?)))), bucket)
         };
         self.stats = PeriodStats {
             summary: stats::summary(period),
             triggers: stats::trigger_counts(period),
             craving: Some(stats::craving_by_trigger(period)),
             weekday: stats::mood_by_weekday(period),
-            mood: series(|c| c.mood),
+            mood: series(|c| Some(c.mood)),
             craving_points: series(|c| c.craving),
             stress: series(|c| c.stress),
             slip_days: period.iter().filter(|c| c.slip.is_some()).map(|c| x(c) as f64).collect(),

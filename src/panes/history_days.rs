@@ -51,7 +51,8 @@ impl HistoryPane {
                 let slip = if c.slip.is_some() { " ·" } else { "" };
                 let marker = if selected { "› " } else { "  " };
                 let word = t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)];
-                let numbers = format!("{} {}{slip}", t.craving, c.craving);
+                let numbers =
+                    format!("{} {}{slip}", t.craving, c.craving.map_or("–".to_owned(), |v| v.to_string()));
                 let full = format!("{marker}{weekday} {}  {} {word:<12} {numbers}", c.date, c.mood);
                 // Narrow, the mood's word gives way first: the numbers are what the row is for.
                 let short = format!("{marker}{weekday} {}  {}  {numbers}", c.date, c.mood);
@@ -89,8 +90,8 @@ pub fn day_text(content: &Content, c: &CheckIn, lang: Lang, t: &CheckinText, the
     let mut lines = vec![
         Line::styled(format!("{weekday} {}", c.date), theme.heading),
         row(t.mood, format!("{} {}", c.mood, t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)])),
-        row(t.craving, format!("{} / 10", c.craving)),
-        row(t.stress, format!("{} / 10", c.stress)),
+        row(t.craving, c.craving.map_or("–".to_owned(), |v| format!("{v} / 10"))),
+        row(t.stress, c.stress.map_or("–".to_owned(), |v| format!("{v} / 10"))),
     ];
     if let Some(hours) = c.sleep_hours() {
         let quality = c

@@ -185,6 +185,56 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // runs twice in autumn looked older than one made an hour before it. Earlier rows were local
     // time; they are read in this system's time zone (see `clock::utc_from_local`).
     M::up("UPDATE checkin SET updated_at = mestring_local_to_utc(updated_at);"),
+    // 9: craving and stress may be "not answered" (NULL), which is not the same as 0 and is
+    // left out of averages. SQLite cannot drop a NOT NULL in place, so the check-in tables are
+    // built anew and every row copied as it is (0 stays 0). The lists are copied to new tables
+    // before the old check-in table goes, so its ON DELETE CASCADE never runs over them; the
+    // renames point their references at the new table.
+    M::up(
+        "CREATE TABLE checkin_v9 (
+             date TEXT PRIMARY KEY NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+             mood INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),
+             craving INTEGER CHECK (craving BETWEEN 0 AND 10),
+             stress INTEGER CHECK (stress BETWEEN 0 AND 10),
+             sleep_half_hours INTEGER CHECK (sleep_half_hours BETWEEN 0 AND 48),
+             sleep_quality INTEGER CHECK (sleep_quality BETWEEN 1 AND 5),
+             used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1)),
+             substance TEXT NOT NULL DEFAULT '',
+             amount TEXT NOT NULL DEFAULT '',
+             halt INTEGER NOT NULL DEFAULT 0 CHECK (halt BETWEEN 0 AND 15),
+             note TEXT NOT NULL DEFAULT '',
+             updated_at TEXT NOT NULL
+         ) WITHOUT ROWID;
+         INSERT INTO checkin_v9 (date, mood, craving, stress, sleep_half_hours, sleep_quality, used,
+                 substance, amount, halt, note, updated_at)
+             SELECT date, mood, craving, stress, sleep_half_hours, sleep_quality, used, substance,
+                 amount, halt, note, updated_at FROM checkin;
+         CREATE TABLE checkin_trigger_v9 (
+             date TEXT NOT NULL REFERENCES checkin_v9(date) ON DELETE CASCADE,
+             position INTEGER NOT NULL,
+             label TEXT NOT NULL,
+             PRIMARY KEY (date, position)
+         ) WITHOUT ROWID;
+         INSERT INTO checkin_trigger_v9 (date, position, label)
+             SELECT date, position, label FROM checkin_trigger;
+         CREATE TABLE checkin_helped_v9 (
+             date TEXT NOT NULL REFERENCES checkin_v9(date) ON DELETE CASCADE,
+             position INTEGER NOT NULL,
+             label TEXT NOT NULL,
+             PRIMARY KEY (date, position)
+         ) WITHOUT ROWID;
+         INSERT INTO checkin_helped_v9 (date, position, label)
+             SELECT date, position, label FROM checkin_helped;
+         DROP TABLE checkin_trigger;
+         DROP TABLE checkin_helped;
+         DROP TABLE checkin;
+         ALTER TABLE checkin_v9 RENAME TO checkin;
+         ALTER TABLE checkin_trigger_v9 RENAME TO checkin_trigger;
+         ALTER TABLE checkin_helped_v9 RENAME TO checkin_helped;
+         CREATE INDEX checkin_trigger_label ON checkin_trigger(label);
+         CREATE INDEX checkin_used ON checkin(date) WHERE used = 1;
+         CREATE INDEX checkin_dates ON checkin(date);",
+    ),
 ];
 
 /// The version from which `start-snapshot.json` is gone.
@@ -264,6 +314,8 @@ mod tests {
     const PRACTICE_MIGRATION: usize = 4;
     /// The version from which a check-in's last change is kept in UTC.
     const UTC_MIGRATION: usize = 8;
+    /// The version from which craving and stress may be not answered.
+    const NOT_ANSWERED_MIGRATION: usize = 9;
 
     #[test]
     fn the_migrations_are_valid() {
@@ -341,6 +393,7 @@ mod tests {
                 let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
                 let kept = store.checkin_on(day).unwrap().expect("kept");
                 assert_eq!((kept.mood, kept.note.as_str(), kept.triggers.len()), (4, "før", 1));
+                assert_eq!((kept.craving, kept.stress), (Some(2), Some(3)), "from {from}: values kept");
                 let saved = day.and_hms_opt(20, 0, 0).unwrap();
                 let utc = if from >= UTC_MIGRATION { saved } else { crate::clock::utc_from_local(saved) };
                 assert_eq!(kept.updated_at, utc, "from {from}: the same moment, in UTC");
@@ -364,6 +417,53 @@ mod tests {
                 assert_eq!(store.practice_count().unwrap(), 1);
             }
         }
+    }
+
+    #[test]
+    fn not_answered_arrives_with_every_row_and_list_kept_and_the_lists_still_follow_their_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.sqlite3");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        add_functions(&conn).unwrap();
+        migrations().to_version(&mut conn, NOT_ANSWERED_MIGRATION - 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO checkin (date, mood, craving, stress, used, note, updated_at)
+                 VALUES ('2026-11-01', 2, 0, 9, 1, 'a', '2026-11-01T20:00:00Z'),
+                        ('2026-11-02', 4, 3, 0, 0, 'b', '2026-11-02T20:00:00Z');
+             INSERT INTO checkin_trigger VALUES ('2026-11-01', 0, 'stress'), ('2026-11-01', 1, 'work');
+             INSERT INTO checkin_helped VALUES ('2026-11-02', 0, 'mindfulness');",
+        )
+        .unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let rows: Vec<(String, Option<u8>, Option<u8>)> = conn
+            .prepare("SELECT date, craving, stress FROM checkin ORDER BY date")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows, [("2026-11-01".into(), Some(0), Some(9)), ("2026-11-02".into(), Some(3), Some(0))]);
+        let lists: i64 = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM checkin_trigger) + (SELECT count(*) FROM checkin_helped)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(lists, 3, "no list was cascaded away");
+        let broken: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(broken, 0);
+        conn.execute("INSERT INTO checkin (date, mood, updated_at) VALUES ('2026-11-03', 3, 'x')", [])
+            .unwrap();
+        conn.execute("DELETE FROM checkin WHERE date = '2026-11-01'", []).unwrap();
+        let left: i64 = conn.query_row("SELECT count(*) FROM checkin_trigger", [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0, "a day's lists still go with it");
+        let used: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('checkin_used', 'checkin_dates', 'checkin_trigger_label')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(used, 3, "the indexes are back");
     }
 
     #[test]

@@ -31,8 +31,9 @@ fn a_day_filled_by_keys_alone_is_saved_as_it_is_made() {
     // Mood is focused first: one step up to "Bra".
     feed(&mut app, [Action::Increase]);
     assert_eq!(saved(&mut app).unwrap().mood, 4, "saved without pressing save");
-    feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // craving 2
-    feed(&mut app, [Action::Down, Action::Increase]); // stress 1
+    // Not answered until changed: the first step answers 0.
+    feed(&mut app, [Action::Down, Action::Increase, Action::Increase, Action::Increase]); // craving 2
+    feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // stress 1
     feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // sleep 7.5
     feed(&mut app, [Action::Down, Action::Down]); // past sleep quality to "used"
     feed(&mut app, [Action::Down, Action::Toggle, Action::Increase, Action::Toggle]); // stress, loneliness
@@ -47,7 +48,7 @@ fn a_day_filled_by_keys_alone_is_saved_as_it_is_made() {
     type_text(&mut app, "Linje to");
     feed(&mut app, [Action::Back]);
     let c = saved(&mut app).unwrap();
-    assert_eq!((c.mood, c.craving, c.stress, c.sleep_half_hours), (4, 2, 1, Some(15)));
+    assert_eq!((c.mood, c.craving, c.stress, c.sleep_half_hours), (4, Some(2), Some(1), Some(15)));
     assert_eq!(c.triggers, ["stress", "loneliness", "Svigermor"]);
     assert!(c.halt.tired && !c.halt.hungry);
     assert_eq!(c.helped, ["breathe-through-the-urge"]);
@@ -84,7 +85,8 @@ fn a_hard_day_offers_breathing_and_the_help_lines_without_forcing_them() {
         let mut app = app(Lang::Nb, w, h);
         go(&mut app, Tab::Checkin);
         feed(&mut app, [Action::Down]);
-        feed(&mut app, std::iter::repeat_n(Action::Increase, 7));
+        // Not answered, then 0, then up to 7.
+        feed(&mut app, std::iter::repeat_n(Action::Increase, 8));
         assert!(!text(&app, w, h).contains(expected), "craving 7 is not offered support");
         feed(&mut app, [Action::Increase]);
         let screen = text(&app, w, h);
@@ -221,19 +223,27 @@ fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
         app
     };
     let (mut a, mut b) = (open(), open());
-    // Window A: mood up. Window B, opened before A saved: craving up twice, a note.
+    // Window A: mood up. Window B, opened before A saved: craving answered 0, then up twice, a note.
     feed(&mut a, [Action::Increase]);
     feed(
         &mut b,
-        [Action::Down, Action::Increase, Action::Increase, Action::Bottom, Action::Up, Action::Open],
+        [
+            Action::Down,
+            Action::Increase,
+            Action::Increase,
+            Action::Increase,
+            Action::Bottom,
+            Action::Up,
+            Action::Open,
+        ],
     );
     type_text(&mut b, "fra B");
     feed(&mut b, [Action::Back]);
     // Window A changes stress later, from its older view of the day.
-    feed(&mut a, [Action::Down, Action::Down, Action::Increase]);
+    feed(&mut a, [Action::Down, Action::Down, Action::Increase, Action::Increase]);
     let c = a.store().get().ok().unwrap().checkin_on(today()).unwrap().unwrap();
-    assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, 2, 1, "fra B"));
-    assert_eq!(a.checkin().checkin().craving, 2, "window A now shows B's change too");
+    assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, Some(2), Some(1), "fra B"));
+    assert_eq!(a.checkin().checkin().craving, Some(2), "window A now shows B's change too");
 }
 
 #[test]

@@ -32,12 +32,12 @@ fn digits_on_a_number_field_set_it_and_do_not_switch_screens() {
     assert_eq!(saved(&app).unwrap().mood, 4);
     down(&mut app, 1);
     type_text(&mut app, "5");
-    assert_eq!((app.tab(), saved(&app).unwrap().craving), (Tab::Checkin, 5));
+    assert_eq!((app.tab(), saved(&app).unwrap().craving), (Tab::Checkin, Some(5)));
     type_text(&mut app, "10");
-    assert_eq!(saved(&app).unwrap().craving, 10, "two digits make ten");
+    assert_eq!(saved(&app).unwrap().craving, Some(10), "two digits make ten");
     down(&mut app, 1);
     type_text(&mut app, "0");
-    assert_eq!(saved(&app).unwrap().stress, 0);
+    assert_eq!(saved(&app).unwrap().stress, Some(0));
     down(&mut app, 1);
     type_text(&mut app, "7");
     assert_eq!(saved(&app).unwrap().sleep_half_hours, Some(14), "seven hours");

@@ -79,7 +79,7 @@ fn words_agree_with_their_numbers() {
     let mut app = app(Lang::Nb, 120, 40);
     let c = |days_ago: u64, triggers: Vec<String>| {
         let date = today() - Days::new(days_ago);
-        CheckIn { triggers, ..CheckIn::blank(date, date.and_hms_opt(20, 0, 0).unwrap()) }
+        CheckIn { triggers, craving: Some(3), ..CheckIn::blank(date, date.and_hms_opt(20, 0, 0).unwrap()) }
     };
     let store = app.store_mut().get_mut().unwrap();
     store.save_checkin(&c(1, vec!["stress".into()])).unwrap();

@@ -29,8 +29,8 @@ fn save(app: &mut App, days_ago: u64, mood: u8, craving: u8, used: bool) {
     let date = today() - Days::new(days_ago);
     let c = CheckIn {
         mood,
-        craving,
-        stress: 4,
+        craving: Some(craving),
+        stress: Some(4),
         slip: used.then(Slip::default),
         ..CheckIn::blank(date, date.and_hms_opt(20, 0, 0).unwrap())
     };

@@ -17,6 +17,7 @@ mod goals_snapshots;
 mod history_charts;
 mod learn;
 mod learn_snapshots;
+mod not_answered;
 mod paste;
 mod search;
 mod settings;

@@ -10,6 +10,7 @@ mod durability;
 mod goals;
 mod import_robustness;
 mod language;
+mod not_answered;
 mod private_files;
 mod refusals;
 mod report;
