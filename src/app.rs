@@ -388,11 +388,6 @@ impl App {
         self.checkin.flush(&mut ctx);
     }
 
-    /// The key that shows the settings, as the tab bar writes it.
-    pub(crate) fn settings_key(&self) -> String {
-        self.keymap.key_hint(Action::ShowSettings, &[])
-    }
-
     fn switch_tab(&mut self, step: isize) {
         let len = Tab::ALL.len() as isize;
         let next = (self.tab.index() as isize + step).rem_euclid(len);

@@ -63,7 +63,7 @@ pub struct CheckinPane {
     /// A slip was just recorded on this day: `u` takes it back while the message shows.
     pub(super) undo_slip: Option<NaiveDate>,
     /// The digit just typed on the focused field, for a second one ("1", "0" is ten).
-    digit: Option<(Field, u8)>,
+    pub(super) digit: Option<(Field, u8)>,
 }
 
 impl CheckinPane {
@@ -305,24 +305,6 @@ impl CheckinPane {
             Action::Open => self.open(ctx),
             Action::Save => self.save(ctx),
             _ => {}
-        }
-    }
-
-    /// A digit on a number field sets it; a second one right after may make ten or more.
-    fn type_digit(&mut self, digit: u8, before: Option<(Field, u8)>, ctx: &mut Ctx) {
-        let before = before.filter(|(f, _)| *f == self.field).map(|(_, d)| d);
-        match checkin_fields::typed_number(self.field, before, digit) {
-            Some(n) => {
-                if checkin_fields::set_number(&mut self.checkin, self.field, n) {
-                    self.changed();
-                }
-                self.digit = Some((self.field, digit));
-            }
-            None => {
-                let Some((min, max)) = checkin_fields::digit_range(self.field) else { return };
-                let range = format!("{min}-{max}");
-                *ctx.toast = Some(self.lang.strings().checkin.digit_outside.replace("{}", &range));
-            }
         }
     }
 

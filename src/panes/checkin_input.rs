@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::Ctx;
 use super::checkin::{CheckinPane, Editing, LineTarget};
-use super::checkin_fields;
+use super::checkin_fields::{self, Field};
 use crate::action::Action;
 use crate::content::labels;
 use crate::domain::checkin::{NOTE_MAX_CHARS, Slip};
@@ -127,6 +127,24 @@ impl CheckinPane {
                 self.changed();
             }
             LineTarget::OwnTrigger | LineTarget::OwnHelped => {}
+        }
+    }
+
+    /// A digit on a number field sets it; a second one right after may make ten or more.
+    pub(super) fn type_digit(&mut self, digit: u8, before: Option<(Field, u8)>, ctx: &mut Ctx) {
+        let before = before.filter(|(f, _)| *f == self.field).map(|(_, d)| d);
+        match checkin_fields::typed_number(self.field, before, digit) {
+            Some(n) => {
+                if checkin_fields::set_number(&mut self.checkin, self.field, n) {
+                    self.changed();
+                }
+                self.digit = Some((self.field, digit));
+            }
+            None => {
+                let Some((min, max)) = checkin_fields::digit_range(self.field) else { return };
+                let range = format!("{min}-{max}");
+                *ctx.toast = Some(self.lang.strings().checkin.digit_outside.replace("{}", &range));
+            }
         }
     }
 
