@@ -19,7 +19,8 @@ use crate::domain::practice::PracticeRecord;
 /// Names the file kind, so a random JSON file is refused with a clear message.
 pub const FORMAT: &str = "mestring-export";
 /// 2: a check-in's `updated_at` is UTC. Version 1 files, whose times are local, still import.
-pub const VERSION: u32 = 2;
+/// 3: a check-in's craving or stress may be `null`, not answered; version 2 files still import.
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
@@ -234,6 +235,8 @@ fn parse(json: &str) -> Result<Export, ImportError> {
     }
     let local_times = match value.get("version").and_then(|v| v.as_u64()) {
         Some(1) => true,
+        // 3 may say a check-in's craving or stress was not answered (null); 2 always had a number.
+        Some(2) => false,
         Some(v) if v == u64::from(VERSION) => false,
         Some(v) => return Err(ImportError::Version(u32::try_from(v).unwrap_or(u32::MAX))),
         None => return Err(ImportError::NotAnExport),
