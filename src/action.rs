@@ -26,6 +26,8 @@ pub enum Action {
     PrevTab,
     /// Switch to the screen with this 0-based position in the tab bar.
     GoTab(u8),
+    /// Show the settings screen (it has no digit: the ten digits go to the daily screens).
+    ShowSettings,
     /// Start typing a filter for the current list.
     Search,
     /// Open or confirm the selected item.
@@ -54,6 +56,11 @@ pub enum Action {
     Edit,
     /// A key for the focused text field (only produced while one has focus).
     Text(KeyEvent),
+    /// A digit typed on a field that takes a number (a check-in scale): it sets the value
+    /// instead of picking a screen.
+    Digit(u8),
+    /// Take back what was just done, while the message that offers it is shown.
+    Undo,
     /// Keep a check-in that could not be saved in a file beside the database, and quit; the
     /// next start offers it back.
     KeepUnsaved,

@@ -68,17 +68,18 @@ pub struct Setup {
     pub loaded: Loaded,
     /// The default keys with the file's overrides.
     pub keymap: Keymap,
-    /// What is wrong in the file, one sentence each, shown from the first frame.
-    pub problems: Vec<String>,
 }
 
 impl Setup {
-    /// The settings read from `path`, with the keys they give and every problem found.
+    /// The settings read from `path`, with the keys they give.
     pub fn new(path: Option<std::path::PathBuf>, loaded: Loaded) -> Self {
-        let (keymap, key_problems) = Keymap::with_overrides(&loaded.settings.keys);
-        let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-        problems.extend(key_problems);
-        Self { path, loaded, keymap, problems }
+        let (keymap, _) = Keymap::with_overrides(&loaded.settings.keys);
+        Self { path, loaded, keymap }
+    }
+
+    /// What is wrong in the file, one whole sentence each, in `lang`.
+    pub fn problems(&self, lang: Lang) -> Vec<String> {
+        crate::panes::settings::problems_in(&self.loaded, &lang.strings().settings)
     }
 }
 
@@ -232,8 +233,8 @@ impl App {
             Tab::Sober => &[Scope::List, Scope::Items, Scope::Sober],
             Tab::Plan => &[Scope::List, Scope::Items, Scope::Plan],
             Tab::Faq => &[Scope::List, Scope::Search],
-            Tab::Checkin => &[Scope::Form],
-            Tab::History => &[Scope::List, Scope::Charts],
+            Tab::Checkin => &[Scope::Form, Scope::Checkin],
+            Tab::History => self.history.scopes(),
             Tab::Techniques => techniques::SCOPES,
             Tab::Learn => self.learn.scopes(),
             Tab::Breathe => self.breathe.scopes(),
@@ -301,23 +302,30 @@ impl App {
             Action::Hide => self.open_overlay(Overlay::Hidden),
             Action::NextTab => self.switch_tab(1),
             Action::PrevTab => self.switch_tab(-1),
+            // From today, the check-in's key (the start screen names it) opens today's check-in,
+            // whichever day was shown there last.
+            Action::GoTab(i)
+                if self.tab == Tab::Home && Tab::ALL.get(usize::from(i)) == Some(&Tab::Checkin) =>
+            {
+                let today = self.clock.today();
+                return Some(Action::EditCheckin(today));
+            }
             Action::GoTab(i) => {
                 if let Some(tab) = Tab::ALL.get(usize::from(i)) {
                     self.show(*tab);
                 }
             }
+            Action::ShowSettings => self.show(Tab::Settings),
             Action::StartExercise(id) => {
                 if let Err(err) = self.start_exercise(id, None) {
                     self.toast = Some(err.to_string());
                 }
             }
             Action::Click { column, row } if row == ui::areas(self.area).tabs.y => {
-                let s = self.strings();
-                if let Some((tab, _, _)) = ui::tab_spans(ui::areas(self.area).tabs, Tab::ALL, self.tab, s)
-                    .into_iter()
-                    .find(|(_, _, r)| r.contains((column, row).into()))
-                {
-                    self.show(tab);
+                let (s, settings_key) = (self.strings(), self.settings_key());
+                let (_, spans) = ui::tab_spans(ui::areas(self.area).tabs, self.tab, s, &settings_key);
+                if let Some(span) = spans.into_iter().find(|span| span.rect.contains((column, row).into())) {
+                    self.show(span.tab);
                 }
             }
             Action::OpenFaq(id) => {
@@ -369,6 +377,7 @@ impl App {
 
     /// Takes in what the settings file says, before the first frame.
     pub fn configure(&mut self, setup: Setup) {
+        let problems = setup.problems(self.options.lang);
         let settings = &setup.loaded.settings;
         self.keymap = setup.keymap;
         self.checkin.set_configured_triggers(&settings.triggers);
@@ -381,8 +390,9 @@ impl App {
             self.home.enter(&mut ctx, phase);
         }
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color);
-        self.settings_problems(setup.problems);
+        self.settings_problems(problems.len());
+        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color)
+            .with_problems(problems);
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
@@ -403,7 +413,7 @@ impl App {
             Tab::Faq => {
                 LazyCell::force(&self.faq);
             }
-            Tab::Settings => {}
+            Tab::Settings => self.settings.enter(&mut ctx),
             Tab::Techniques => self.techniques.enter(&mut ctx),
             Tab::Learn => self.learn.enter(&mut ctx),
             Tab::Checkin => self.checkin.enter(&mut ctx),

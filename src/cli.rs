@@ -1,4 +1,6 @@
-//! The command line: options for the TUI, and subcommands that run without it.
+//! The command line: options for the TUI, and subcommands that run without it. The help of
+//! each command and option is in `i18n/cli.rs`, per language, and put in by `localized.rs`, so
+//! `--help` and a wrong command line speak the language chosen; no help is written here.
 
 use std::path::PathBuf;
 
@@ -11,41 +13,27 @@ use crate::domain::breathing::Length;
 use crate::domain::parse;
 use crate::i18n::Lang;
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "mestring",
-    version,
-    about = "An offline, private companion for recovery from substance addiction",
-    long_about = "mestring is an offline, private, keyboard-first companion for people recovering from \
-                  substance addiction. It is not treatment and no substitute for professional help.\n\
-                  In Norway: medical emergency 113, legevakt 116 117, Mental Helses hjelpetelefon 116 123."
-)]
-pub struct Cli {
-    /// Interface language: nb (Norwegian bokmål, default) or en. Also MESTRING_LANG, or LANG.
-    #[arg(long, env = "MESTRING_LANG", value_name = "LANG", global = true)]
-    pub lang: Option<String>,
+mod localized;
 
-    /// Which help lines to show (and the currency of what a counter saved). Chosen by where you
-    /// are, not by language. Default: the settings file's region, else norway.
+pub use localized::{command, early_lang, parse};
+
+#[derive(Debug, Parser)]
+#[command(name = "mestring", version)]
+pub struct Cli {
+    #[arg(long, env = "MESTRING_LANG", value_name = "LANG", global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
     #[arg(long, value_enum, global = true)]
     pub region: Option<Region>,
 
-    /// Let the mouse click tabs and rows and scroll. Off by default so you can select and copy
-    /// text, such as a phone number, with the mouse.
     #[arg(long)]
     pub mouse: bool,
 
-    /// Where your data is kept (created with mode 0700). Default: $XDG_DATA_HOME/mestring,
-    /// usually ~/.local/share/mestring, also on macOS.
     #[arg(long, env = "MESTRING_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
-    /// The settings file. Default: $XDG_CONFIG_HOME/mestring/config.ron, usually
-    /// ~/.config/mestring/config.ron. Content packs are read from content/ beside it.
     #[arg(long, env = "MESTRING_CONFIG", value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
-    /// Ring the terminal bell at each new breathing phase, so you can follow with your eyes
-    /// closed.
     #[arg(long, global = true)]
     pub bell: bool,
 
@@ -66,12 +54,7 @@ impl Cli {
     pub fn options(&self, settings: &crate::config::Settings) -> crate::app::Options {
         use crate::i18n::Lang;
         let lang_env = std::env::var("LANG").ok();
-        let lang = self
-            .lang
-            .as_deref()
-            .and_then(Lang::from_tag)
-            .or(settings.lang)
-            .unwrap_or_else(|| Lang::resolve(None, lang_env.as_deref()));
+        let lang = self.lang.or(settings.lang).unwrap_or_else(|| Lang::resolve(None, lang_env.as_deref()));
         crate::app::Options {
             lang,
             region: self.region(settings),
@@ -113,59 +96,55 @@ pub fn region_from_locale(tag: &str) -> Option<RegionId> {
     }
 }
 
+/// The languages `--lang` takes, as a value's error: the message lists them in the language of
+/// the rest of the command line's messages.
+#[derive(Debug)]
+pub struct Choices(pub String);
+
+impl std::fmt::Display for Choices {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Choices {}
+
+/// `--lang` (and `MESTRING_LANG`): nb or en, also as a locale tag (`nb_NO.UTF-8`, `nn`, `en_GB`);
+/// anything else is a wrong command line, not a silent default.
+fn parse_lang(text: &str) -> Result<Lang, Choices> {
+    Lang::from_tag(text).ok_or_else(|| Choices(Lang::ALL.map(Lang::code).join(", ")))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Record or update a day's check-in without opening the app (for cron and shell habits).
     Checkin(CheckinArgs),
-    /// One short line for a shell prompt: checked in today or not, the streak, days on the
-    /// first sober counter, and how many habits are left today.
     Status,
-    /// Write check-ins to standard output: a two-week summary for your therapist (md), a table
-    /// (csv), or everything, re-importable (json).
     Export(ExportArgs),
-    /// Merge a JSON export (or another app's export, with --from) into your data. Importing
-    /// the same file twice changes nothing.
     Import {
-        /// A file written by `mestring export --format json`, or by the app --from names.
         file: PathBuf,
         /// Where the file comes from: mestring (default), or daylio (its CSV export: mood 1-5,
         /// activities as what helped, note).
         #[arg(long, value_enum, default_value_t = ImportFrom::Mestring)]
         from: ImportFrom,
     },
-    /// Write down a craving now (--intensity, --trigger, --note), or how the last one went
-    /// (--outcome, with --intensity for how strong it is now).
     Urge(UrgeArgs),
-    /// The week against the week before: check-ins, averages, cravings and how they ended,
-    /// habits, sober days, what helped, triggers, and patterns from your own entries.
     Review(ReviewArgs),
-    /// One gentle line when today's check-in is not done or a habit is left; nothing when all
-    /// is done (for a shell's start-up file). --notify, --install HH:MM, --uninstall.
     Remind(RemindArgs),
-    /// Print a shell completion script: `mestring completions bash > ~/.local/share/bash-completion/completions/mestring`.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): `mestring man > mestring.1 && man ./mestring.1`.
     Man,
-    /// Print the questions and answers that match WORDS (all without WORDS), as plain text.
     Faq(TextQuery),
-    /// Print the coping techniques that match WORDS (all without WORDS), as plain text.
     Techniques(TextQuery),
-    /// Print the help lines for the region (--region), as plain text.
     HelpLines {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
-    /// Check the database, list the backups, and restore one.
     Doctor {
-        /// Restore the backup of this date (YYYY-MM-DD) or this file. The current database is
-        /// moved aside, not deleted. Close mestring everywhere first.
         #[arg(long, value_name = "DATE|FILE")]
         restore: Option<String>,
     },
-    /// Open the breathing screen, or go straight into a session with --pattern.
     Breathe(BreatheArgs),
     /// Share your data with your other machines through a folder you already sync (Syncthing,
     /// Nextcloud, a USB stick), end-to-end encrypted. Without a subcommand: write this
@@ -224,15 +203,10 @@ pub enum SyncAction {
 
 #[derive(Debug, Args)]
 pub struct BreatheArgs {
-    /// A breathing pattern (box, 4-7-8, resonance, physiological-sigh, calm-4-6), a
-    /// mindfulness exercise (urge-surfing, grounding-54321, body-scan, stop), or the name of
-    /// one of your own patterns.
     #[arg(long, value_name = "ID")]
     pub pattern: Option<String>,
-    /// How long to breathe, in minutes (rounded to whole cycles).
     #[arg(long, conflicts_with = "cycles", value_parser = clap::value_parser!(u16).range(1..=60))]
     pub minutes: Option<u16>,
-    /// How long to breathe, in cycles of the pattern.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=300))]
     pub cycles: Option<u16>,
 }
@@ -250,9 +224,15 @@ pub fn open_app_at(app: &mut App, command: &Command) -> Result<(), String> {
     let Command::Breathe(args) = command else { return Ok(()) };
     app.show(Tab::Breathe);
     match &args.pattern {
-        Some(id) => app
-            .start_exercise(id, args.length())
-            .map_err(|e| format!("{e}. Choose one of: {}", exercise_ids(app.content(), app.options().lang))),
+        Some(id) => app.start_exercise(id, args.length()).map_err(|e| {
+            let lang = app.options().lang;
+            let t = lang.strings().cli;
+            let said = t
+                .unknown_exercise
+                .replace("{name}", &e.0)
+                .replace("{choices}", &exercise_ids(app.content(), lang));
+            format!("{}: {said}", t.error)
+        }),
         None => Ok(()),
     }
 }
@@ -267,7 +247,6 @@ pub fn exercise_ids(content: &Content, lang: Lang) -> String {
 /// Words to look for in content printed as text, for pipes and screen readers.
 #[derive(Debug, Args)]
 pub struct TextQuery {
-    /// Words that must all occur (forgiving of case and of æ/ø/å spelled ae/o/aa).
     pub words: Vec<String>,
     #[arg(long, value_enum, default_value_t = TextFormat::Text)]
     pub format: TextFormat,
@@ -283,45 +262,30 @@ pub enum TextFormat {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
 pub struct CheckinArgs {
-    /// How the day feels: 1 very hard, 2 hard, 3 okay, 4 good, 5 very good.
-    /// Needed for a day that has no check-in yet.
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub mood: Option<u8>,
-    /// How strong the craving was, 0 (none) to 10 (strongest).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub craving: Option<u8>,
-    /// Stress, 0 (none) to 10 (the most).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
     pub stress: Option<u8>,
-    /// Hours slept, in half hours: 7 or 7.5.
     #[arg(long, value_name = "HOURS", value_parser = parse::sleep)]
     pub sleep: Option<u8>,
-    /// How well you slept, 1 (poorly) to 5 (very well).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub sleep_quality: Option<u8>,
-    /// Whether you used today. `yes` records a slip, without judgement.
     #[arg(long, value_enum)]
     pub used: Option<YesNo>,
-    /// What you used (implies --used yes).
     #[arg(long)]
     pub substance: Option<String>,
-    /// How much (implies --used yes).
     #[arg(long)]
     pub amount: Option<String>,
-    /// A trigger: an id such as stress, loneliness, conflict, boredom, or your own words.
-    /// Repeat for more; replaces the day's triggers.
     #[arg(long = "trigger", value_name = "TRIGGER")]
     pub triggers: Vec<String>,
-    /// The HALT check: any of hungry, angry, lonely, tired, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub halt: Vec<HaltPart>,
-    /// Something that helped: a technique id or your own words. Repeat for more.
     #[arg(long = "helped", value_name = "WHAT")]
     pub helped: Vec<String>,
-    /// A free note. Replaces the day's note.
     #[arg(long)]
     pub note: Option<String>,
-    /// The day, YYYY-MM-DD. Default: today (your local date).
     #[arg(long, value_parser = parse::date)]
     pub date: Option<NaiveDate>,
 }
@@ -344,10 +308,8 @@ pub enum HaltPart {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
     pub format: ExportFormat,
-    /// First day, YYYY-MM-DD. Default for md: two weeks before --to; otherwise the beginning.
     #[arg(long, value_parser = parse::date)]
     pub from: Option<NaiveDate>,
-    /// Last day, YYYY-MM-DD. Default: today.
     #[arg(long, value_parser = parse::date)]
     pub to: Option<NaiveDate>,
     /// Encrypt with the sync key (set up with `mestring sync init`), for a file to keep or

@@ -1,8 +1,10 @@
 //! The user's settings in `config.ron`, and where it (and the content packs beside it) live.
 //!
 //! The file is meant to be edited by hand too, so values are plain: strings, booleans, lists.
-//! Reading is forgiving per setting: a broken or unknown setting is named with file, line and
-//! column, its default is used, and the others still apply. A file with any problem is never
+//! Reading is forgiving per setting: the file is split into its entries first (`entries.rs`), so
+//! a value that cannot be read, a wrong value or an unknown setting costs that setting alone; it
+//! is named with file, line and column in the interface's language (`problems.rs`), its default
+//! is used, and the others still apply. A file with any problem is never
 //! written over; the settings screen says so instead. Writing is atomic (a temporary file in
 //! the same directory, synced, then renamed), mode 0600.
 
@@ -14,6 +16,11 @@ use ron::Value;
 
 use crate::content::RegionId;
 use crate::i18n::Lang;
+
+mod entries;
+mod problems;
+
+pub use problems::{Expected, Problem, ProblemKind};
 
 pub const CONFIG_FILE: &str = "config.ron";
 /// A settings file larger than this was not written by a person; it is not read.
@@ -68,16 +75,6 @@ pub struct Settings {
     pub keys: BTreeMap<String, Vec<String>>,
 }
 
-/// A setting that could not be used, with where it stands in the file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
 /// Settings as read, with what was wrong. `writable` is false when writing would lose
 /// something the user wrote (a problem in the file, or a file that could not be read).
 #[derive(Debug, Default)]
@@ -94,52 +91,72 @@ pub fn load(path: &Path) -> Loaded {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Loaded { writable: true, ..Loaded::default() },
         // A FIFO, a device, a huge file: named, never waited on, never written over.
         Err(e) => {
-            let problem = Problem { file, line: 1, column: 1, message: format!("{e}; defaults used") };
+            let kind = match e.kind() {
+                std::io::ErrorKind::FileTooLarge => ProblemKind::TooLarge(MAX_CONFIG_BYTES >> 10),
+                std::io::ErrorKind::InvalidInput => ProblemKind::NotAFile,
+                _ => ProblemKind::Unreadable(e.to_string()),
+            };
+            let problem = Problem { file, line: 1, column: 1, kind };
             Loaded { problems: vec![problem], ..Loaded::default() }
         }
     }
 }
 
 pub fn parse(file: &str, text: &str) -> Loaded {
-    let mut loaded = Loaded { writable: true, ..Loaded::default() };
-    let mut report = |line, column, message: String| {
-        loaded.problems.push(Problem { file: file.to_owned(), line, column, message });
+    let mut loaded = Loaded::default();
+    let mut report = |line, column, kind| {
+        loaded.problems.push(Problem { file: file.to_owned(), line, column, kind });
     };
-    let value = match ron::from_str::<Value>(text) {
-        Ok(value) => value,
-        Err(e) => {
-            report(e.span.start.line, e.span.start.col, format!("{}; defaults used", e.code));
-            loaded.writable = false;
-            return loaded;
-        }
-    };
-    let Value::Map(map) = value else {
-        report(1, 1, "expected settings in parentheses: (theme: \"dark\", bell: false)".to_owned());
-        loaded.writable = false;
+    let Some(split) = entries::split(text) else {
+        report(1, 1, ProblemKind::NotSettings);
         return loaded;
     };
+    for (line, column) in &split.broken {
+        report(*line, *column, ProblemKind::NoName);
+    }
+    if let Some((line, column)) = split.unclosed {
+        report(line, column, ProblemKind::Unclosed);
+    }
     let s = &mut loaded.settings;
-    for (key, value) in map.iter() {
-        let Value::String(name) = key else { continue };
-        let (line, column) = locate(text, name);
-        let result = match name.as_str() {
-            "lang" => one_of(value, &[("nb", Lang::Nb), ("en", Lang::En)]).map(|l| s.lang = Some(l)),
-            "region" => one_of(value, REGIONS).map(|r| s.region = Some(r)),
+    for entry in &split.entries {
+        let name = entry.name.as_str();
+        let Ok(value) = ron::from_str::<Value>(entry.value) else {
+            report(entry.line, entry.column, ProblemKind::Unparsable(name.to_owned()));
+            continue;
+        };
+        let result = match name {
+            "lang" => one_of(&value, &[("nb", Lang::Nb), ("en", Lang::En)]).map(|l| s.lang = Some(l)),
+            "region" => one_of(&value, REGIONS).map(|r| s.region = Some(r)),
             "theme" => one_of(
-                value,
+                &value,
                 &[("dark", ThemeName::Dark), ("light", ThemeName::Light), ("mono", ThemeName::Mono)],
             )
             .map(|t| s.theme = t),
-            "bell" => boolean(value).map(|b| s.bell = b),
-            "plain" => boolean(value).map(|b| s.plain = b),
-            "week_start" => one_of(value, &[("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)])
+            "bell" => match value {
+                Value::Bool(b) => {
+                    s.bell = b;
+                    Ok(())
+                }
+                _ => Err(Expected::Bool),
+            },
+            "plain" => match value {
+                Value::Bool(b) => {
+                    s.plain = b;
+                    Ok(())
+                }
+                _ => Err(Expected::Bool),
+            },
+            "week_start" => one_of(&value, &[("monday", WeekStart::Monday), ("sunday", WeekStart::Sunday)])
                 .map(|w| s.week_start = w),
-            "triggers" => strings(value).map(|t| s.triggers = t),
-            "keys" => keys(value).map(|k| s.keys = k),
-            _ => Err("unknown setting; it is ignored".to_owned()),
+            "triggers" => strings(&value).map(|t| s.triggers = t),
+            "keys" => keys(&value).map(|k| s.keys = k),
+            _ => {
+                report(entry.line, entry.column, ProblemKind::Unknown(name.to_owned()));
+                continue;
+            }
         };
-        if let Err(message) = result {
-            report(line, column, format!("{name}: {message}"));
+        if let Err(expected) = result {
+            report(entry.line, entry.column, ProblemKind::Wrong { setting: name.to_owned(), expected });
         }
     }
     loaded.writable = loaded.problems.is_empty();
@@ -155,16 +172,8 @@ pub const REGIONS: &[(&str, RegionId)] = &[
     ("us", RegionId::Us),
 ];
 
-fn boolean(value: &Value) -> Result<bool, String> {
-    match value {
-        Value::Bool(b) => Ok(*b),
-        _ => Err("expected true or false".to_owned()),
-    }
-}
-
-fn one_of<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Result<T, String> {
-    let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    let wanted = || format!("expected one of {}; default used", names.join(", "));
+fn one_of<T: Copy>(value: &Value, choices: &[(&'static str, T)]) -> Result<T, Expected> {
+    let wanted = || Expected::OneOf(choices.iter().map(|(n, _)| *n).collect());
     match value {
         Value::String(s) => {
             choices.iter().find(|(n, _)| n.eq_ignore_ascii_case(s.trim())).map(|(_, v)| *v).ok_or_else(wanted)
@@ -173,38 +182,25 @@ fn one_of<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Result<T, String> {
     }
 }
 
-fn strings(value: &Value) -> Result<Vec<String>, String> {
-    let wrong = || "expected a list of texts, like [\"work\", \"payday\"]; default used".to_owned();
-    let Value::Seq(items) = value else { return Err(wrong()) };
+fn strings(value: &Value) -> Result<Vec<String>, Expected> {
+    let Value::Seq(items) = value else { return Err(Expected::Texts) };
     items
         .iter()
         .map(|v| match v {
             Value::String(s) if !s.trim().is_empty() && s.chars().count() <= 40 => Ok(s.trim().to_owned()),
-            _ => Err(wrong()),
+            _ => Err(Expected::Texts),
         })
         .collect()
 }
 
-fn keys(value: &Value) -> Result<BTreeMap<String, Vec<String>>, String> {
-    let wrong = || "expected a map like {\"quit\": [\"q\", \"ctrl-q\"]}; default used".to_owned();
-    let Value::Map(map) = value else { return Err(wrong()) };
+fn keys(value: &Value) -> Result<BTreeMap<String, Vec<String>>, Expected> {
+    let Value::Map(map) = value else { return Err(Expected::KeyMap) };
     map.iter()
         .map(|(k, v)| match k {
-            Value::String(action) => Ok((action.clone(), strings(v).map_err(|_| wrong())?)),
-            _ => Err(wrong()),
+            Value::String(action) => Ok((action.clone(), strings(v).map_err(|_| Expected::KeyMap)?)),
+            _ => Err(Expected::KeyMap),
         })
         .collect()
-}
-
-/// Where `name:` stands in the file, 1-based, for messages; the top if it is not found.
-fn locate(text: &str, name: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            let at = line.find(name)?;
-            line[at + name.len()..].trim_start().starts_with(':').then_some((i + 1, at + 1))
-        })
-        .unwrap_or((1, 1))
 }
 
 /// The file as mestring writes it: every setting, with a line on what it does.

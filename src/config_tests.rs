@@ -38,9 +38,27 @@ fn a_broken_setting_is_named_with_its_line_and_the_others_still_apply() {
     assert_eq!(loaded.settings.theme, ThemeName::Dark, "default for the broken one");
     assert!(loaded.settings.bell, "the good one applies");
     let messages: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("c.ron:2:5: theme:")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.starts_with("c.ron:4:5: colour: unknown")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("c.ron, line 2, column 5: theme:")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.starts_with("c.ron, line 4, column 5: colour: unknown")),
+        "{messages:?}"
+    );
     assert!(!loaded.writable, "a file with problems is not written over");
+}
+
+#[test]
+fn a_value_ron_cannot_read_costs_that_setting_alone_and_is_placed_on_its_own_line() {
+    // The default file names `lang` in a comment first: the problem is the real entry's line.
+    let text = "// lang: \"nb\" is in a comment\n(\n    lang: \"en\",\n    bell: yes please,\n    theme: \"light\",\n)";
+    let loaded = parse("c.ron", text);
+    assert_eq!(loaded.settings.lang, Some(Lang::En));
+    assert_eq!(loaded.settings.theme, ThemeName::Light);
+    let places: Vec<(usize, usize, &ProblemKind)> =
+        loaded.problems.iter().map(|p| (p.line, p.column, &p.kind)).collect();
+    assert_eq!(places, [(4, 5, &ProblemKind::Unparsable("bell".into()))]);
+    assert!(!loaded.writable);
+    let nb = loaded.problems[0].describe(&Lang::Nb.strings().settings);
+    assert!(nb.starts_with("c.ron, linje 4, kolonne 5: bell: verdien kan ikke leses"), "{nb}");
 }
 
 #[test]
@@ -111,7 +129,8 @@ fn a_huge_file_is_not_read() {
     std::fs::write(&path, vec![b' '; (MAX_CONFIG_BYTES + 1) as usize]).unwrap();
     let loaded = load(&path);
     assert!(!loaded.writable);
-    assert!(loaded.problems[0].message.contains("not read"));
+    assert_eq!(loaded.problems[0].kind, ProblemKind::TooLarge(MAX_CONFIG_BYTES >> 10));
+    assert!(loaded.problems[0].to_string().contains("not read"));
 }
 
 #[test]
@@ -156,6 +175,6 @@ fn a_fifo_or_a_device_is_named_and_never_waited_on() {
     for path in [fifo, zero] {
         let loaded = load(&path);
         assert!(!loaded.writable, "{}", path.display());
-        assert!(loaded.problems[0].message.contains("not a regular file"), "{:?}", loaded.problems);
+        assert!(loaded.problems[0].kind == ProblemKind::NotAFile, "{:?}", loaded.problems);
     }
 }

@@ -2,9 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use mestring::app::{App, Setup};
-use mestring::cli::{self, Cli};
+use mestring::cli;
 use mestring::clock::SystemClock;
 use mestring::config;
 use mestring::content::Content;
@@ -12,7 +11,14 @@ use mestring::store::{Store, location};
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mestring_lang = std::env::var("MESTRING_LANG").ok();
+    let lang_env = std::env::var("LANG").ok();
+    let early = cli::early_lang(&args, mestring_lang.as_deref(), lang_env.as_deref());
+    let cli = match cli::parse(early, args) {
+        Ok(cli) => cli,
+        Err(status) => return Ok(ExitCode::from(status)),
+    };
     let config_path = config::config_path(cli.config.as_deref());
     let loaded = config_path.as_deref().map(config::load).unwrap_or_default();
     // The content packs beside the settings file; what the screens show, for the whole run.
@@ -23,7 +29,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     // other subcommand runs without it.
     let conversation = cli.command.as_ref().and_then(|c| c.checkin_conversation());
     if let Some(command) = cli.command.as_ref().filter(|c| !c.opens_app() && conversation.is_none()) {
-        for problem in &setup.problems {
+        for problem in setup.problems(options.lang) {
             eprintln!("mestring: {problem}");
         }
         return Ok(mestring::commands::run(&cli, command, content, options.lang, &SystemClock));
@@ -47,7 +53,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     if let Some(command) = &cli.command
         && let Err(message) = cli::open_app_at(&mut app, command)
     {
-        eprintln!("mestring: {message}");
+        eprintln!("{message}");
         return Ok(ExitCode::from(2));
     }
     if plain {

@@ -20,8 +20,6 @@ pub struct Theme {
     pub emphasis: Style,
     /// The bars of a chart, one style per series (the articles' tables have at most two).
     pub bars: [Style; 2],
-    /// The value written inside a bar, per series; it must read against the bar's colour.
-    pub bar_values: [Style; 2],
 }
 
 impl Theme {
@@ -38,10 +36,6 @@ impl Theme {
         tab_active: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
         emphasis: Style::new().add_modifier(Modifier::BOLD),
         bars: [Style::new().fg(Color::Cyan), Style::new().fg(Color::Yellow)],
-        bar_values: [
-            Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
-            Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
-        ],
     };
 
     /// For light terminal backgrounds, where cyan and yellow text fade: blue and magenta, in
@@ -58,10 +52,6 @@ impl Theme {
         tab_active: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
         emphasis: Style::new().add_modifier(Modifier::BOLD),
         bars: [Style::new().fg(Color::Blue), Style::new().fg(Color::Magenta)],
-        bar_values: [
-            Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            Style::new().fg(Color::White).bg(Color::Magenta).add_modifier(Modifier::BOLD),
-        ],
     };
 
     /// No colour anywhere: selection is reverse + bold, matches are bold + underlined.
@@ -76,12 +66,8 @@ impl Theme {
         key: Style::new().add_modifier(Modifier::BOLD),
         tab_active: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
         emphasis: Style::new().add_modifier(Modifier::BOLD),
-        // Both series look alike here; the value text inside each bar names its series.
+        // Both series look alike here; the value text beside each bar names its series.
         bars: [Style::new(), Style::new()],
-        bar_values: [
-            Style::new().add_modifier(Modifier::REVERSED),
-            Style::new().add_modifier(Modifier::REVERSED),
-        ],
     };
 
     /// `NO_COLOR` set to any non-empty value asks for no colour (no-color.org).

@@ -20,8 +20,8 @@ pub fn day(today: NaiveDate, i: u64) -> CheckIn {
     };
     CheckIn {
         mood: (1 + (i * 7 + i / 11) % 5) as u8,
-        craving: ((i * 13 + 3) % 11) as u8,
-        stress: ((i * 5 + i / 7) % 11) as u8,
+        craving: Some(((i * 13 + 3) % 11) as u8),
+        stress: Some(((i * 5 + i / 7) % 11) as u8),
         sleep_half_hours: Some(10 + (i % 7) as u8),
         sleep_quality: Some(1 + (i % 5) as u8),
         slip: (i % 41 == 17).then(|| Slip { substance: "øl".into(), amount: "3".into() }),

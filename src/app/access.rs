@@ -1,6 +1,7 @@
 //! What the app shows and holds, read-only, for the event loop, the plain mode and tests.
 
 use super::{App, Options, Overlay, Tab};
+use crate::action::Action;
 use crate::content::Content;
 use crate::panes::breathe::BreathePane;
 use crate::panes::checkin::CheckinPane;
@@ -100,5 +101,10 @@ impl App {
 
     pub fn settings(&self) -> &SettingsPane {
         &self.settings
+    }
+
+    /// The key that shows the settings, as the tab bar writes it.
+    pub(crate) fn settings_key(&self) -> String {
+        self.keymap.key_hint(Action::ShowSettings, &[])
     }
 }

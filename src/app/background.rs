@@ -137,11 +137,11 @@ impl App {
         self.dirty = true;
     }
 
-    /// Problems in the settings file, shown in the footer from the first frame.
-    pub(super) fn settings_problems(&mut self, problems: Vec<String>) {
-        if let Some(first) = problems.first() {
-            let more = if problems.len() > 1 { format!(" (+{})", problems.len() - 1) } else { String::new() };
-            self.toast = Some(format!("{}: {first}{more}", self.strings().settings_problem));
+    /// Problems in the settings file: the first frame says how many and where they are listed
+    /// in full (the settings screen, until they are fixed).
+    pub(super) fn settings_problems(&mut self, count: usize) {
+        if count > 0 {
+            self.toast = Some(self.strings().settings.problems_toast.replace("{n}", &count.to_string()));
         }
     }
 

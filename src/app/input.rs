@@ -43,6 +43,15 @@ impl App {
         if self.overlay.is_none() && self.text_mode() {
             return Some(keymap::text_mode_action(key));
         }
+        // On a field that takes a number, a digit is that number, not a screen.
+        if let KeyCode::Char(c @ '0'..='9') = key.code
+            && self.overlay.is_none()
+            && self.tab == Tab::Checkin
+            && self.checkin.takes_digits()
+            && key.modifiers.difference(KeyModifiers::SHIFT).is_empty()
+        {
+            return Some(Action::Digit(c as u8 - b'0'));
+        }
         // An overlay scrolls and closes with the list keys, whatever screen is under it.
         let scopes = match self.overlay {
             Some(Overlay::Unsaved) => &[Scope::Unsaved][..],

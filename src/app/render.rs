@@ -66,11 +66,17 @@ impl App {
             return;
         }
         if ui::too_small(area) {
-            ui::render_too_small(area, buf, s, theme);
+            match self.overlay {
+                Some(Overlay::Crisis { scroll }) => {
+                    let (content, region) = (self.content, self.options.region);
+                    ui::render_crisis_plain(area, buf, content, region, &self.crisis_plan, scroll, theme);
+                }
+                _ => ui::render_too_small(area, buf, s, theme),
+            }
             return;
         }
         let areas = ui::areas(area);
-        ui::render_tabs(areas.tabs, buf, self.tab, s, theme);
+        ui::render_tabs(areas.tabs, buf, self.tab, s, &self.settings_key(), theme);
         let view = self.view();
         match self.tab {
             Tab::Home => self.home.render(areas.body, buf, &view),
@@ -92,6 +98,8 @@ impl App {
         };
         match &self.toast {
             Some(message) => ui::render_toast(footer, buf, message, theme),
+            // While typing, letters are text: only the keys that leave the text are offered.
+            None if self.text_mode() => ui::render_text_footer(footer, buf, s, theme),
             None => ui::render_footer(footer, buf, &self.keymap, self.scopes(), s, theme),
         }
         match self.overlay {

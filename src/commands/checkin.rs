@@ -14,14 +14,13 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     let today = now.date();
     let date = args.date.unwrap_or(today);
     if date > today {
-        return Err(
-            Usage(format!("{date} has not come yet; a check-in is for today or an earlier day")).into()
-        );
+        let said = env.lang.strings().cli.not_yet.replace("{date}", &date.to_string());
+        return Err(Usage(said).into());
     }
     // Checked against a blank day first, so bad flags are refused before anything is opened.
     apply(args, env.content, CheckIn::blank(date, now)).validate().map_err(|e| Usage(e.to_string()))?;
     if args.mood.is_none() && !env.db_path.exists() {
-        return Err(need_mood(date));
+        return Err(need_mood(date, env));
     }
     // The full check runs once a day, with the day's backup and before the first write, so a
     // damaged file is refused; later check-ins that day cost one write and its fsync.
@@ -37,7 +36,7 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
         };
         Some(CheckIn { updated_at: changed_at, ..apply(args, env.content, base) })
     })?;
-    let Some(checkin) = saved else { return Err(need_mood(date)) };
+    let Some(checkin) = saved else { return Err(need_mood(date, env)) };
     let t = &env.lang.strings().checkin;
     println!("{} {date}.", t.cli_saved);
     if checkin.needs_support() {
@@ -56,8 +55,8 @@ pub fn run(args: &CheckinArgs, env: &Env) -> Outcome {
     Ok(())
 }
 
-fn need_mood(date: chrono::NaiveDate) -> Box<dyn std::error::Error> {
-    Usage(format!("{date} has no check-in yet: give at least --mood 1-5")).into()
+fn need_mood(date: chrono::NaiveDate, env: &Env) -> Box<dyn std::error::Error> {
+    Usage(env.lang.strings().cli.needs_mood.replace("{date}", &date.to_string())).into()
 }
 
 /// The day with the flags that were given applied; flags not given keep the day's values.
@@ -66,10 +65,10 @@ fn apply(args: &CheckinArgs, content: &Content, mut c: CheckIn) -> CheckIn {
         c.mood = mood;
     }
     if let Some(craving) = args.craving {
-        c.craving = craving;
+        c.craving = Some(craving);
     }
     if let Some(stress) = args.stress {
-        c.stress = stress;
+        c.stress = Some(stress);
     }
     if args.sleep.is_some() {
         c.sleep_half_hours = args.sleep;

@@ -13,12 +13,13 @@ pub fn run(restore: Option<&str>, env: &Env) -> Outcome {
     if let Some(which) = restore {
         let source = match which.parse::<chrono::NaiveDate>() {
             Ok(date) => backups.iter().find(|b| b.date == date).map(|b| b.path.clone()).ok_or_else(|| {
-                Usage(format!("there is no backup of {date}; run `mestring doctor` to list them"))
+                Usage(env.lang.strings().cli.no_backup.replace("{date}", &date.to_string()))
             })?,
             Err(_) => PathBuf::from(which),
         };
         if !source.is_file() {
-            return Err(Usage(format!("{} is not a file", source.display())).into());
+            let said = env.lang.strings().cli.not_a_file.replace("{path}", &source.display().to_string());
+            return Err(Usage(said).into());
         }
         if backup::is_same_file(db, &source) {
             let message =

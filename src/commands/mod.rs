@@ -70,8 +70,8 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
         Command::Review(args) => review::run(args, &env),
         Command::Remind(args) => remind::run(args, &env),
         Command::Doctor { restore } => doctor::run(restore.as_deref(), &env),
-        Command::Completions { shell } => text::completions(*shell),
-        Command::Man => text::man(),
+        Command::Completions { shell } => text::completions(*shell, lang),
+        Command::Man => text::man(lang),
         Command::Faq(query) => text::faq(query, &env),
         Command::Techniques(query) => text::techniques(query, &env),
         Command::HelpLines { format } => text::help_lines(*format, &env),
@@ -86,7 +86,7 @@ pub fn run(cli: &Cli, command: &Command, content: &Content, lang: Lang, clock: &
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is::<Usage>() => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", lang.strings().cli.error);
             ExitCode::from(2)
         }
         Err(e) => fail(e.as_ref()),
@@ -171,7 +171,9 @@ fn export(args: &ExportArgs, env: &Env) -> Outcome {
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        return Err(Usage(format!("--from {from} is after --to {to}")).into());
+        let t = env.lang.strings().cli;
+        let said = t.from_after_to.replace("{from}", &from.to_string()).replace("{to}", &to.to_string());
+        return Err(Usage(said).into());
     }
     let export = if database_exists(env)? {
         Store::open_read_only(&env.db_path)?.export(from, to, env.clock.now())?
@@ -181,13 +183,11 @@ fn export(args: &ExportArgs, env: &Env) -> Outcome {
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&export)? + "\n",
         ExportFormat::Csv => report::csv(&export.checkins),
-        ExportFormat::Md => report::markdown(
-            env.content,
-            &export.checkins,
-            from.unwrap_or(today),
-            to.unwrap_or(today),
-            env.lang,
-        ),
+        ExportFormat::Md => {
+            let beside = report::Beside { counters: &export.counters, practice: &export.practice };
+            let (from, to) = (from.unwrap_or(today), to.unwrap_or(today));
+            report::markdown(env.content, &export.checkins, &beside, from, to, env.lang)
+        }
     };
     let bytes = if args.encrypt { sync::seal(text.as_bytes(), env)? } else { text.into_bytes() };
     use std::io::Write;

@@ -8,13 +8,25 @@ use chrono::{Datelike, NaiveDate};
 use crate::content::Content;
 use crate::content::labels;
 use crate::domain::checkin::CheckIn;
+use crate::domain::practice::{PracticeRecord, duration_text};
 use crate::domain::stats;
 use crate::i18n::Lang;
+use crate::store::sober::{CounterRecord, SlipRecord};
 
-/// The summary of `from..=to`, then one table row per day with a check-in.
+/// What the summary tells besides the check-ins: the sober counters' slips with what was
+/// written about them, and the breathing and mindfulness practice, of the same days.
+#[derive(Default)]
+pub struct Beside<'a> {
+    pub counters: &'a [CounterRecord],
+    pub practice: &'a [PracticeRecord],
+}
+
+/// The summary of `from..=to`, then one table row per day with a check-in, then the slips on
+/// the sober counters and the practice of those days.
 pub fn markdown(
     content: &Content,
     checkins: &[CheckIn],
+    beside: &Beside,
     from: NaiveDate,
     to: NaiveDate,
     lang: Lang,
@@ -68,35 +80,94 @@ pub fn markdown(
     } else {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
-            t.date, t.mood, t.craving, t.stress, t.sleep, t.triggers, t.note
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|---|---|",
+            t.date, t.mood, t.craving, t.stress, t.sleep, t.used, t.halt, t.triggers, t.note
         );
         for c in checkins {
-            let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
-            let sleep = c.sleep_hours().map(|h| format!("{} {}", lang.decimal(f64::from(h)), t.hours_short));
-            let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(content, lang, x)).collect();
-            let mut note = printable(&c.note);
-            if let Some(slip) = &c.slip {
-                let detail = printable(&[slip.substance.as_str(), slip.amount.as_str()].join(" "));
-                note =
-                    format!("{}: {} {}", t.used, t.used_yes, detail.trim()).trim().to_owned() + ". " + &note;
+            let _ = writeln!(out, "{}", day_row(content, c, lang));
+        }
+    }
+    slips_and_practice(&mut out, beside, from, to, lang);
+    let _ = writeln!(out, "\n_{}_", t.md_footer);
+    out
+}
+
+/// One day of the table: every field a person filled in, in their words.
+fn day_row(content: &Content, c: &CheckIn, lang: Lang) -> String {
+    let t = &lang.strings().checkin;
+    let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
+    let hours = c.sleep_hours().map(|h| format!("{} {}", lang.decimal(f64::from(h)), t.hours_short));
+    let quality = c.sleep_quality.map(|q| t.sleep_words[usize::from(q.clamp(1, 5) - 1)].to_lowercase());
+    let sleep: Vec<String> = [hours, quality].into_iter().flatten().collect();
+    let used = match &c.slip {
+        Some(slip) => {
+            let detail = [slip.substance.as_str(), slip.amount.as_str()].join(" ");
+            format!("{}: {}", t.used_yes, detail.trim()).trim_end_matches([':', ' ']).to_owned()
+        }
+        None => t.used_no.to_owned(),
+    };
+    let halt = [c.halt.hungry, c.halt.angry, c.halt.lonely, c.halt.tired];
+    let halt: Vec<&str> = halt.iter().zip(t.halt_words).filter(|(on, _)| **on).map(|(_, w)| w).collect();
+    let triggers: Vec<&str> = c.triggers.iter().map(|x| labels::trigger(content, lang, x)).collect();
+    format!(
+        "| {} {weekday} | {} {} | {} | {} | {} | {} | {} | {} | {} |",
+        c.date,
+        c.mood,
+        t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
+        answer(c.craving),
+        answer(c.stress),
+        cell(&sleep.join(", ")),
+        cell(&printable(&used)),
+        cell(&halt.join(", ")),
+        cell(&printable(&triggers.join(", "))),
+        cell(printable(&c.note).trim()),
+    )
+}
+
+/// The slips recorded on the counters and the practice of `from..=to`, each under a heading,
+/// or nothing when there were none.
+fn slips_and_practice(out: &mut String, beside: &Beside, from: NaiveDate, to: NaiveDate, lang: Lang) {
+    let (t, s) = (&lang.strings().checkin, &lang.strings().sober);
+    let days = from..=to;
+    let mut slips: Vec<(NaiveDate, &str, &SlipRecord)> = beside
+        .counters
+        .iter()
+        .flat_map(|c| c.slips.iter().map(move |slip| (slip.date, c.counter.name.as_str(), slip)))
+        .filter(|(date, ..)| days.contains(date))
+        .collect();
+    slips.sort_by_key(|(date, ..)| *date);
+    if !slips.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", t.md_counter_slips);
+        for (date, counter, slip) in slips {
+            let mut line = format!("- {date} ({})", printable(counter));
+            for (label, text) in
+                [(s.what_happened, &slip.note.what_happened), (s.what_to_learn, &slip.note.what_to_learn)]
+            {
+                if !text.trim().is_empty() {
+                    line.push_str(&format!(" · {label}: {}", printable(text.trim()).replace('\n', " ")));
+                }
             }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let practice: Vec<&PracticeRecord> =
+        beside.practice.iter().filter(|p| days.contains(&p.started_at.date())).collect();
+    if !practice.is_empty() {
+        let b = &lang.strings().breathe;
+        let _ = writeln!(out, "\n## {}\n", t.md_practice);
+        for p in practice {
+            let how = if p.completed { b.completed } else { b.ended_early };
             let _ = writeln!(
                 out,
-                "| {} {weekday} | {} {} | {} | {} | {} | {} | {} |",
-                c.date,
-                c.mood,
-                t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
-                c.craving,
-                c.stress,
-                sleep.unwrap_or_default(),
-                cell(&printable(&triggers.join(", "))),
-                cell(note.trim()),
+                "- {} {}: {}, {} ({})",
+                p.started_at.date(),
+                p.started_at.format("%H:%M"),
+                printable(&p.name),
+                duration_text(p.actual()),
+                how.to_lowercase()
             );
         }
     }
-    let _ = writeln!(out, "\n_{}_", t.md_footer);
-    out
 }
 
 /// `text` without control characters but the line break and the tab: a note may hold escape
@@ -104,6 +175,11 @@ pub fn markdown(
 /// stray carriage return that breaks a spreadsheet's rows.
 fn printable(text: &str) -> String {
     text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
+}
+
+/// A scale's value, or "–" where it was not answered.
+fn answer(value: Option<u8>) -> String {
+    value.map_or("–".to_owned(), |v| v.to_string())
 }
 
 /// Text that stays inside one Markdown table cell.
@@ -124,8 +200,8 @@ pub fn csv(checkins: &[CheckIn]) -> String {
         let fields = [
             c.date.to_string(),
             c.mood.to_string(),
-            c.craving.to_string(),
-            c.stress.to_string(),
+            c.craving.map(|v| v.to_string()).unwrap_or_default(),
+            c.stress.map(|v| v.to_string()).unwrap_or_default(),
             c.sleep_hours().map(|h| h.to_string()).unwrap_or_default(),
             c.sleep_quality.map(|q| q.to_string()).unwrap_or_default(),
             u8::from(c.slip.is_some()).to_string(),
@@ -170,7 +246,7 @@ mod tests {
         vec![
             CheckIn {
                 mood: 2,
-                craving: 8,
+                craving: Some(8),
                 triggers: vec!["loneliness".into(), "Svigermor".into()],
                 slip: Some(Slip { substance: "øl".into(), amount: "2".into() }),
                 note: "Tung kveld | ringte Kari\nså bedre".into(),
@@ -179,7 +255,7 @@ mod tests {
             },
             CheckIn {
                 mood: 4,
-                craving: 2,
+                craving: Some(2),
                 triggers: vec!["loneliness".into()],
                 helped: vec!["breathe-through-the-urge".into()],
                 note: "Gikk tur, \"fin\" dag".into(),
@@ -190,17 +266,25 @@ mod tests {
 
     #[test]
     fn the_markdown_summary_reads_in_the_users_language() {
-        let md = markdown(&Content::new(None), &days(), d(9), d(22), Lang::Nb);
+        let md = markdown(&Content::new(None), &days(), &Beside::default(), d(9), d(22), Lang::Nb);
         assert!(md.starts_with("# Innsjekk 2026-11-09 – 2026-11-22\n"), "{md}");
         assert!(md.contains("- Sjekket inn: 2 av 14 dager"), "{md}");
         assert!(md.contains("- Humør: snitt 3,0 / 5"), "{md}");
         assert!(md.contains("- Sug: snitt 5,0 / 10, høyest 8"), "{md}");
         assert!(md.contains("- Ensomhet (2)"), "{md}");
-        assert!(md.contains("| 2026-11-20 fre | 2 Tungt | 8 | 0 | 6,5 t | Ensomhet, Svigermor |"), "{md}");
+        assert!(
+            md.contains(
+                "| 2026-11-20 fre | 2 Tungt | 8 | – | 6,5 t | Ja, en sprekk: øl 2 |  | Ensomhet, Svigermor |"
+            ),
+            "{md}"
+        );
         assert!(md.contains("Tung kveld \\| ringte Kari<br>så bedre"), "a note stays in its cell: {md}");
-        let en = markdown(&Content::new(None), &days(), d(9), d(22), Lang::En);
+        let en = markdown(&Content::new(None), &days(), &Beside::default(), d(9), d(22), Lang::En);
         assert!(en.contains("- Checked in: 2 of 14 days") && en.contains("Loneliness (2)"), "{en}");
-        assert!(markdown(&Content::new(None), &[], d(9), d(22), Lang::En).contains("No check-ins yet."));
+        assert!(
+            markdown(&Content::new(None), &[], &Beside::default(), d(9), d(22), Lang::En)
+                .contains("No check-ins yet.")
+        );
     }
 
     #[test]
@@ -218,7 +302,8 @@ mod tests {
         let mut c = CheckIn::blank(d(3), d(3).and_hms_opt(9, 0, 0).unwrap());
         c.note = "før\x1b[2J\x1b]0;tittel\x07 etter\r\nlinje to\u{9b}31m".into();
         c.triggers = vec!["egen\x1b[5mblink".into()];
-        let md = markdown(&Content::new(None), std::slice::from_ref(&c), d(1), d(3), Lang::Nb);
+        let md =
+            markdown(&Content::new(None), std::slice::from_ref(&c), &Beside::default(), d(1), d(3), Lang::Nb);
         let csv = csv(std::slice::from_ref(&c));
         for (name, text) in [("md", &md), ("csv", &csv)] {
             let bad: Vec<char> = text.chars().filter(|&ch| ch.is_control() && ch != '\n').collect();

@@ -3,21 +3,22 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Env, Outcome};
-use crate::cli::{Cli, TextFormat, TextQuery};
+use crate::cli::{self, TextFormat, TextQuery};
 use crate::content::{articles, faq, helplines, techniques};
 use crate::domain::search::{Finder, MatchKind, Query, Searchable};
+use crate::i18n::Lang;
 
-pub fn completions(shell: clap_complete::Shell) -> Outcome {
-    clap_complete::generate(shell, &mut Cli::command(), "mestring", &mut std::io::stdout().lock());
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Outcome {
+    clap_complete::generate(shell, &mut cli::command(lang), "mestring", &mut std::io::stdout().lock());
     Ok(())
 }
 
-pub fn man() -> Outcome {
-    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+/// The manual page, in the interface's language.
+pub fn man(lang: Lang) -> Outcome {
+    clap_mangen::Man::new(cli::command(lang)).render(&mut std::io::stdout().lock())?;
     Ok(())
 }
 
@@ -28,11 +29,24 @@ struct Entry {
     footer: String,
 }
 
+/// A search on the command line that found nothing: said, and exit status 1, so a script can
+/// tell an empty answer from a found one.
+#[derive(Debug)]
+pub struct NoMatches(pub String);
+
+impl std::fmt::Display for NoMatches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NoMatches {}
+
 pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
     let s = env.lang.strings();
     let items = faq::all(env.content, env.lang);
-    let keep = matching(&query.words, items.iter().map(|f| [f.question.as_str(), f.answer.as_str()]));
-    let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| Entry {
+    let order = ranked(&query.words, items.iter().map(|f| [f.question.as_str(), f.answer.as_str()]));
+    let entries = order.into_iter().map(|i| &items[i]).map(|f| Entry {
         title: f.question.clone(),
         paragraphs: std::iter::once(format!("[{}]", f.topic.name(s)))
             .chain(f.answer.split("\n\n").map(str::to_owned))
@@ -40,13 +54,13 @@ pub fn faq(query: &TextQuery, env: &Env) -> Outcome {
             .collect(),
         footer: articles::source_line(env.content, &f.source, env.lang),
     });
-    print_entries(entries, query.format, env)
+    print_found(entries, query, env)
 }
 
 pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
     let items = techniques::all(env.content, env.lang);
-    let keep = matching(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
-    let entries = items.iter().zip(keep).filter(|(_, k)| *k).map(|(t, _)| {
+    let order = ranked(&query.words, items.iter().map(|t| [t.name.as_str(), t.summary.as_str()]));
+    let entries = order.into_iter().map(|i| &items[i]).map(|t| {
         let mut paragraphs = vec![t.summary.clone()];
         paragraphs.extend(t.steps.iter().enumerate().map(|(i, step)| format!("{}. {step}", i + 1)));
         if let Some(reported) = &t.reported {
@@ -59,7 +73,7 @@ pub fn techniques(query: &TextQuery, env: &Env) -> Outcome {
             footer: articles::source_line(env.content, &t.source, env.lang),
         }
     });
-    print_entries(entries, query.format, env)
+    print_found(entries, query, env)
 }
 
 fn caveat(env: &Env) -> String {
@@ -88,17 +102,32 @@ pub fn help_lines(format: TextFormat, env: &Env) -> Outcome {
     print_entries(entries, format, env)
 }
 
-/// Which items match every word, in title or text; all of them without words. Same rules as
-/// the search in the app: titles fuzzy, text as whole runs.
-fn matching<'a>(words: &[String], fields: impl Iterator<Item = [&'a str; 2]>) -> Vec<bool> {
-    let Some(query) = Query::new(&words.join(" ")) else { return fields.map(|_| true).collect() };
+/// The items that match every word, in title or text, best first (in their own order when
+/// equal); all of them without words. Same rules as the search in the app.
+fn ranked<'a>(words: &[String], fields: impl Iterator<Item = [&'a str; 2]>) -> Vec<usize> {
+    let Some(query) = Query::new(&words.join(" ")) else {
+        return fields.enumerate().map(|(i, _)| i).collect();
+    };
     let mut finder = Finder::default();
-    fields
-        .map(|[title, text]| {
+    let mut scored: Vec<(usize, u32)> = fields
+        .enumerate()
+        .filter_map(|(i, [title, text])| {
             let (title, text) = (Searchable::new(title), Searchable::new(text));
-            finder.find(&query, &[(&title, MatchKind::Fuzzy), (&text, MatchKind::Substring)]).is_some()
+            finder.find(&query, &[(&title, MatchKind::Title), (&text, MatchKind::Text)]).map(|h| (i, h.score))
         })
-        .collect()
+        .collect();
+    scored.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
+    scored.into_iter().map(|(i, _)| i).collect()
+}
+
+/// The entries a search found, or, when it found none, a sentence saying so (exit status 1).
+fn print_found(entries: impl Iterator<Item = Entry>, query: &TextQuery, env: &Env) -> Outcome {
+    let mut entries = entries.peekable();
+    if entries.peek().is_none() && !query.words.is_empty() {
+        let words = query.words.join(" ");
+        return Err(Box::new(NoMatches(env.lang.strings().no_matches_for.replace("{}", &words))));
+    }
+    print_entries(entries, query.format, env)
 }
 
 /// The entries, then, if there were any, that mestring is no substitute for professional help.
@@ -189,10 +218,11 @@ mod tests {
     }
 
     #[test]
-    fn no_words_keeps_everything_and_words_filter() {
-        let fields = [["Motivasjon", "Om å holde ut"], ["Pårørende", "For familien"]];
-        assert_eq!(matching(&[], fields.into_iter()), vec![true, true]);
-        assert_eq!(matching(&["parorende".into()], fields.into_iter()), vec![false, true]);
-        assert_eq!(matching(&["holde".into(), "ut".into()], fields.into_iter()), vec![true, false]);
+    fn no_words_keeps_everything_and_words_filter_best_first() {
+        let fields =
+            [["Motivasjon", "Om å holde ut"], ["Pårørende", "For familien"], ["Familien", "Og pårørende"]];
+        assert_eq!(ranked(&[], fields.into_iter()), vec![0, 1, 2]);
+        assert_eq!(ranked(&["parorende".into()], fields.into_iter()), vec![1, 2], "a title first");
+        assert_eq!(ranked(&["holde".into(), "ut".into()], fields.into_iter()), vec![0]);
     }
 }

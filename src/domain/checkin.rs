@@ -58,8 +58,14 @@ pub struct CheckIn {
     pub date: NaiveDate,
     /// 1 (very hard) to 5 (very good).
     pub mood: u8,
-    pub craving: u8,
-    pub stress: u8,
+    /// 0 to 10; `None` when not answered, which is not the same as no craving (0): it is left
+    /// out of averages and charts. The export writes it as `null`; older exports always had a
+    /// number.
+    #[serde(default)]
+    pub craving: Option<u8>,
+    /// 0 to 10; `None` when not answered, as for craving.
+    #[serde(default)]
+    pub stress: Option<u8>,
     #[serde(default)]
     pub sleep_half_hours: Option<u8>,
     /// 1 (poor) to 5 (very good).
@@ -109,8 +115,8 @@ impl CheckIn {
         Self {
             date,
             mood: 3,
-            craving: 0,
-            stress: 0,
+            craving: None,
+            stress: None,
             sleep_half_hours: None,
             sleep_quality: None,
             slip: None,
@@ -129,11 +135,11 @@ impl CheckIn {
         if !(MOOD_MIN..=MOOD_MAX).contains(&self.mood) {
             return Err(Invalid::Mood(self.mood));
         }
-        if self.craving > SCALE_MAX {
-            return Err(Invalid::Craving(self.craving));
+        if let Some(c) = self.craving.filter(|c| *c > SCALE_MAX) {
+            return Err(Invalid::Craving(c));
         }
-        if self.stress > SCALE_MAX {
-            return Err(Invalid::Stress(self.stress));
+        if let Some(s) = self.stress.filter(|s| *s > SCALE_MAX) {
+            return Err(Invalid::Stress(s));
         }
         if self.sleep_half_hours.is_some_and(|h| h > SLEEP_HALF_HOURS_MAX) {
             return Err(Invalid::Sleep);
@@ -173,7 +179,7 @@ impl CheckIn {
 
     /// True when the day was hard enough to offer breathing, the plan and the help lines.
     pub fn needs_support(&self) -> bool {
-        self.craving >= 8 || self.mood == MOOD_MIN
+        self.craving.is_some_and(|c| c >= 8) || self.mood == MOOD_MIN
     }
 
     /// Hours slept as a number, e.g. 7.5.
@@ -248,8 +254,8 @@ mod tests {
         assert_eq!(day().validate(), Ok(()));
         assert_eq!(CheckIn { mood: 0, ..day() }.validate(), Err(Invalid::Mood(0)));
         assert_eq!(CheckIn { mood: 6, ..day() }.validate(), Err(Invalid::Mood(6)));
-        assert_eq!(CheckIn { craving: 11, ..day() }.validate(), Err(Invalid::Craving(11)));
-        assert_eq!(CheckIn { stress: 11, ..day() }.validate(), Err(Invalid::Stress(11)));
+        assert_eq!(CheckIn { craving: Some(11), ..day() }.validate(), Err(Invalid::Craving(11)));
+        assert_eq!(CheckIn { stress: Some(11), ..day() }.validate(), Err(Invalid::Stress(11)));
         assert_eq!(CheckIn { sleep_half_hours: Some(49), ..day() }.validate(), Err(Invalid::Sleep));
         assert_eq!(CheckIn { sleep_quality: Some(0), ..day() }.validate(), Err(Invalid::SleepQuality(0)));
         let blank_label = CheckIn { triggers: vec![" ".into()], ..day() };
@@ -270,7 +276,7 @@ mod tests {
         let base = CheckIn { triggers: vec!["stress".into(), "people".into()], ..day() };
         // This window raised craving, ticked boredom, unticked people and ticked "tired".
         let mut mine = base.clone();
-        mine.craving = 6;
+        mine.craving = Some(6);
         mine.triggers = vec!["stress".into(), "boredom".into()];
         mine.halt.tired = true;
         // The other window meanwhile changed mood, wrote a note, ticked "places" and "hungry".
@@ -280,7 +286,7 @@ mod tests {
         theirs.triggers.push("places".into());
         theirs.halt.hungry = true;
         let merged = mine.merged(&base, &theirs);
-        assert_eq!((merged.mood, merged.craving), (4, 6));
+        assert_eq!((merged.mood, merged.craving), (4, Some(6)));
         assert_eq!(merged.note, "fra det andre vinduet");
         assert_eq!(merged.triggers, ["stress", "places", "boredom"]);
         assert!(merged.halt.tired && merged.halt.hungry && !merged.halt.angry);
@@ -295,8 +301,8 @@ mod tests {
     #[test]
     fn support_is_offered_on_hard_days_only() {
         assert!(!day().needs_support());
-        assert!(CheckIn { craving: 8, ..day() }.needs_support());
+        assert!(CheckIn { craving: Some(8), ..day() }.needs_support());
         assert!(CheckIn { mood: 1, ..day() }.needs_support());
-        assert!(!CheckIn { craving: 7, mood: 2, ..day() }.needs_support());
+        assert!(!CheckIn { craving: Some(7), mood: 2, ..day() }.needs_support());
     }
 }

@@ -70,7 +70,8 @@ impl OwnPattern {
 }
 
 /// "4", "4.5", "4,5", " 12 " (tenths 40, 45, 45, 120). More than one decimal, signs, and
-/// anything else are refused rather than guessed at.
+/// anything else are refused rather than guessed at. A number too large to hold is read as the
+/// largest, so it is refused as too long, not as "not a number".
 pub fn parse_tenths(text: &str) -> Option<u16> {
     let text = text.trim();
     let (whole, tenth) = match text.split_once(['.', ',']) {
@@ -81,9 +82,10 @@ pub fn parse_tenths(text: &str) -> Option<u16> {
     if (whole.is_empty() && tenth.is_empty()) || !digits(whole) || !digits(tenth) || tenth.len() > 1 {
         return None;
     }
-    let whole: u16 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-    let tenth: u16 = if tenth.is_empty() { 0 } else { tenth.parse().ok()? };
-    whole.checked_mul(10)?.checked_add(tenth)
+    // Only digits are left, so a failed parse is a number too large.
+    let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().unwrap_or(u64::MAX) };
+    let tenth: u64 = if tenth.is_empty() { 0 } else { tenth.parse().ok()? };
+    Some(u16::try_from(whole.saturating_mul(10).saturating_add(tenth)).unwrap_or(u16::MAX))
 }
 
 /// The form shows a saved value the way it would be typed: "4", "5,5".
@@ -107,7 +109,7 @@ mod tests {
         assert_eq!(parse_tenths("5.5"), Some(55));
         assert_eq!(parse_tenths(",5"), Some(5));
         assert_eq!(parse_tenths("0"), Some(0));
-        for bad in ["", " ", "5.55", "-1", "4s", "1e3", "99999999", ".", "4 5"] {
+        for bad in ["", " ", "5.55", "-1", "4s", "1e3", ".", "4 5"] {
             assert_eq!(parse_tenths(bad), None, "{bad:?}");
         }
         assert_eq!(parse_tenths("5,"), Some(50), "a trailing separator is just a whole number");
@@ -125,6 +127,9 @@ mod tests {
         assert_eq!(OwnPattern::parse(0, "a", ["0", "0", "6", "0"]), Err(Problem::MustBreathe(0)));
         assert_eq!(OwnPattern::parse(0, "a", ["4", "0", "0", "0"]), Err(Problem::MustBreathe(2)));
         assert_eq!(OwnPattern::parse(0, "a", ["4", "0", "6", "60,1"]), Err(Problem::TooLong(3)));
+        for huge in ["999999", "99999999999999999999999"] {
+            assert_eq!(OwnPattern::parse(0, "a", [huge, "0", "6", "0"]), Err(Problem::TooLong(0)), "{huge}");
+        }
         assert_eq!(tenths_text(55, ','), "5,5");
         assert_eq!(tenths_text(40, ','), "4");
     }

@@ -61,8 +61,8 @@ impl PracticeRecord {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PracticeStats {
-    /// Rounded to the nearest minute; the week starts on Monday.
-    pub week_minutes: u64,
+    /// Time practised this week (from Monday), in milliseconds.
+    pub week_ms: u64,
     pub sessions: usize,
     /// Days in a row with at least one session, up to today. A streak that reached yesterday
     /// still counts today: the day is not over.
@@ -74,11 +74,7 @@ pub fn stats(records: &[PracticeRecord], today: NaiveDate) -> PracticeStats {
     let week_ms: u64 =
         records.iter().filter(|r| (monday..=today).contains(&r.started_at.date())).map(|r| r.actual_ms).sum();
     let days: BTreeSet<NaiveDate> = records.iter().map(|r| r.started_at.date()).collect();
-    PracticeStats {
-        week_minutes: rounded_minutes(week_ms),
-        sessions: records.len(),
-        streak_days: streak(days.into_iter().rev(), today),
-    }
+    PracticeStats { week_ms, sessions: records.len(), streak_days: streak(days.into_iter().rev(), today) }
 }
 
 /// The Monday of the week `today` is in.
@@ -88,6 +84,15 @@ pub fn week_start(today: NaiveDate) -> NaiveDate {
 
 pub fn rounded_minutes(ms: u64) -> u64 {
     (ms + 30_000) / 60_000
+}
+
+/// The week's practice as people say it: seconds under a minute (a 16 s session is not
+/// "0 min"), else minutes to the nearest one.
+pub fn week_text(ms: u64, minutes: &str) -> String {
+    match ms {
+        1..60_000 => duration_text(Duration::from_millis(ms)),
+        _ => format!("{} {minutes}", rounded_minutes(ms)),
+    }
 }
 
 /// Days in a row with practice up to `today` (or up to yesterday, while today has none yet),
@@ -158,7 +163,7 @@ mod tests {
     fn minutes_count_this_week_only() {
         let records = [record((2026, 11, 15), 600), record((2026, 11, 16), 90), record((2026, 11, 22), 120)];
         let s = stats(&records, today());
-        assert_eq!(s.week_minutes, 4, "1.5 + 2 = 3.5 min, rounded");
+        assert_eq!(week_text(s.week_ms, "min"), "4 min", "1.5 + 2 = 3.5 min, rounded");
         assert_eq!(s.sessions, 3);
     }
 

@@ -92,8 +92,9 @@ pub fn numbers(
     WeekNumbers {
         checkins: checkins.len() as u32,
         mood: average(checkins.iter().map(|c| f64::from(c.mood))),
-        craving: average(checkins.iter().map(|c| f64::from(c.craving))),
-        stress: average(checkins.iter().map(|c| f64::from(c.stress))),
+        // Not answered is not 0: only the days that say count.
+        craving: average(checkins.iter().filter_map(|c| c.craving).map(f64::from)),
+        stress: average(checkins.iter().filter_map(|c| c.stress).map(f64::from)),
         sleep: average(checkins.iter().filter_map(|c| c.sleep_half_hours).map(|h| f64::from(h) / 2.0)),
         urges: urges.len() as u32,
         passed: count(Some(Outcome::Passed)),
@@ -137,11 +138,12 @@ pub enum Measure {
 }
 
 impl Measure {
-    fn of(self, c: &CheckIn) -> f64 {
-        f64::from(match self {
-            Measure::Craving => c.craving,
-            Measure::Mood => c.mood,
-        })
+    /// The day's value; `None` when it was not answered (the day then counts on neither side).
+    fn of(self, c: &CheckIn) -> Option<f64> {
+        match self {
+            Measure::Craving => c.craving.map(f64::from),
+            Measure::Mood => Some(f64::from(c.mood)),
+        }
     }
 
     /// A smaller difference is everyday noise on this scale: a step of 1 on 0-10, half a step
@@ -160,7 +162,7 @@ impl Condition {
     fn holds(&self, c: &CheckIn) -> Option<bool> {
         match self {
             Condition::ShortSleep => c.sleep_half_hours.map(|h| h < SHORT_SLEEP_HALF_HOURS),
-            Condition::HighStress => Some(c.stress >= HIGH_STRESS),
+            Condition::HighStress => c.stress.map(|s| s >= HIGH_STRESS),
             Condition::Trigger(t) => Some(c.triggers.iter().any(|x| x == t)),
             Condition::Helped => Some(!c.helped.is_empty()),
         }
@@ -189,10 +191,10 @@ impl Pattern {
 pub fn compare(days: &[CheckIn], condition: Condition, measure: Measure) -> Option<Pattern> {
     let (mut with, mut without) = (Vec::new(), Vec::new());
     for day in days {
-        match condition.holds(day) {
-            Some(true) => with.push(measure.of(day)),
-            Some(false) => without.push(measure.of(day)),
-            None => {}
+        match (condition.holds(day), measure.of(day)) {
+            (Some(true), Some(value)) => with.push(value),
+            (Some(false), Some(value)) => without.push(value),
+            _ => {}
         }
     }
     if with.len() < MIN_DAYS_EACH_SIDE || without.len() < MIN_DAYS_EACH_SIDE {

@@ -13,7 +13,7 @@ fn now() -> NaiveDateTime {
 /// A day with `craving` and `sleep` hours (None: not recorded).
 fn day(n: u32, craving: u8, sleep: Option<u8>) -> CheckIn {
     let mut c = CheckIn::blank(date(n), now());
-    c.craving = craving;
+    c.craving = Some(craving);
     c.sleep_half_hours = sleep.map(|h| h * 2);
     c
 }
@@ -47,8 +47,8 @@ fn a_small_difference_is_not_a_pattern() {
     days.extend((7..=14).map(|n| day(n, 3, Some(8))));
     let difference = compare(&days, Condition::ShortSleep, Measure::Craving);
     assert_eq!(difference.map(|p| p.with - p.without), Some(1.0), "exactly the smallest difference counts");
-    days.iter_mut().take(6).for_each(|d| d.craving = 3);
-    days[0].craving = 8;
+    days.iter_mut().take(6).for_each(|d| d.craving = Some(3));
+    days[0].craving = Some(8);
     assert_eq!(compare(&days, Condition::ShortSleep, Measure::Craving), None, "0.8 apart: noise");
 }
 
@@ -66,7 +66,7 @@ fn a_trigger_pattern_compares_days_with_and_without_it() {
     let mut days: Vec<CheckIn> = (1..=10).map(|n| day(n, 2, None)).collect();
     for d in days.iter_mut().take(5) {
         d.triggers = vec!["conflict".to_owned()];
-        d.craving = 6;
+        d.craving = Some(6);
     }
     let found = patterns(&days);
     assert_eq!(found.len(), 1);

@@ -99,9 +99,10 @@ pub fn summary(checkins: &[CheckIn]) -> Summary {
     Summary {
         checkins: checkins.len(),
         mood: mean(&mut checkins.iter().map(|c| f64::from(c.mood))),
-        craving: mean(&mut checkins.iter().map(|c| f64::from(c.craving))),
-        craving_max: checkins.iter().map(|c| c.craving).max(),
-        stress: mean(&mut checkins.iter().map(|c| f64::from(c.stress))),
+        // What was not answered is not a 0: it is left out of the averages.
+        craving: mean(&mut checkins.iter().filter_map(|c| c.craving).map(f64::from)),
+        craving_max: checkins.iter().filter_map(|c| c.craving).max(),
+        stress: mean(&mut checkins.iter().filter_map(|c| c.stress).map(f64::from)),
         sleep_hours: mean(&mut checkins.iter().filter_map(|c| c.sleep_hours()).map(f64::from)),
         slips: checkins.iter().filter(|c| c.slip.is_some()).count(),
     }
@@ -149,14 +150,15 @@ pub struct CravingByTrigger {
 pub fn craving_by_trigger(checkins: &[CheckIn]) -> CravingByTrigger {
     let mut by: HashMap<&str, (u32, u32)> = HashMap::new();
     let (mut none_sum, mut none_n) = (0u32, 0u32);
-    for c in checkins {
+    // Only days with craving answered say anything about it.
+    for (c, craving) in checkins.iter().filter_map(|c| Some((c, u32::from(c.craving?)))) {
         if c.triggers.is_empty() {
-            none_sum += u32::from(c.craving);
+            none_sum += craving;
             none_n += 1;
         }
         for t in &c.triggers {
             let entry = by.entry(t.as_str()).or_default();
-            entry.0 += u32::from(c.craving);
+            entry.0 += craving;
             entry.1 += 1;
         }
     }
@@ -185,9 +187,33 @@ pub fn bucketed(points: impl IntoIterator<Item = (i64, f64)>, bucket_days: i64) 
     out.into_iter().map(|(b, sum, n)| ((b * bucket_days) as f64 + middle, sum / f64::from(n))).collect()
 }
 
+/// The points in runs without a gap: a new run starts where the next point is more than
+/// `step` days on, so a chart draws no line over days without a check-in.
+pub fn runs(points: &[(f64, f64)], step: f64) -> Vec<&[(f64, f64)]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        if i == points.len() || points[i].0 - points[i - 1].0 > step {
+            out.push(&points[start..i]);
+            start = i;
+        }
+    }
+    out.retain(|run| !run.is_empty());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_break_where_a_day_is_missing() {
+        let points = [(0.0, 1.0), (1.0, 2.0), (3.0, 2.0), (4.0, 1.0), (10.0, 3.0)];
+        let runs = runs(&points, 1.0);
+        assert_eq!(runs, [&points[0..2], &points[2..4], &points[4..5]]);
+        assert!(super::runs(&[], 1.0).is_empty());
+        assert_eq!(super::runs(&points[..2], 7.0).len(), 1, "by week, days apart are one run");
+    }
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
@@ -196,7 +222,7 @@ mod tests {
     fn checkin(day: u32, mood: u8, craving: u8, triggers: &[&str]) -> CheckIn {
         CheckIn {
             mood,
-            craving,
+            craving: Some(craving),
             triggers: triggers.iter().map(|t| t.to_string()).collect(),
             ..CheckIn::blank(d(day), d(day).and_hms_opt(20, 0, 0).unwrap())
         }

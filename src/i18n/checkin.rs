@@ -39,6 +39,15 @@ pub struct CheckinText {
     pub none: &'static str,
     pub date_prompt: &'static str,
     pub bad_date: &'static str,
+    /// Asked before "used today" records a slip; "{}": the date.
+    pub slip_question: &'static str,
+    /// After the slip is recorded, in the sober counter's words, short enough for 80 columns
+    /// with the key that takes it back (`undo_hint`).
+    pub slip_recorded: &'static str,
+    pub undo_hint: &'static str,
+    pub slip_undone: &'static str,
+    /// A digit outside a scale; "{}": the scale, as "1-5".
+    pub digit_outside: &'static str,
     pub own_trigger_prompt: &'static str,
     pub own_helped_prompt: &'static str,
     pub note_placeholder: &'static str,
@@ -81,7 +90,12 @@ pub struct CheckinText {
     pub views: [&'static str; 4],
     pub period: &'static str,
     pub days: &'static str,
-    pub streak: &'static str,
+    pub day: &'static str,
+    /// The history's check-in streak with missed days in it: "{checkins}" of "{days}".
+    pub streak_count: &'static str,
+    /// The same without a missed day: "{days}".
+    pub streak_whole: &'static str,
+    /// What the streak forgives.
     pub streak_note: &'static str,
     pub checked_in: &'static str,
     pub average: &'static str,
@@ -145,9 +159,21 @@ pub struct CheckinText {
     pub md_slip_days: &'static str,
     pub md_top_triggers: &'static str,
     pub md_helped: &'static str,
+    /// The slips recorded on the sober counters, with what was written about them.
+    pub md_counter_slips: &'static str,
+    /// Breathing and mindfulness sessions.
+    pub md_practice: &'static str,
     pub md_day_by_day: &'static str,
     pub md_footer: &'static str,
     pub none_yet: &'static str,
+}
+
+impl CheckinText {
+    /// "1 dag", "3 dager": a count of days with the word that fits it.
+    pub fn days_n(&self, n: impl Into<u64>) -> String {
+        let n = n.into();
+        format!("{n} {}", if n == 1 { self.day } else { self.days })
+    }
 }
 
 pub const NB: CheckinText = CheckinText {
@@ -182,6 +208,11 @@ pub const NB: CheckinText = CheckinText {
     none: "ingen",
     date_prompt: "Dato (ÅÅÅÅ-MM-DD): ",
     bad_date: "Skriv datoen som ÅÅÅÅ-MM-DD, i dag eller tidligere.",
+    slip_question: "Registrere at du brukte {}? Det telles som en sprekk på rusfri-tellerne som følger innsjekken.",
+    slip_recorded: "Sprekken er registrert; dagene du har klart, står.",
+    undo_hint: "u angrer.",
+    slip_undone: "Angret: ingen sprekk er registrert for dagen.",
+    digit_outside: "Her går tallene fra {}.",
     own_trigger_prompt: "Egen trigger: ",
     own_helped_prompt: "Det som hjalp: ",
     note_placeholder: "Hvordan var dagen? Enter for å skrive.",
@@ -213,8 +244,10 @@ pub const NB: CheckinText = CheckinText {
     views: ["Oversikt", "Kalender", "Triggere", "Dager"],
     period: "Periode",
     days: "dager",
-    streak: "På rad",
-    streak_note: "én glemt dag er lov",
+    day: "dag",
+    streak_count: "Rekke: {checkins} av {days} dager",
+    streak_whole: "Rekke: {days} dager",
+    streak_note: "én glemt dag om gangen er lov",
     checked_in: "Sjekket inn",
     average: "snitt",
     highest: "høyest",
@@ -266,6 +299,8 @@ pub const NB: CheckinText = CheckinText {
     md_slip_days: "Dager med bruk",
     md_top_triggers: "Hyppigste triggere",
     md_helped: "Det som hjalp",
+    md_counter_slips: "Sprekker på rusfri-tellerne",
+    md_practice: "Pust og mindfulness",
     md_day_by_day: "Dag for dag",
     md_footer: "Laget med mestring, en følgesvenn, ikke behandling.",
     none_yet: "Ingen innsjekk ennå.",
@@ -303,6 +338,11 @@ pub const EN: CheckinText = CheckinText {
     none: "none",
     date_prompt: "Date (YYYY-MM-DD): ",
     bad_date: "Write the date as YYYY-MM-DD, today or earlier.",
+    slip_question: "Record that you used on {}? It counts as a slip on the sober counters that follow the check-in.",
+    slip_recorded: "The slip is recorded; the days you managed still stand.",
+    undo_hint: "u undoes it.",
+    slip_undone: "Undone: no slip is recorded for the day.",
+    digit_outside: "Here the numbers go from {}.",
     own_trigger_prompt: "Your own trigger: ",
     own_helped_prompt: "What helped: ",
     note_placeholder: "How was the day? Enter to write.",
@@ -334,8 +374,10 @@ pub const EN: CheckinText = CheckinText {
     views: ["Overview", "Calendar", "Triggers", "Days"],
     period: "Period",
     days: "days",
-    streak: "In a row",
-    streak_note: "a missed day is fine",
+    day: "day",
+    streak_count: "Streak: {checkins} of {days} days",
+    streak_whole: "Streak: {days} days",
+    streak_note: "one missed day at a time is fine",
     checked_in: "Checked in",
     average: "average",
     highest: "highest",
@@ -387,6 +429,8 @@ pub const EN: CheckinText = CheckinText {
     md_slip_days: "Days with use",
     md_top_triggers: "Most frequent triggers",
     md_helped: "What helped",
+    md_counter_slips: "Slips on the sober counters",
+    md_practice: "Breathing and mindfulness",
     md_day_by_day: "Day by day",
     md_footer: "Made with mestring, a companion, not treatment.",
     none_yet: "No check-ins yet.",

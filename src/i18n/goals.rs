@@ -53,7 +53,6 @@ pub struct GoalsText {
     pub due_in: &'static str,
     /// "{date}": a date that has passed, said without blame.
     pub due_passed: &'static str,
-    pub steps: &'static str,
     pub no_steps: &'static str,
     /// "{done}", "{total}".
     pub progress: &'static str,
@@ -91,6 +90,8 @@ pub struct GoalsText {
     /// "{}": what would be deleted.
     pub confirm_delete: &'static str,
     pub confirm_hint: &'static str,
+    /// Under a question that is not about deleting.
+    pub confirm_yes_no: &'static str,
     pub reopened: &'static str,
 }
 
@@ -173,7 +174,6 @@ pub const NB: GoalsText = GoalsText {
     due_today: "i dag",
     due_in: "om {n}",
     due_passed: "datoen var {date} – du kan flytte den med e",
-    steps: "Steg",
     no_steps: "Ingen steg ennå. a legger til et lite steg.",
     progress: "{done} av {total} steg",
     note: "Notat",
@@ -182,7 +182,7 @@ pub const NB: GoalsText = GoalsText {
     goal_keys: "Enter: stegene · a nytt steg · e endre · c fullført · d slett",
     archived_keys: "c tar målet tilbake · d slett",
     celebrate_title: "Godt jobba!",
-    celebrate_same_day: "Du klarte det samme dag.",
+    celebrate_same_day: "Du klarte det samme dag som du satte deg målet.",
     celebrate_took: "Det tok {days}.",
     celebrate_line: "Et lite mål nådd er et ekte steg. Gi deg selv litt skryt.",
     celebrate_close: "en tast lukker",
@@ -206,6 +206,7 @@ pub const NB: GoalsText = GoalsText {
     err_too_many_steps: "Et mål kan ha høyst 20 steg. Kanskje det kan deles i to mål?",
     confirm_delete: "Slette «{}»?",
     confirm_hint: "j eller Enter sletter · n eller Esc avbryter",
+    confirm_yes_no: "j eller Enter: ja · n eller Esc: nei",
     reopened: "Målet er tilbake blant de åpne.",
 };
 
@@ -260,7 +261,6 @@ pub const EN: GoalsText = GoalsText {
     due_today: "today",
     due_in: "in {n}",
     due_passed: "the date was {date} – you can move it with e",
-    steps: "Steps",
     no_steps: "No steps yet. a adds a small step.",
     progress: "{done} of {total} steps",
     note: "Note",
@@ -269,7 +269,7 @@ pub const EN: GoalsText = GoalsText {
     goal_keys: "Enter: the steps · a new step · e edit · c done · d delete",
     archived_keys: "c brings the goal back · d delete",
     celebrate_title: "Well done!",
-    celebrate_same_day: "You did it the same day.",
+    celebrate_same_day: "You did it on the day you set it.",
     celebrate_took: "It took {days}.",
     celebrate_line: "A small goal reached is a real step. Give yourself some credit.",
     celebrate_close: "any key closes",
@@ -293,6 +293,7 @@ pub const EN: GoalsText = GoalsText {
     err_too_many_steps: "A goal has at most 20 steps. Could it be two goals?",
     confirm_delete: "Delete \"{}\"?",
     confirm_hint: "y or Enter deletes · n or Esc cancels",
+    confirm_yes_no: "y or Enter: yes · n or Esc: no",
     reopened: "The goal is back among the open ones.",
 };
 

@@ -5,6 +5,7 @@
 
 mod breathe;
 mod checkin;
+mod cli;
 mod goals;
 mod learn;
 mod plain;
@@ -17,6 +18,7 @@ mod urges;
 
 pub use breathe::BreatheText;
 pub use checkin::CheckinText;
+pub use cli::CliText;
 pub use goals::GoalsText;
 pub use learn::LearnText;
 pub use plain::PlainText;
@@ -84,10 +86,14 @@ impl Lang {
 pub struct Strings {
     pub app_name: &'static str,
     pub tab_faq: &'static str,
+    /// The tab bar's groups: today, goals, tools, knowledge (see `ui::Group`).
+    pub groups: [&'static str; 4],
     pub too_small: &'static str,
     pub search_prompt: &'static str,
     pub search_hint: &'static str,
     pub no_matches: &'static str,
+    /// On the command line; "{}": the words searched for.
+    pub no_matches_for: &'static str,
     pub matches: &'static str,
     pub faq_select_hint: &'static str,
     pub topic_treatment: &'static str,
@@ -109,6 +115,8 @@ pub struct Strings {
     /// The check-in, the history, the store's messages and the check-in commands.
     pub checkin: CheckinText,
     pub settings: SettingsText,
+    /// The command line's help and errors.
+    pub cli: &'static CliText,
     pub tab_techniques: &'static str,
     pub tab_learn: &'static str,
     pub learn: LearnText,
@@ -142,6 +150,8 @@ pub struct ActionText {
     pub next_tab: &'static str,
     pub prev_tab: &'static str,
     pub go_tab: &'static str,
+    pub show_settings: &'static str,
+    pub undo: &'static str,
     pub search: &'static str,
     pub open: &'static str,
     pub back: &'static str,
@@ -187,10 +197,12 @@ pub struct ActionText {
 pub const NB: Strings = Strings {
     app_name: "mestring",
     tab_faq: "Spørsmål og svar",
+    groups: ["I dag", "Mål", "Verktøy", "Kunnskap"],
     too_small: "Gjør vinduet større",
     search_prompt: "Søk: ",
     search_hint: "skriv for å søke, Enter for å bla i treffene, Esc for å avbryte",
     no_matches: "Ingen treff. Prøv et annet ord, eller trykk Esc.",
+    no_matches_for: "Ingen treff på «{}». Prøv et annet ord, eller ingen ord for å se alt.",
     matches: "treff",
     faq_select_hint: "Velg et spørsmål i listen.",
     topic_treatment: "Behandling og psykisk helse",
@@ -211,6 +223,7 @@ pub const NB: Strings = Strings {
     crisis_close: "Esc lukker",
     checkin: checkin::NB,
     settings: settings::NB,
+    cli: &cli::NB,
     tab_techniques: "Teknikker",
     tab_learn: "Kunnskap",
     learn: learn::NB,
@@ -235,6 +248,8 @@ pub const NB: Strings = Strings {
         next_tab: "neste skjerm",
         prev_tab: "forrige skjerm",
         go_tab: "gå til skjerm 1-9, 0 er den tiende",
+        show_settings: "innstillinger",
+        undo: "angre det du nettopp gjorde (når meldingen sier det)",
         search: "søk",
         open: "åpne",
         back: "tilbake",
@@ -281,10 +296,12 @@ pub const NB: Strings = Strings {
 pub const EN: Strings = Strings {
     app_name: "mestring",
     tab_faq: "Questions and answers",
+    groups: ["Today", "Goals", "Tools", "Learn"],
     too_small: "Make the window larger",
     search_prompt: "Search: ",
     search_hint: "type to search, Enter to browse the results, Esc to cancel",
     no_matches: "No matches. Try another word, or press Esc.",
+    no_matches_for: "No matches for \"{}\". Try another word, or no words to see everything.",
     matches: "matches",
     faq_select_hint: "Choose a question in the list.",
     topic_treatment: "Treatment and mental health",
@@ -305,6 +322,7 @@ pub const EN: Strings = Strings {
     crisis_close: "Esc closes",
     checkin: checkin::EN,
     settings: settings::EN,
+    cli: &cli::EN,
     tab_techniques: "Techniques",
     tab_learn: "Learn",
     learn: learn::EN,
@@ -329,6 +347,8 @@ pub const EN: Strings = Strings {
         next_tab: "next screen",
         prev_tab: "previous screen",
         go_tab: "go to screen 1-9, 0 is the tenth",
+        show_settings: "settings",
+        undo: "undo what you just did (when the message says so)",
         search: "search",
         open: "open",
         back: "back",

@@ -117,7 +117,7 @@ pub const NB: UrgeText = UrgeText {
     remind_cron_remove: "Uten systemd: fjern linjen med «mestring remind» med crontab -e.",
     daylio_took: "Daylio: {added} nye dager, {already} fantes fra før og er ikke endret, {skipped} rader ble ikke tatt med.",
     daylio_left: "Ikke tatt med:",
-    daylio_scales: "Daylio har ikke sug og stress: de nye dagene står med 0 der, og du kan endre dem under Innsjekk.",
+    daylio_scales: "Daylio har ikke sug og stress: på de nye dagene står de som ikke besvart, og du kan fylle dem inn under Innsjekk.",
     imported: "Sug, ukelinjer og sparing: {n} lagt til eller oppdatert.",
 };
 
@@ -170,6 +170,6 @@ pub const EN: UrgeText = UrgeText {
     remind_cron_remove: "Without systemd: remove the line with \"mestring remind\" with crontab -e.",
     daylio_took: "Daylio: {added} new days, {already} were here already and are unchanged, {skipped} rows were not taken.",
     daylio_left: "Not taken:",
-    daylio_scales: "Daylio has no craving or stress: the new days show 0 there, and you can change them under Check-in.",
+    daylio_scales: "Daylio has no craving or stress: the new days show them as not answered, and you can fill them in under Check-in.",
     imported: "Cravings, week lines and savings: {n} added or updated.",
 };

@@ -5,6 +5,8 @@
 mod defaults;
 mod overrides;
 
+pub use overrides::KeyProblem;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -29,8 +31,11 @@ pub enum Scope {
     List,
     /// A list that can be filtered by typing.
     Search,
-    /// A form of fields: move between them, change values, toggle choices, save.
+    /// A form of fields: move between them, change values, toggle choices.
     Form,
+    /// The check-in's own keys: save now (the settings save each change by themselves), and
+    /// take back a slip just recorded.
+    Checkin,
     /// A screen of charts: switch view, change the period.
     Charts,
     /// Screens made of several parts, switched with `<` and `>`.
@@ -80,7 +85,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with the settings file's `keys` applied, and the overrides refused (see
     /// `overrides.rs`), each in a sentence.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> (Self, Vec<String>) {
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> (Self, Vec<KeyProblem>) {
         let (bindings, problems) = overrides::resolve(defaults::BINDINGS, overrides);
         (Self { bindings }, problems)
     }
@@ -191,6 +196,8 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::NextTab => text.next_tab,
         Action::PrevTab => text.prev_tab,
         Action::GoTab(_) => text.go_tab,
+        Action::ShowSettings => text.show_settings,
+        Action::Undo => text.undo,
         Action::Search => text.search,
         Action::Open => text.open,
         Action::Back => text.back,
@@ -237,6 +244,7 @@ pub fn describe(action: Action, text: &ActionText) -> &'static str {
         Action::SwitchUnit => text.switch_unit,
         Action::KeepUnsaved => text.keep_unsaved,
         Action::Text(_)
+        | Action::Digit(_)
         | Action::Paste
         | Action::Click { .. }
         | Action::ScrollUp
@@ -259,7 +267,7 @@ mod tests {
     /// never active together.
     const SCREEN_SCOPES: &[&[Scope]] = &[
         &[Scope::List, Scope::Search],
-        &[Scope::Form],
+        &[Scope::Form, Scope::Checkin],
         &[Scope::List, Scope::Charts],
         &[Scope::List, Scope::Search, Scope::Techniques],
         &[Scope::Sections, Scope::Quiz],

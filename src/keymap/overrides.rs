@@ -12,6 +12,49 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, Key, key_label};
 use crate::action::Action;
+use crate::i18n::{Lang, SettingsText};
+
+/// An override the settings file asks for that is refused; the defaults stay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    NoAction {
+        name: String,
+    },
+    NoKeys {
+        name: String,
+    },
+    UnknownKey {
+        name: String,
+        key: String,
+    },
+    /// The key belongs to another action.
+    Taken {
+        name: String,
+        key: String,
+        other: String,
+    },
+}
+
+impl KeyProblem {
+    /// The message, in the interface's language.
+    pub fn describe(&self, t: &SettingsText) -> String {
+        let fill = |template: &str, name: &str| template.replace("{name}", name);
+        match self {
+            KeyProblem::NoAction { name } => fill(t.key_no_action, name),
+            KeyProblem::NoKeys { name } => fill(t.key_no_keys, name),
+            KeyProblem::UnknownKey { name, key } => fill(t.key_unknown, name).replace("{key}", key),
+            KeyProblem::Taken { name, key, other } => {
+                fill(t.key_taken, name).replace("{key}", key).replace("{other}", other)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for KeyProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(&Lang::En.strings().settings))
+    }
+}
 
 /// The variant name in kebab case: `NextTab` -> `next-tab`.
 pub fn action_name(action: Action) -> String {
@@ -27,27 +70,27 @@ pub fn action_name(action: Action) -> String {
     name
 }
 
-/// `defaults` with `overrides` applied, and a sentence for each override refused.
+/// `defaults` with `overrides` applied, and each override refused.
 pub(super) fn resolve(
     defaults: &[Binding],
     overrides: &BTreeMap<String, Vec<String>>,
-) -> (Vec<Binding>, Vec<String>) {
+) -> (Vec<Binding>, Vec<KeyProblem>) {
     let mut problems = Vec::new();
     let mut chosen: Vec<(Action, Vec<Key>)> = Vec::new();
     for (name, specs) in overrides {
         let Some(action) = defaults.iter().map(|b| b.action).find(|a| action_name(*a) == *name) else {
-            problems.push(format!("keys: no action is called \"{name}\""));
+            problems.push(KeyProblem::NoAction { name: name.clone() });
             continue;
         };
         let keys: Result<Vec<Key>, String> = specs.iter().map(|s| parse_key(s)).collect();
         let keys = match keys {
             Ok(keys) if !keys.is_empty() => keys,
             Ok(_) => {
-                problems.push(format!("keys: \"{name}\" needs at least one key"));
+                problems.push(KeyProblem::NoKeys { name: name.clone() });
                 continue;
             }
-            Err(e) => {
-                problems.push(format!("keys: \"{name}\": {e}"));
+            Err(key) => {
+                problems.push(KeyProblem::UnknownKey { name: name.clone(), key });
                 continue;
             }
         };
@@ -61,11 +104,11 @@ pub(super) fn resolve(
                 .or_else(|| chosen.iter().find(|(a, ks)| *a != action && ks.contains(k)).map(|(a, _)| *a))
         };
         if let Some((key, other)) = keys.iter().find_map(|k| used_by(k).map(|other| (*k, other))) {
-            problems.push(format!(
-                "keys: \"{name}\": {} is already used by \"{}\"; the default keys stay",
-                key_label(key),
-                action_name(other)
-            ));
+            problems.push(KeyProblem::Taken {
+                name: name.clone(),
+                key: key_label(key),
+                other: action_name(other),
+            });
             continue;
         }
         chosen.push((action, keys));
@@ -86,7 +129,8 @@ pub(super) fn resolve(
     (bindings, problems)
 }
 
-/// Reads a key as people write it: `q`, `G`, `ctrl-q`, `F2`, `enter`, `esc`, `space`, `up`.
+/// Reads a key as people write it: `q`, `G`, `ctrl-q`, `F2`, `enter`, `esc`, `space`, `up`;
+/// the spec itself when it is not a key.
 pub fn parse_key(spec: &str) -> Result<Key, String> {
     let spec = spec.trim();
     let (mods, rest) = match spec.split_once('-') {
@@ -126,7 +170,7 @@ pub fn parse_key(spec: &str) -> Result<Key, String> {
                         c
                     })
                 }
-                _ => return Err(format!("\"{spec}\" is not a key mestring knows")),
+                _ => return Err(spec.to_owned()),
             }
         }
     };
@@ -138,7 +182,7 @@ mod tests {
     use super::*;
     use crate::keymap::defaults::BINDINGS;
 
-    fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<String>) {
+    fn resolve(overrides: &BTreeMap<String, Vec<String>>) -> (Vec<Binding>, Vec<KeyProblem>) {
         super::resolve(BINDINGS, overrides)
     }
 
@@ -192,7 +236,7 @@ mod tests {
             ("crisis", &[]),
         ]));
         assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("already used by \"help\"")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.to_string().contains("already used by \"help\"")), "{problems:?}");
         let quit = bindings.iter().find(|b| b.action == Action::Quit).unwrap();
         assert!(quit.keys.iter().any(|k| k.code == KeyCode::Char('q')), "the way out is still there");
     }

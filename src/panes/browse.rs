@@ -32,6 +32,31 @@ pub struct Browse<H> {
     pub scroll: u16,
 }
 
+/// Headings each followed by their items, in the given order; when a search scored the items
+/// (`score` > 0), the best first: groups by their best item, items by score, ties in order.
+pub fn grouped_rows<H: Copy + PartialEq>(groups: &[H], items: &[(usize, H, u32)]) -> Vec<Row<H>> {
+    /// A heading, its best score, and its items with their scores.
+    type Group<H> = (H, u32, Vec<(usize, u32)>);
+    let mut order: Vec<Group<H>> = groups
+        .iter()
+        .map(|g| {
+            let mut members: Vec<(usize, u32)> =
+                items.iter().filter(|(_, h, _)| h == g).map(|(i, _, score)| (*i, *score)).collect();
+            members.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
+            let best = members.first().map_or(0, |(_, score)| *score);
+            (*g, best, members)
+        })
+        .filter(|(_, _, members)| !members.is_empty())
+        .collect();
+    order.sort_by_key(|(_, best, _)| std::cmp::Reverse(*best));
+    let mut rows = Vec::new();
+    for (heading, _, members) in order {
+        rows.push(Row::Heading(heading));
+        rows.extend(members.into_iter().map(|(i, _)| Row::Item(i)));
+    }
+    rows
+}
+
 impl<H: Copy> Browse<H> {
     pub fn new(rows: Vec<Row<H>>) -> Self {
         let mut browse = Self { rows: Vec::new(), nav: ListNav::default(), focus: Focus::List, scroll: 0 };
@@ -49,6 +74,14 @@ impl<H: Copy> Browse<H> {
             Row::Item(i) => Some(*i),
             Row::Heading(_) => None,
         }
+    }
+
+    /// The content indices of the items shown, in order.
+    pub fn item_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().filter_map(|r| match r {
+            Row::Item(i) => Some(*i),
+            Row::Heading(_) => None,
+        })
     }
 
     pub fn item_count(&self) -> usize {

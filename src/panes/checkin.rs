@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 
 use super::Ctx;
 use super::checkin_fields::{self, Field};
+use super::confirm::Confirm;
 use crate::action::Action;
 use crate::content::Content;
 use crate::content::labels;
@@ -57,6 +58,12 @@ pub struct CheckinPane {
     loaded: bool,
     /// Triggers from the settings file, offered after the built-in ones.
     configured_triggers: Vec<String>,
+    /// The question before "used today" records a slip on the day shown.
+    pub(super) slip_question: Option<Confirm<NaiveDate>>,
+    /// A slip was just recorded on this day: `u` takes it back while the message shows.
+    pub(super) undo_slip: Option<NaiveDate>,
+    /// The digit just typed on the focused field, for a second one ("1", "0" is ten).
+    pub(super) digit: Option<(Field, u8)>,
 }
 
 impl CheckinPane {
@@ -78,6 +85,9 @@ impl CheckinPane {
             support: false,
             loaded: false,
             configured_triggers: Vec::new(),
+            slip_question: None,
+            undo_slip: None,
+            digit: None,
         };
         pane.set_note_text("");
         pane
@@ -97,9 +107,14 @@ impl CheckinPane {
         matches!(self.editing, Some(Editing::Note))
     }
 
-    /// True while keys are text for the note or a one-line input.
+    /// True while keys are text for the note or a one-line input, or answer a question.
     pub fn text_mode(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_some() || self.slip_question.is_some()
+    }
+
+    /// Whether the focused field takes typed digits as its value (a scale, sleep).
+    pub fn takes_digits(&self) -> bool {
+        self.editing.is_none() && checkin_fields::digit_range(self.field).is_some()
     }
 
     pub fn checkin(&self) -> &CheckIn {
@@ -263,6 +278,16 @@ impl CheckinPane {
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx) -> Option<Action> {
         // A form left open across midnight keeps its day, but no longer calls it today.
         self.today = ctx.clock.today();
+        let digit = self.digit.take();
+        if self.answer_slip_question(action, ctx) || self.undo_slip(action, ctx) {
+            return None;
+        }
+        if let Action::Digit(d) = action
+            && self.editing.is_none()
+        {
+            self.type_digit(*d, digit, ctx);
+            return None;
+        }
         match self.editing.take() {
             Some(Editing::Note) => self.handle_note(action, ctx),
             Some(Editing::Line(target, input)) => self.handle_line(target, input, action, ctx),
@@ -311,6 +336,12 @@ impl CheckinPane {
         if self.field == Field::Date {
             return self.shift_date(i64::from(delta), ctx);
         }
+        if self.field == Field::Used && self.checkin.slip.is_none() {
+            if delta > 0 {
+                self.ask_about_slip();
+            }
+            return;
+        }
         if let Some(len) = self.chip_count() {
             self.chip = self.chip.saturating_add_signed(isize::from(delta)).min(len.saturating_sub(1));
             return;
@@ -330,6 +361,9 @@ impl CheckinPane {
     }
 
     fn toggle(&mut self) {
+        if self.field == Field::Used && self.checkin.slip.is_none() {
+            return self.ask_about_slip();
+        }
         let c = &mut self.checkin;
         let changed = match self.field {
             Field::Triggers => {

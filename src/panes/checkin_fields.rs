@@ -62,8 +62,9 @@ pub fn step(c: &mut CheckIn, field: Field, delta: i8) -> bool {
     let before = c.clone();
     match field {
         Field::Mood => c.mood = bump(c.mood, MOOD_MIN, MOOD_MAX),
-        Field::Craving => c.craving = bump(c.craving, 0, SCALE_MAX),
-        Field::Stress => c.stress = bump(c.stress, 0, SCALE_MAX),
+        // Not answered yet: the first step in either direction answers 0.
+        Field::Craving => c.craving = Some(c.craving.map_or(0, |v| bump(v, 0, SCALE_MAX))),
+        Field::Stress => c.stress = Some(c.stress.map_or(0, |v| bump(v, 0, SCALE_MAX))),
         Field::Sleep => {
             c.sleep_half_hours =
                 Some(c.sleep_half_hours.map_or(SLEEP_START, |h| bump(h, 0, SLEEP_HALF_HOURS_MAX)))
@@ -77,9 +78,47 @@ pub fn step(c: &mut CheckIn, field: Field, delta: i8) -> bool {
     *c != before
 }
 
-/// Space on a scalar field: flips a yes/no, and clears an optional value (sleep).
+/// The lowest and highest number a field takes as typed digits: mood, craving, stress, sleep
+/// in whole hours, sleep quality. `None` for fields that take no number.
+pub fn digit_range(field: Field) -> Option<(u8, u8)> {
+    match field {
+        Field::Mood => Some((MOOD_MIN, MOOD_MAX)),
+        Field::Craving | Field::Stress => Some((0, SCALE_MAX)),
+        Field::Sleep => Some((0, SLEEP_HALF_HOURS_MAX / 2)),
+        Field::SleepQuality => Some((1, SLEEP_QUALITY_MAX)),
+        _ => None,
+    }
+}
+
+/// The number that typing `digit` gives after `before` (the digit typed just before on the
+/// same field, if any): "1" then "0" is ten where ten fits, else the new digit alone. `None`
+/// when the digit does not fit the field.
+pub fn typed_number(field: Field, before: Option<u8>, digit: u8) -> Option<u8> {
+    let (min, max) = digit_range(field)?;
+    let joined = before.map(|b| b * 10 + digit).filter(|n| (min..=max).contains(n) && *n >= 10);
+    joined.or(Some(digit).filter(|d| (min..=max).contains(d)))
+}
+
+/// Sets `field` to a typed number; returns whether the value changed.
+pub fn set_number(c: &mut CheckIn, field: Field, n: u8) -> bool {
+    let before = c.clone();
+    match field {
+        Field::Mood => c.mood = n,
+        Field::Craving => c.craving = Some(n),
+        Field::Stress => c.stress = Some(n),
+        Field::Sleep => c.sleep_half_hours = Some(n * 2),
+        Field::SleepQuality => c.sleep_quality = Some(n),
+        _ => return false,
+    }
+    *c != before
+}
+
+/// Space on a scalar field: flips a yes/no, and clears an optional value (sleep, and craving
+/// and stress back to not answered).
 pub fn toggle(c: &mut CheckIn, field: Field) -> bool {
     match field {
+        Field::Craving if c.craving.is_some() => c.craving = None,
+        Field::Stress if c.stress.is_some() => c.stress = None,
         Field::Used => c.slip = if c.slip.is_some() { None } else { Some(Slip::default()) },
         Field::Sleep if c.sleep_half_hours.is_some() => c.sleep_half_hours = None,
         Field::SleepQuality if c.sleep_quality.is_some() => c.sleep_quality = None,
@@ -152,7 +191,11 @@ mod tests {
         assert!(step(&mut c, Field::Mood, 1));
         assert!(!step(&mut c, Field::Mood, 1), "5 is the top");
         assert_eq!(c.mood, 5);
+        assert!(step(&mut c, Field::Craving, -1), "not answered: the first step answers 0");
+        assert_eq!(c.craving, Some(0));
         assert!(!step(&mut c, Field::Craving, -1), "0 is the bottom");
+        assert!(toggle(&mut c, Field::Craving));
+        assert_eq!(c.craving, None, "Space takes the answer back");
         assert!(step(&mut c, Field::Sleep, -1));
         assert_eq!(c.sleep_half_hours, Some(SLEEP_START), "the first step gives a common night");
         assert!(step(&mut c, Field::Sleep, 1));
@@ -163,6 +206,17 @@ mod tests {
         assert!(c.slip.is_some());
         assert!(Field::visible_for(&c).contains(&Field::Amount));
         assert!(!Field::visible_for(&day()).contains(&Field::Amount));
+    }
+
+    #[test]
+    fn typed_digits_make_numbers_that_fit_the_field() {
+        assert_eq!(typed_number(Field::Craving, None, 5), Some(5));
+        assert_eq!(typed_number(Field::Craving, Some(1), 0), Some(10));
+        assert_eq!(typed_number(Field::Craving, Some(5), 5), Some(5), "55 does not fit: a new 5");
+        assert_eq!(typed_number(Field::Mood, None, 9), None);
+        assert_eq!(typed_number(Field::Mood, None, 0), None);
+        assert_eq!(typed_number(Field::Sleep, Some(1), 2), Some(12));
+        assert_eq!(typed_number(Field::Triggers, None, 1), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::Ctx;
 use super::checkin::{CheckinPane, Editing, LineTarget};
-use super::checkin_fields;
+use super::checkin_fields::{self, Field};
 use crate::action::Action;
 use crate::content::labels;
 use crate::domain::checkin::{NOTE_MAX_CHARS, Slip};
@@ -74,6 +74,12 @@ impl CheckinPane {
             }
             Action::Open | Action::Save => {
                 let text = input.lines().join(" ").trim().to_owned();
+                if target == LineTarget::Date && !self.date_fits(&text, ctx) {
+                    // Refused: say why and keep what was typed, to be corrected, as the forms do.
+                    *ctx.toast = Some(self.lang.strings().checkin.bad_date.to_owned());
+                    self.editing = Some(Editing::Line(target, input));
+                    return;
+                }
                 self.commit_line(target, text, ctx);
                 if *action == Action::Save {
                     self.save(ctx);
@@ -82,6 +88,11 @@ impl CheckinPane {
             Action::Back => {}
             _ => self.editing = Some(Editing::Line(target, input)),
         }
+    }
+
+    /// A date written as the field asks, today or earlier.
+    fn date_fits(&self, text: &str, ctx: &Ctx) -> bool {
+        crate::domain::parse::date(text).is_ok_and(|date| date <= ctx.clock.today())
     }
 
     fn commit_line(&mut self, target: LineTarget, text: String, ctx: &mut Ctx) {
@@ -116,6 +127,24 @@ impl CheckinPane {
                 self.changed();
             }
             LineTarget::OwnTrigger | LineTarget::OwnHelped => {}
+        }
+    }
+
+    /// A digit on a number field sets it; a second one right after may make ten or more.
+    pub(super) fn type_digit(&mut self, digit: u8, before: Option<(Field, u8)>, ctx: &mut Ctx) {
+        let before = before.filter(|(f, _)| *f == self.field).map(|(_, d)| d);
+        match checkin_fields::typed_number(self.field, before, digit) {
+            Some(n) => {
+                if checkin_fields::set_number(&mut self.checkin, self.field, n) {
+                    self.changed();
+                }
+                self.digit = Some((self.field, digit));
+            }
+            None => {
+                let Some((min, max)) = checkin_fields::digit_range(self.field) else { return };
+                let range = format!("{min}-{max}");
+                *ctx.toast = Some(self.lang.strings().checkin.digit_outside.replace("{}", &range));
+            }
         }
     }
 

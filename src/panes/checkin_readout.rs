@@ -48,8 +48,8 @@ impl CheckinPane {
                 format!("{} {}", t.weekdays[c.date.weekday().num_days_from_monday() as usize], c.date)
             }
             Field::Mood => format!("{} {}", c.mood, word(&t.mood_words, c.mood)),
-            Field::Craving => c.craving.to_string(),
-            Field::Stress => c.stress.to_string(),
+            Field::Craving => answered(c.craving),
+            Field::Stress => answered(c.stress),
             Field::Sleep => c.sleep_hours().map_or("–".to_owned(), |h| {
                 format!("{} {}", self.lang.decimal(f64::from(h)), t.hours_short)
             }),
@@ -76,4 +76,9 @@ impl CheckinPane {
             .collect();
         Readout::new(lines)
     }
+}
+
+/// A value of 0-10, or "–" where the question was not answered (never 0, which is an answer).
+fn answered(value: Option<u8>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
 }

@@ -43,6 +43,9 @@ impl CheckinPane {
         if let Some(side) = side {
             render_support(side, buf, view, t);
         }
+        if let Some(question) = &self.slip_question {
+            question.render(area, buf, view);
+        }
     }
 
     /// The fields' rows, the status line under them, and the support offer beside them when
@@ -176,10 +179,15 @@ impl CheckinPane {
                 line
             }
             Field::Craving | Field::Stress => {
-                let n = if field == Field::Craving { c.craving } else { c.stress };
-                let mut line = value(format!("{n:>2}"));
-                line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
-                line
+                match if field == Field::Craving { c.craving } else { c.stress } {
+                    Some(n) => {
+                        let mut line = value(format!("{n:>2}"));
+                        line.push_span(Span::styled(format!("  {}", meter(n, 10)), theme.key));
+                        line
+                    }
+                    // Not answered: no meter, which would read as a 0.
+                    None => value("–".to_owned()),
+                }
             }
             Field::Sleep | Field::SleepQuality | Field::Used => value(self.value_text(field, t)),
             Field::Substance | Field::Amount => {
@@ -250,11 +258,17 @@ impl CheckinPane {
         let line = match &self.editing {
             Some(Editing::Line(target, input)) => {
                 let prompt = line_prompt(*target, t);
-                Line::from(vec![
-                    Span::styled(prompt, theme.key),
-                    Span::styled(input.lines().join(" "), theme.emphasis),
-                    Span::styled("_", theme.key),
-                ])
+                let width = (prompt.chars().count() as u16).min(area.width);
+                Span::styled(prompt, theme.key).render(area, buf);
+                // The input itself, so its cursor shows where the next letter goes, also after
+                // ← or →, not always at the end.
+                let mut shown = (**input).clone();
+                shown.set_style(theme.emphasis);
+                shown.set_cursor_style(
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+                );
+                let rest = Rect { x: area.x + width, width: area.width - width, ..area };
+                return (&shown).render(rest, buf);
             }
             // From nine tenths of the limit on, how much room is left shows beside the keys.
             Some(Editing::Note) if self.note_chars() >= NOTE_MAX_CHARS / 10 * 9 => {

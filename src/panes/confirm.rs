@@ -18,6 +18,8 @@ use crate::theme::Theme;
 pub struct Confirm<T> {
     pub question: String,
     pub target: T,
+    /// The keys and what they do, when the question is not about deleting.
+    pub hint: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +31,11 @@ pub enum Answer {
 
 impl<T> Confirm<T> {
     pub fn new(question: String, target: T) -> Self {
-        Self { question, target }
+        Self { question, target, hint: None }
+    }
+
+    pub fn with_hint(self, hint: &'static str) -> Self {
+        Self { hint: Some(hint), ..self }
     }
 
     pub fn answer(action: &Action) -> Answer {
@@ -52,7 +58,7 @@ impl<T> Confirm<T> {
         let text = Paragraph::new(vec![
             Line::styled(self.question.clone(), theme.emphasis),
             Line::default(),
-            Line::styled(strings.goals.confirm_hint, theme.dim),
+            Line::styled(self.hint.unwrap_or(strings.goals.confirm_hint), theme.dim),
         ])
         .wrap(Wrap { trim: true });
         let height = text.line_count(width.saturating_sub(2)) as u16 + 2;

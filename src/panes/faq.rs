@@ -7,7 +7,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 pub use super::browse::Focus;
-use super::browse::{Browse, Row};
+use super::browse::{Browse, Row, grouped_rows};
 use super::readout::{Readout, doc_lines};
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
@@ -64,6 +64,12 @@ impl FaqPane {
     /// The question under the cursor, if the list is not empty.
     pub fn selected(&self) -> Option<&'static Faq> {
         faq::all(self.content, self.lang).get(self.browse.selected()?)
+    }
+
+    /// Ids of the questions the list shows, in order.
+    pub fn visible_ids(&self) -> Vec<&'static str> {
+        let items = faq::all(self.content, self.lang);
+        self.browse.item_indices().map(|i| items[i].id.as_str()).collect()
     }
 
     /// How many questions the current filter shows.
@@ -143,7 +149,7 @@ impl FaqPane {
                 index
                     .iter()
                     .map(|[question, answer]| {
-                        self.finder.find(&q, &[(question, MatchKind::Fuzzy), (answer, MatchKind::Substring)])
+                        self.finder.find(&q, &[(question, MatchKind::Title), (answer, MatchKind::Text)])
                     })
                     .collect()
             }
@@ -151,20 +157,19 @@ impl FaqPane {
         self.rebuild_rows();
     }
 
-    /// Topic headings followed by their (matching) questions, in the content's order.
+    /// Topic headings followed by their (matching) questions: in the content's order, or the
+    /// best matches first while searching.
     fn rebuild_rows(&mut self) {
         let items = faq::all(self.content, self.lang);
-        let keep = |i: usize| self.hits.is_empty() || self.hits[i].is_some();
-        let mut rows = Vec::new();
-        for topic in FaqTopic::ALL {
-            let mut members =
-                items.iter().enumerate().filter(|(i, f)| f.topic == topic && keep(*i)).peekable();
-            if members.peek().is_some() {
-                rows.push(Row::Heading(topic));
-                rows.extend(members.map(|(i, _)| Row::Item(i)));
-            }
-        }
-        self.browse.set_rows(rows);
+        let shown: Vec<(usize, FaqTopic, u32)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match self.hits.get(i) {
+                None => Some((i, f.topic, 0)),
+                Some(hit) => hit.as_ref().map(|h| (i, f.topic, h.score)),
+            })
+            .collect();
+        self.browse.set_rows(grouped_rows(&FaqTopic::ALL, &shown));
     }
 
     fn max_answer_scroll(&self, split: &Split) -> u16 {

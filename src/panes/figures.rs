@@ -135,9 +135,8 @@ fn table_doc(
     for note in &table.notes {
         doc.line(Line::from(note.as_str())).blank();
     }
-    let series: Vec<Series> = (0..table.columns.len().min(2))
-        .map(|i| Series { bar: theme.bars[i], value: theme.bar_values[i] })
-        .collect();
+    let series: Vec<Series> =
+        (0..table.columns.len().min(2)).map(|i| Series { bar: theme.bars[i] }).collect();
     let several = table.columns.len() > 1;
     if several {
         let mut legend = Vec::new();

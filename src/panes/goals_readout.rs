@@ -108,11 +108,8 @@ impl GoalsPane {
             lines.push(g.no_steps.to_owned());
         } else {
             let (done, total) = goal.progress();
-            lines.push(format!(
-                "{}: {}",
-                g.steps,
-                g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string())
-            ));
+            lines
+                .push(g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string()));
         }
         let steps = goal.steps.iter().map(|s| format!("{} {}", if s.done { "[x]" } else { "[ ]" }, s.text));
         Readout { inner: true, ..Readout::new(lines).list(steps, cursor, Action::Toggle) }

@@ -257,9 +257,13 @@ impl GoalsPane {
             (None, None) => format!("{}: {}", g.due, g.no_due),
         };
         lines.push(Line::styled(date, theme.base));
+        // "2 av 3 steg" says it all; a goal without steps says so below, not "0 av 0".
         let (done, total) = goal.progress();
-        let progress = g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string());
-        lines.push(Line::styled(format!("{}: {progress}", g.steps), theme.emphasis));
+        if total > 0 {
+            let progress =
+                g.progress.replace("{done}", &done.to_string()).replace("{total}", &total.to_string());
+            lines.push(Line::styled(progress, theme.emphasis));
+        }
         lines.push(Line::default());
         let cursor = match self.focus {
             Focus::Steps(c) => Some(c),

@@ -10,6 +10,7 @@ use crate::content::Content;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stats::{self, CravingByTrigger, Streak, Summary};
 use crate::i18n::Lang;
+use crate::keymap::Scope;
 use crate::widgets::list_nav::ListNav;
 
 /// The periods the charts can show, in days.
@@ -51,6 +52,11 @@ pub struct PeriodStats {
     pub mood: Vec<(f64, f64)>,
     pub craving_points: Vec<(f64, f64)>,
     pub stress: Vec<(f64, f64)>,
+    /// Day index of each check-in that recorded a slip.
+    pub slip_days: Vec<f64>,
+    /// Days between two points of a line (a week for periods over a season): a longer step is
+    /// a gap the line does not cross.
+    pub step: f64,
 }
 
 pub struct HistoryPane {
@@ -164,22 +170,35 @@ impl HistoryPane {
         let x = |c: &CheckIn| (c.date - start).num_days();
         // Longer than a season: a point a week, so the line shows the trend, not every day.
         let bucket = if self.range_days() > 90 { 7 } else { 1 };
-        let series = |value: fn(&CheckIn) -> u8| {
-            stats::bucketed(period.iter().map(|c| (x(c), f64::from(value(c)))), bucket)
+        // A day without an answer is no point: the line breaks there, as for a missing day.
+        let series = |value: fn(&CheckIn) -> Option<u8>| {
+            stats::bucketed(period.iter().filter_map(|c| Some((x(c), f64::from(value(c)?)))), bucket)
         };
         self.stats = PeriodStats {
             summary: stats::summary(period),
             triggers: stats::trigger_counts(period),
             craving: Some(stats::craving_by_trigger(period)),
             weekday: stats::mood_by_weekday(period),
-            mood: series(|c| c.mood),
+            mood: series(|c| Some(c.mood)),
             craving_points: series(|c| c.craving),
             stress: series(|c| c.stress),
+            slip_days: period.iter().filter(|c| c.slip.is_some()).map(|c| x(c) as f64).collect(),
+            step: bucket as f64,
         };
     }
 
     pub fn view(&self) -> HistoryView {
         self.view
+    }
+
+    /// Only the list of days has rows to move through and open; the charts and the calendar
+    /// have no cursor, so their footer does not offer one.
+    pub fn scopes(&self) -> &'static [Scope] {
+        match self.view {
+            // The review scrolls and takes its line with Enter; the cravings scroll.
+            HistoryView::Days | HistoryView::Review | HistoryView::Urges => &[Scope::List, Scope::Charts],
+            _ => &[Scope::Charts],
+        }
     }
 
     /// How many days the list has read so far.

@@ -1,6 +1,7 @@
 //! The history's list of days and the day's detail: side by side when wide, one at a time when
 //! narrow (Enter opens a day, Esc goes back).
 
+use crate::widgets::fit::ellipsize;
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -63,19 +64,17 @@ impl HistoryPane {
                 let style = if selected { theme.selected } else { theme.base };
                 let weekday = t.weekdays[c.date.weekday().num_days_from_monday() as usize];
                 let slip = if c.slip.is_some() { " ·" } else { "" };
-                Line::styled(
-                    format!(
-                        "{}{weekday} {}  {} {:<12} {} {}{slip}",
-                        if selected { "› " } else { "  " },
-                        c.date,
-                        c.mood,
-                        t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)],
-                        t.craving,
-                        c.craving
-                    ),
-                    style,
-                )
+                let marker = if selected { "› " } else { "  " };
+                let word = t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)];
+                let numbers =
+                    format!("{} {}{slip}", t.craving, c.craving.map_or("–".to_owned(), |v| v.to_string()));
+                let full = format!("{marker}{weekday} {}  {} {word:<12} {numbers}", c.date, c.mood);
+                // Narrow, the mood's word gives way first: the numbers are what the row is for.
+                let short = format!("{marker}{weekday} {}  {}  {numbers}", c.date, c.mood);
+                let fits = full.chars().count() <= usize::from(inner.width);
+                Line::styled(if fits { full } else { short }, style)
             })
+            .map(|line| ellipsize(line, usize::from(inner.width)))
             .collect();
         Paragraph::new(lines).render(inner, buf);
     }
@@ -106,8 +105,8 @@ pub fn day_text(content: &Content, c: &CheckIn, lang: Lang, t: &CheckinText, the
     let mut lines = vec![
         Line::styled(format!("{weekday} {}", c.date), theme.heading),
         row(t.mood, format!("{} {}", c.mood, t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)])),
-        row(t.craving, format!("{} / 10", c.craving)),
-        row(t.stress, format!("{} / 10", c.stress)),
+        row(t.craving, c.craving.map_or("–".to_owned(), |v| format!("{v} / 10"))),
+        row(t.stress, c.stress.map_or("–".to_owned(), |v| format!("{v} / 10"))),
     ];
     if let Some(hours) = c.sleep_hours() {
         let quality = c

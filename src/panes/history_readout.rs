@@ -22,7 +22,11 @@ impl HistoryPane {
             lines.push(format!("{}: {} {} ({})", t.period, self.range_days(), t.days, choices.join(", ")));
         }
         if self.streak.days > 0 {
-            lines.push(format!("{}: {} {} ({})", t.streak, self.streak.days, t.days, t.streak_note));
+            let (checkins, days) = (self.streak.checkins.to_string(), self.streak.days.to_string());
+            let streak =
+                if self.streak.checkins == self.streak.days { t.streak_whole } else { t.streak_count };
+            let streak = streak.replace("{checkins}", &checkins).replace("{days}", &days);
+            lines.push(format!("{streak} ({})", t.streak_note));
         }
         let empty = self.is_empty() && !matches!(self.view, HistoryView::Review | HistoryView::Urges);
         if let Some(message) = self.problem.as_deref().or(empty.then_some(t.history_empty)) {
@@ -135,7 +139,13 @@ impl HistoryPane {
             let mood = t.mood_words[usize::from(c.mood.clamp(1, 5) - 1)];
             format!(
                 "{weekday} {} · {} {} {mood} · {} {} · {} {}{slip}",
-                c.date, t.mood, c.mood, t.craving, c.craving, t.stress, c.stress
+                c.date,
+                t.mood,
+                c.mood,
+                t.craving,
+                c.craving.map_or_else(|| "–".to_owned(), |v| v.to_string()),
+                t.stress,
+                c.stress.map_or_else(|| "–".to_owned(), |v| v.to_string())
             )
         });
         let readout = Readout::new(lines).list(items, self.nav.selected, Action::Open);

@@ -216,7 +216,7 @@ impl HistoryPane {
 
     /// The craving of that day's check-in, shown beside the day's cravings.
     fn checkin_craving(&self, date: NaiveDate) -> Option<u8> {
-        self.recent.iter().find(|c| c.date == date).map(|c| c.craving)
+        self.recent.iter().find(|c| c.date == date).and_then(|c| c.craving)
     }
 
     pub(super) fn handle_urges(&mut self, action: &Action) {

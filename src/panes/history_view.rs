@@ -1,13 +1,12 @@
 //! Drawing the history: a header with the views and the period, then the chosen view. Charts
 //! are built from numbers computed when the data was read, so a frame only draws.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Direction, Layout, Position, Rect};
 use ratatui::style::{Color, Style};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Bar, BarChart, Block, Paragraph, Widget, Wrap};
 
 use super::history::{HistoryPane, HistoryView, RANGES};
 use super::{View, cursor};
@@ -15,8 +14,11 @@ use crate::content::labels;
 use crate::i18n::CheckinText;
 use crate::theme::Theme;
 
-/// Mood 1..=5 as colours, from the calm end of the 16 base colours.
-const MOOD_COLORS: [Color; 5] = [Color::Red, Color::LightRed, Color::Yellow, Color::LightGreen, Color::Green];
+/// Mood 1..=5 as colours of the 256-colour palette, violet through teal to yellow like the
+/// viridis scale: each lighter than the one before, so the scale reads by lightness alone, for
+/// people who cannot tell red from green too.
+const MOOD_COLORS: [Color; 5] =
+    [Color::Indexed(97), Color::Indexed(67), Color::Indexed(37), Color::Indexed(78), Color::Indexed(184)];
 /// Wide enough to put the weekday chart beside the calendar and the charts side by side.
 const WIDE: u16 = 110;
 
@@ -70,7 +72,7 @@ impl HistoryPane {
                 format!(" {name} "),
                 if *v == self.view { theme.tab_active } else { theme.base },
             ));
-            views.push(Span::raw(" "));
+            // Side by side, their own padding apart: six views and the streak fit in 80 cells.
         }
         let mut period = Vec::new();
         if self.view.has_period() {
@@ -87,126 +89,22 @@ impl HistoryPane {
         }
         let [top, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
         Line::from(views).render(top, buf);
-        let period_empty = period.is_empty();
-        let mut line = period;
         if self.view == HistoryView::Review {
-            // The week has its own keys; the streak is in the other views.
+            // The week has its own keys where the other views have their period.
             Line::styled(view.strings.review.keys, theme.dim).render(bottom, buf);
-            return;
+        } else {
+            Line::from(period).render(bottom, buf);
         }
+        // On the right, the streak: the check-ins it holds of the days it spans, and under it
+        // what it forgives, so a streak with missed days never reads as unbroken.
         if self.streak.days > 0 {
-            line.push(Span::styled(
-                format!(
-                    "{}{}: {} {} ({})",
-                    if period_empty { "" } else { "   " },
-                    t.streak,
-                    self.streak.days,
-                    t.days,
-                    t.streak_note
-                ),
-                theme.emphasis,
-            ));
+            let (checkins, days) = (self.streak.checkins.to_string(), self.streak.days.to_string());
+            let count =
+                if self.streak.checkins == self.streak.days { t.streak_whole } else { t.streak_count };
+            let count = count.replace("{checkins}", &checkins).replace("{days}", &days);
+            Line::styled(count, theme.emphasis).right_aligned().render(top, buf);
+            Line::styled(t.streak_note, theme.dim).right_aligned().render(bottom, buf);
         }
-        Line::from(line).render(bottom, buf);
-    }
-
-    fn render_overview(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let t = &view.strings.checkin;
-        let s = &self.stats.summary;
-        let [numbers, charts] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-        let avg = |v: Option<f64>| v.map_or("–".to_owned(), |v| self.lang.decimal(v));
-        let lines = vec![
-            Line::from(vec![
-                Span::styled(format!("{}: ", t.checked_in), view.theme.dim),
-                Span::styled(
-                    format!("{} / {} {}", s.checkins, self.range_days(), t.days),
-                    view.theme.emphasis,
-                ),
-                Span::styled(format!("   {}: ", t.slip), view.theme.dim),
-                Span::styled(s.slips.to_string(), view.theme.base),
-            ]),
-            Line::styled(
-                format!(
-                    "{} {} {}  ·  {} {} {} ({} {})  ·  {} {} {}",
-                    t.mood,
-                    t.average,
-                    avg(s.mood),
-                    t.craving,
-                    t.average,
-                    avg(s.craving),
-                    t.highest,
-                    s.craving_max.map_or("–".to_owned(), |m| m.to_string()),
-                    t.stress,
-                    t.average,
-                    avg(s.stress)
-                ),
-                view.theme.base,
-            ),
-        ];
-        Paragraph::new(lines).render(numbers, buf);
-        if s.checkins == 0 {
-            return Paragraph::new(t.no_data).style(view.theme.dim).render(charts, buf);
-        }
-        let direction = if area.width >= WIDE { Direction::Horizontal } else { Direction::Vertical };
-        let [mood, craving] =
-            Layout::default().direction(direction).constraints([Constraint::Fill(1); 2]).areas(charts);
-        let x_max = f64::from(self.range_days() - 1).max(1.0);
-        let mood_data = [Dataset::default()
-            .name(t.mood)
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(view.theme.key)
-            .data(&self.stats.mood)];
-        let mood_title = Line::styled(t.chart_mood, view.theme.heading);
-        self.chart(mood, buf, view, mood_title, mood_data.to_vec(), x_max, [1.0, 5.0], ["1", "3", "5"]);
-        let craving_data = vec![
-            Dataset::default()
-                .name(t.craving)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(view.theme.match_hl)
-                .data(&self.stats.craving_points),
-            Dataset::default()
-                .name(t.stress)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(view.theme.heading)
-                .data(&self.stats.stress),
-        ];
-        // The title doubles as the legend: each word in its line's colour.
-        let craving_title = Line::from(vec![
-            Span::styled(t.craving, view.theme.match_hl),
-            Span::styled(" · ", view.theme.dim),
-            Span::styled(t.stress, view.theme.heading),
-        ]);
-        self.chart(craving, buf, view, craving_title, craving_data, x_max, [0.0, 10.0], ["0", "5", "10"]);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn chart(
-        &self,
-        area: Rect,
-        buf: &mut Buffer,
-        view: &View,
-        title: Line,
-        data: Vec<Dataset>,
-        x_max: f64,
-        y: [f64; 2],
-        y_labels: [&'static str; 3],
-    ) {
-        let start = self.period_start();
-        let middle = start + Days::new((x_max / 2.0) as u64);
-        let short = |d: NaiveDate| d.format("%d.%m").to_string();
-        Chart::new(data)
-            .block(Block::new().title(title))
-            .legend_position(None)
-            .x_axis(Axis::default().bounds([0.0, x_max]).style(view.theme.dim).labels([
-                short(start),
-                short(middle),
-                short(self.today),
-            ]))
-            .y_axis(Axis::default().bounds(y).style(view.theme.dim).labels(y_labels))
-            .render(area, buf);
     }
 
     fn render_calendar(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -349,7 +247,7 @@ impl HistoryPane {
             Line::from(vec![
                 Span::styled(format!("{label:<width$}  "), view.theme.base),
                 Span::styled(format!("{:>4}", self.lang.decimal(avg)), view.theme.emphasis),
-                Span::styled(format!("  {}  ({n} {})", meter(avg), t.days), view.theme.dim),
+                Span::styled(format!("  {}  ({})", meter(avg), t.days_n(n)), view.theme.dim),
             ])
         };
         for (id, avg, n) in by.triggers.iter().take(usize::from(area.height.saturating_sub(3))) {

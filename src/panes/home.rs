@@ -28,9 +28,13 @@ pub struct Today {
     pub checked_in: bool,
     pub habits: Vec<HabitToday>,
     pub goal: Option<StoredGoal>,
-    /// Mood and craving for each of the last seven days, oldest first; `None` without a check-in.
-    pub week: Vec<(NaiveDate, Option<(u8, u8)>)>,
+    /// Mood and craving for each of the last seven days, oldest first; `None` without a
+    /// check-in.
+    pub week: Vec<(NaiveDate, Option<MoodAndCraving>)>,
 }
+
+/// A day's mood, and its craving (`None`: not answered).
+pub type MoodAndCraving = (u8, Option<u8>);
 
 /// The numbers of the screens the home screen points to ("press 3"), from the tab bar.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -33,7 +33,7 @@ impl HomePane {
                 .map(|(day, v)| {
                     let name = t.weekdays[day.weekday().num_days_from_monday() as usize];
                     let value = |n: Option<u8>| n.map_or("–".to_owned(), |n| n.to_string());
-                    vec![format!("{name} {}", day.day()), value(v.map(|x| x.0)), value(v.map(|x| x.1))]
+                    vec![format!("{name} {}", day.day()), value(v.map(|x| x.0)), value(v.and_then(|x| x.1))]
                 })
                 .collect();
             lines.extend(table(&[t.date, h.mood, h.craving], &rows));

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Sparkline, Widget, Wrap};
 
 use super::View;
 use super::goals_view::{habit_box, spread, streak_words};
-use super::home::HomePane;
+use super::home::{HomePane, MoodAndCraving};
 use super::sober_view::counter_lines;
 use crate::i18n::Strings;
 use crate::theme::Theme;
@@ -85,7 +85,10 @@ impl HomePane {
             return vec![(inner, vec![Piece::Text(lines), technique])];
         }
         let mut left = if self.data.is_empty() {
-            vec![Piece::Text(self.start_lines(s, theme, view))]
+            vec![
+                Piece::Text(self.start_lines(s, theme, view)),
+                Piece::Text(vec![self.checkin_line(s, theme)]),
+            ]
         } else {
             vec![
                 Piece::Text(self.counter_lines(s, theme)),
@@ -242,13 +245,19 @@ impl HomePane {
             return;
         }
         // Each day two cells wide, so a week reads as a shape and not a speck.
-        let series = |pick: fn((u8, u8)) -> u8| -> Vec<Option<u64>> {
-            self.data.week.iter().flat_map(|(_, v)| [v.map(|x| u64::from(pick(x))); 2]).collect()
+        // A day without a check-in, or with the value not answered, is a dot.
+        let series = |pick: fn(MoodAndCraving) -> Option<u8>| -> Vec<Option<u64>> {
+            self.data.week.iter().flat_map(|(_, v)| [v.and_then(pick).map(u64::from); 2]).collect()
         };
+        // A check-in draws at least the lowest bar, so craving 0 or 1 never looks like a day
+        // without one (a dot): the values 0..=max take the eighths 1..=rows*8.
         let spark = |data: Vec<Option<u64>>, max: u64, rect: Rect, buf: &mut Buffer| {
+            let eighths = u64::from(rect.height.max(1)) * 8;
+            let data: Vec<Option<u64>> =
+                data.into_iter().map(|v| v.map(|v| 1 + v.min(max) * (eighths - 1) / max.max(1))).collect();
             Sparkline::default()
                 .data(data)
-                .max(max)
+                .max(eighths)
                 .style(theme.key)
                 .absent_value_symbol("·")
                 .absent_value_style(theme.dim)
@@ -268,7 +277,7 @@ impl HomePane {
             ])
             .areas(area);
             label(h.mood).render(mood, buf);
-            spark(series(|x| x.0), 5, mood_spark, buf);
+            spark(series(|x| Some(x.0)), 5, mood_spark, buf);
             label(&craving).render(craving_label, buf);
             spark(series(|x| x.1), 10, craving_spark, buf);
             Span::styled(h.last_7_days, theme.dim).render(rest, buf);
@@ -282,7 +291,7 @@ impl HomePane {
         let rows = (area.height - 1) / 2;
         let labels = width(h.mood).max(width(h.craving));
         for (i, (name, data, max)) in
-            [(h.mood, series(|x| x.0), 5), (h.craving, series(|x| x.1), 10)].into_iter().enumerate()
+            [(h.mood, series(|x| Some(x.0)), 5), (h.craving, series(|x| x.1), 10)].into_iter().enumerate()
         {
             let y = area.y + 1 + i as u16 * rows;
             let row = Rect { y, height: rows, ..area }.intersection(area);

@@ -227,11 +227,7 @@ impl RelativesPane {
                 values: vec![(k.reported_improvement_pct, format!("+{} %", k.reported_improvement_pct))],
             })
             .collect();
-        doc.bars(Bars {
-            rows,
-            series: vec![Series { bar: theme.bars[0], value: theme.bar_values[0] }],
-            label_style: theme.base,
-        });
+        doc.bars(Bars { rows, series: vec![Series { bar: theme.bars[0] }], label_style: theme.base });
         doc.blank();
         doc.line(Line::styled(articles::figure_caveat(self.content, self.lang), theme.dim));
         if let Some(kind) = kinds.first() {

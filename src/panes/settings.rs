@@ -16,8 +16,9 @@ use super::readout::Readout;
 use super::search_field::{self, Edit};
 use super::{Ctx, View};
 use crate::action::Action;
-use crate::config::{self, Settings, ThemeName, WeekStart};
+use crate::config::{self, Loaded, Settings, ThemeName, WeekStart};
 use crate::i18n::{Lang, SettingsText};
+use crate::keymap::Keymap;
 use crate::widgets::list_nav::ListNav;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,11 +42,46 @@ pub struct SettingsPane {
     nav: ListNav,
     /// The new trigger being typed, while the text field has focus.
     typing: Option<String>,
+    /// What is wrong in the file, each in full, read again each time the screen is shown.
+    problems: Vec<String>,
+}
+
+/// Every problem in the file and its keys, one whole sentence each.
+pub fn problems_in(loaded: &Loaded, t: &SettingsText) -> Vec<String> {
+    let (_, key_problems) = Keymap::with_overrides(&loaded.settings.keys);
+    let file = loaded.problems.iter().map(|p| p.describe(t));
+    file.chain(key_problems.iter().map(|p| p.describe(t))).collect()
 }
 
 impl SettingsPane {
     pub fn new(settings: Settings, path: Option<PathBuf>, writable: bool, no_color: bool) -> Self {
-        Self { settings, path, writable, no_color, nav: ListNav::default(), typing: None }
+        Self {
+            settings,
+            path,
+            writable,
+            no_color,
+            nav: ListNav::default(),
+            typing: None,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The problems found when the file was read at start.
+    pub fn with_problems(self, problems: Vec<String>) -> Self {
+        Self { problems, ..self }
+    }
+
+    /// The screen is shown: the file is read again for its problems, so one fixed by hand is
+    /// no longer listed. What it sets still waits for the next start, and a file that had
+    /// problems at start is still not written over (it may hold what was fixed).
+    pub fn enter(&mut self, ctx: &mut Ctx) {
+        if let Some(path) = self.path.as_deref().filter(|p| p.exists()) {
+            self.problems = problems_in(&config::load(path), &ctx.lang.strings().settings);
+        }
+    }
+
+    pub fn problems(&self) -> &[String] {
+        &self.problems
     }
 
     pub fn settings(&self) -> &Settings {
@@ -110,8 +146,6 @@ impl SettingsPane {
                 }
                 _ => return self.step(1, ctx),
             },
-            // Every change is already saved; Ctrl-S says so rather than doing nothing.
-            Action::Save => return self.save(ctx),
             Action::Open if self.current() == Row::AddTrigger => self.typing = Some(String::new()),
             Action::Open => return self.step(1, ctx),
             _ => {}
@@ -189,6 +223,12 @@ impl SettingsPane {
         let theme = view.theme;
         let label_width = self.label_width(t);
         let mut lines = Vec::new();
+        // What is wrong in the file comes first, each problem whole, until it is fixed.
+        if !self.problems.is_empty() {
+            lines.push(Line::styled(t.problems_heading, theme.emphasis));
+            lines.extend(self.problems.iter().map(|p| Line::styled(format!("• {p}"), theme.base)));
+            lines.push(Line::default());
+        }
         for (i, row) in self.rows().into_iter().enumerate() {
             let selected = i == self.nav.selected;
             let style = if selected { theme.selected } else { theme.base };
@@ -231,6 +271,7 @@ impl SettingsPane {
             lines.push(Line::default());
             lines.push(Line::styled(format!("  {}", t.broken_file), theme.emphasis));
         }
+
         lines.push(Line::default());
         lines.push(Line::styled(format!("  {}", t.hint), theme.dim));
         lines

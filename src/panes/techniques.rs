@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::browse::{Browse, Focus, Row};
+use super::browse::{Browse, Focus, Row, grouped_rows};
 use super::readout::{Readout, doc_lines};
 use super::search_field::{self, Edit};
 use super::techniques_view::detail_doc;
@@ -251,11 +251,8 @@ impl TechniquesPane {
                 index
                     .iter()
                     .map(|[name, summary, steps]| {
-                        let fields = [
-                            (name, MatchKind::Fuzzy),
-                            (summary, MatchKind::Substring),
-                            (steps, MatchKind::Substring),
-                        ];
+                        let fields =
+                            [(name, MatchKind::Title), (summary, MatchKind::Text), (steps, MatchKind::Text)];
                         self.finder.find(&q, &fields)
                     })
                     .collect()
@@ -273,19 +270,17 @@ impl TechniquesPane {
         by_filter && (self.hits.is_empty() || self.hits[index].is_some())
     }
 
-    /// Group headings followed by their techniques that pass the filter and the search.
+    /// Group headings followed by their techniques that pass the filter and the search: in the
+    /// content's order, or the best matches first while searching.
     fn rebuild_rows(&mut self) {
         let items = techniques::all(self.content, self.lang);
-        let mut rows = Vec::new();
-        for group in TechniqueGroup::ALL {
-            let mut members =
-                items.iter().enumerate().filter(|(i, t)| t.group == group && self.keeps(*i, t)).peekable();
-            if members.peek().is_some() {
-                rows.push(Row::Heading(group));
-                rows.extend(members.map(|(i, _)| Row::Item(i)));
-            }
-        }
-        self.browse.set_rows(rows);
+        let shown: Vec<(usize, TechniqueGroup, u32)> = items
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| self.keeps(*i, t))
+            .map(|(i, t)| (i, t.group, self.hits.get(i).and_then(Option::as_ref).map_or(0, |h| h.score)))
+            .collect();
+        self.browse.set_rows(grouped_rows(&TechniqueGroup::ALL, &shown));
     }
 
     fn max_detail_scroll(&self, split: &Split, keys: &Keymap) -> u16 {

@@ -178,8 +178,8 @@ fn apply(app: &mut App, field: Field, typed: &str, choices: &[(String, Option<bo
             }
         }
         Field::Mood => step_to(app, c.mood, number(MOOD_MIN, MOOD_MAX)?),
-        Field::Craving => step_to(app, c.craving, number(0, SCALE_MAX)?),
-        Field::Stress => step_to(app, c.stress, number(0, SCALE_MAX)?),
+        Field::Craving => answer_scale(app, c.craving, number(0, SCALE_MAX)?),
+        Field::Stress => answer_scale(app, c.stress, number(0, SCALE_MAX)?),
         Field::Sleep | Field::SleepQuality if none => {
             let set =
                 if field == Field::Sleep { c.sleep_half_hours.is_some() } else { c.sleep_quality.is_some() };
@@ -208,6 +208,11 @@ fn apply(app: &mut App, field: Field, typed: &str, choices: &[(String, Option<bo
             };
             if used != c.slip.is_some() {
                 follow(app, Action::Toggle);
+                if used {
+                    // The full screen asks once before a slip counts on every counter; the
+                    // question just answered here was that question.
+                    follow(app, Action::Open);
+                }
             }
         }
         Field::Substance | Field::Amount => {
@@ -245,6 +250,15 @@ fn first_step(app: &mut App, value: Option<u8>) -> u8 {
         Field::Sleep => c.sleep_half_hours.unwrap_or_default(),
         _ => c.sleep_quality.unwrap_or_default(),
     }
+}
+
+/// A 0-10 value that may not have been answered yet: the first step answers 0.
+fn answer_scale(app: &mut App, from: Option<u8>, to: u8) {
+    let from = from.unwrap_or_else(|| {
+        follow(app, Action::Increase);
+        0
+    });
+    step_to(app, from, to);
 }
 
 fn step_to(app: &mut App, from: u8, to: u8) {

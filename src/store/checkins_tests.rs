@@ -12,8 +12,8 @@ fn date(m: u32, d: u32) -> NaiveDate {
 fn sample(date: NaiveDate) -> CheckIn {
     CheckIn {
         mood: 2,
-        craving: 7,
-        stress: 6,
+        craving: Some(7),
+        stress: Some(6),
         sleep_half_hours: Some(13),
         sleep_quality: Some(2),
         slip: Some(Slip { substance: "øl".into(), amount: "2 🍺".into() }),
@@ -78,7 +78,7 @@ fn ranges_pages_and_streak_reads_are_bounded_by_date() {
 fn export_then_import_gives_the_same_data_and_a_second_import_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     for d in 1..=20 {
-        store.save_checkin(&CheckIn { craving: (d % 11) as u8, ..sample(date(10, d)) }).unwrap();
+        store.save_checkin(&CheckIn { craving: Some((d % 11) as u8), ..sample(date(10, d)) }).unwrap();
     }
     let now = date(11, 1).and_hms_opt(8, 0, 0).unwrap();
     let json = serde_json::to_string(&store.export(None, None, now).unwrap()).unwrap();
@@ -110,7 +110,7 @@ fn a_bad_import_is_refused_whole() {
     let mut store = Store::open_in_memory().unwrap();
     let now = date(11, 22).and_hms_opt(8, 0, 0).unwrap();
     let mut export = Store::open_in_memory().unwrap().export(None, None, now).unwrap();
-    export.checkins = vec![sample(date(11, 1)), CheckIn { stress: 12, ..sample(date(11, 2)) }];
+    export.checkins = vec![sample(date(11, 1)), CheckIn { stress: Some(12), ..sample(date(11, 2)) }];
     let err = store.import_json(&serde_json::to_string(&export).unwrap()).unwrap_err();
     assert!(err.to_string().contains("2026-11-02"), "{err}");
     assert_eq!(store.checkin_count().unwrap(), 0);

@@ -22,9 +22,10 @@ use crate::domain::practice::PracticeRecord;
 /// Names the file kind, so a random JSON file is refused with a clear message.
 pub const FORMAT: &str = "mestring-export";
 /// 2: a check-in's `updated_at` is UTC. Version 1 files, whose times are local, still import.
-/// 3: with urges, week lines and savings; a version that reads 2 refuses it rather than leave
+/// 3: a check-in's craving or stress may be `null`, not answered; version 2 files still import.
+/// 4: with cravings, week lines and savings; a version that reads 3 refuses it rather than leave
 /// them out without a word.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
@@ -279,6 +280,7 @@ fn parse(json: &str) -> Result<Export, ImportError> {
     }
     let local_times = match value.get("version").and_then(|v| v.as_u64()) {
         Some(1) => true,
+        // 3 may say a check-in's craving or stress was not answered (null); 2 always had a number.
         Some(v) if (2..=u64::from(VERSION)).contains(&v) => false,
         Some(v) => return Err(ImportError::Version(u32::try_from(v).unwrap_or(u32::MAX))),
         None => return Err(ImportError::NotAnExport),

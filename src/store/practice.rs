@@ -78,7 +78,7 @@ impl Store {
             });
             let streak_days = practice::streak(days, today);
             Ok(PracticeStats {
-                week_minutes: practice::rounded_minutes(week_ms.unsigned_abs()),
+                week_ms: week_ms.unsigned_abs(),
                 sessions: usize::try_from(sessions).unwrap_or(0),
                 streak_days,
             })

@@ -48,7 +48,7 @@ fn sessions_read_back_by_day_and_count_in_the_stats() {
     assert_eq!(today_sessions[1], guided, "read back equal, milliseconds and all");
     let stats = store.practice_stats(today()).unwrap();
     assert_eq!(stats.sessions, 5);
-    assert_eq!(stats.week_minutes, (90 + 240 + 240 + 600 + 30) / 60, "the 15th is last week");
+    assert_eq!(stats.week_ms, (90 + 240 + 240 + 600) * 1000, "the 15th is last week");
     assert_eq!(stats.streak_days, 3, "20, 21, 22");
     assert_eq!(store.practice_stats(today().succ_opt().unwrap()).unwrap().streak_days, 3, "yesterday counts");
     assert_eq!(

@@ -5,7 +5,7 @@
 //! store and taskchampion's encrypted operation log do.
 //!
 //! - [`event`]: what a file holds; [`folder`]: where files go; [`crypto`]: the key.
-//! - `outbox`: this device's changes, found by triggers (migration 9) so every write path counts.
+//! - `outbox`: this device's changes, found by triggers (migration 10) so every write path counts.
 //! - `inbox`: another device's events merged; [`setup`]: this device's state in its database.
 //! - [`passphrase`], [`keyring`]: unlocking; [`background`]: the TUI's sync at start and quit.
 //! - [`backups`]: the daily backups sealed with the same key, when asked for.

@@ -1,4 +1,4 @@
-//! This device's sync set-up and what it has read, as rows in its own database (migration 9):
+//! This device's sync set-up and what it has read, as rows in its own database (migration 10):
 //! the folder, the device id, the public half of the key, how far it has sent, the last result.
 
 use std::path::PathBuf;

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 
 mod tabs;
 
-pub use tabs::{Tab, key_for_index, render_tabs, tab_spans};
+pub use tabs::{Group, Tab, TabSpan, key_for_index, render_tabs, tab_spans};
 
 /// Smaller than this, no screen can be laid out readably; a short message is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -100,6 +100,23 @@ pub fn render_status_right(area: Rect, buf: &mut Buffer, text: &str, problem: bo
     Rect { width: area.width - width, ..area }
 }
 
+/// The footer while a text field has the keys: letters (`q` too) are text, so only the keys
+/// that still act are named (see `keymap::text_mode_action`).
+pub fn render_text_footer(area: Rect, buf: &mut Buffer, s: &Strings, theme: &Theme) {
+    let a = &s.actions;
+    let hints = [("Esc", a.back), ("F1", a.crisis), ("Ctrl-c", a.quit)];
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(what, theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
 /// The footer's message, whole: one wider than the screen wraps onto the rows above the footer
 /// (over the bottom of the screen, never the tab bar) instead of being cut at the edge, where
 /// the end of a path or of "nothing was lost" would be.
@@ -162,26 +179,58 @@ pub fn render_overlay(
 
 /// The keys of the current screen, generated from the keymap.
 pub fn help_text(keys: &Keymap, scopes: &[Scope], s: &Strings, theme: &Theme) -> Text<'static> {
-    let rows: Vec<(String, &str)> = keys
-        .bindings_for(scopes)
-        .map(|b| {
-            let keys: Vec<String> = match b.action {
-                Action::GoTab(_) => vec!["1-9, 0".to_owned()],
-                _ => b.keys.iter().map(|k| keymap::key_label(*k)).collect(),
-            };
-            (keys.join(", "), keymap::describe(b.action, &s.actions))
-        })
-        .collect();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for b in keys.bindings_for(scopes) {
+        match b.action {
+            // The digits, one row per group of screens, each screen by name.
+            Action::GoTab(_) => rows.extend(Group::ALL.iter().filter(|g| **g != Group::Settings).map(|g| {
+                let names: Vec<&str> = g.tabs().iter().map(|t| t.title(s)).collect();
+                (g.keys(), names.join(" · "))
+            })),
+            _ => {
+                let labels: Vec<String> = b.keys.iter().map(|k| keymap::key_label(*k)).collect();
+                rows.push((labels.join(", "), keymap::describe(b.action, &s.actions).to_owned()));
+            }
+        }
+    }
     let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     rows.into_iter()
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!(" {k:<key_width$}  "), theme.key),
-                Span::styled(d.to_owned(), theme.base),
+                Span::styled(d, theme.base),
             ])
         })
         .collect::<Vec<_>>()
         .into()
+}
+
+/// The crisis help for a window too small for the overlay: the region's numbers, then the
+/// person's own contacts, one plain line each ("113  Medisinsk nødhjelp"), from `scroll` on, as
+/// many as fit and each cut to the width. Help never gives way to "make the window larger".
+pub fn render_crisis_plain(
+    area: Rect,
+    buf: &mut Buffer,
+    content: &Content,
+    region: RegionId,
+    own: &[StoredItem],
+    scroll: u16,
+    theme: &Theme,
+) {
+    let region_lines = helplines::for_region(content, region).map(|r| r.lines.as_slice()).unwrap_or_default();
+    let numbers = region_lines.iter().map(|l| (l.number.clone(), l.name.clone()));
+    let contacts = own.iter().filter(|i| i.section.has_phone() && !i.item.phone.is_empty());
+    let lines: Vec<(String, String)> =
+        numbers.chain(contacts.map(|c| (c.item.phone.clone(), c.item.text.clone()))).collect();
+    let first = usize::from(scroll).min(lines.len().saturating_sub(usize::from(area.height)));
+    for (row, (number, name)) in lines.iter().skip(first).take(usize::from(area.height)).enumerate() {
+        let line = Line::from(vec![
+            Span::styled(number.clone(), theme.key),
+            Span::raw("  "),
+            Span::styled(name.clone(), theme.emphasis),
+        ]);
+        line.render(Rect { y: area.y + row as u16, height: 1, ..area }, buf);
+    }
 }
 
 /// Help lines for the region, plus the reminder that the app is not treatment. Each line

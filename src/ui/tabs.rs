@@ -1,7 +1,15 @@
-//! The screens and their order in the tab bar, the digit that shows each, and the bar itself.
+//! The screens and their order, the digit that shows each, how they group, and the tab bar.
+//!
+//! The bar has one entry per group of related screens (today, goals, tools, knowledge): the
+//! current group is open, each of its screens with its key and name; the others are closed, their
+//! keys and the group's name ("4-6 Mål"). Every screen keeps its own key (1-9, 0, and `,` for the
+//! settings), so each is one key away, and eleven screens read whole at 80 columns. In a narrow
+//! window the app's name goes first, then the closed groups' names, then the names of the current
+//! group's other screens; the current screen's key and name always stay whole.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
@@ -33,8 +41,8 @@ pub enum Tab {
 
 impl Tab {
     /// The start screen first, then the daily tools, then the knowledge, then the settings.
-    /// The tenth has the key 0; the settings, seldom needed, have none (Shift-Tab from the
-    /// start screen reaches them).
+    /// The tenth has the key 0; the settings, seldom needed, have a key of their own
+    /// (`Action::ShowSettings`, `,` unless the settings file says otherwise).
     pub const ALL: &'static [Tab] = &[
         Tab::Home,
         Tab::Checkin,
@@ -73,6 +81,64 @@ impl Tab {
     pub fn key(self) -> Option<char> {
         Tab::ALL.iter().position(|t| *t == self).and_then(key_for_index)
     }
+
+    /// The group this screen is shown under in the tab bar.
+    pub fn group(self) -> Group {
+        match self {
+            Tab::Home | Tab::Checkin | Tab::History => Group::Today,
+            Tab::Goals | Tab::Sober | Tab::Plan => Group::Goals,
+            Tab::Breathe | Tab::Techniques => Group::Tools,
+            Tab::Learn | Tab::Faq => Group::Knowledge,
+            Tab::Settings => Group::Settings,
+        }
+    }
+}
+
+/// Screens that belong together, one entry in the tab bar until one of them is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Today, the check-in and its history: the daily round.
+    Today,
+    /// Goals and habits, the sober counters, the plan: what a person works towards.
+    Goals,
+    /// Breathing and the techniques: what to do now.
+    Tools,
+    /// The knowledge of the articles and their questions and answers.
+    Knowledge,
+    /// The settings, in the bar only while shown.
+    Settings,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [Group::Today, Group::Goals, Group::Tools, Group::Knowledge, Group::Settings];
+
+    /// Its screens, in tab-bar order.
+    pub fn tabs(self) -> &'static [Tab] {
+        let first = Tab::ALL.iter().position(|t| t.group() == self).unwrap_or(0);
+        let len = Tab::ALL[first..].iter().take_while(|t| t.group() == self).count();
+        &Tab::ALL[first..first + len]
+    }
+
+    pub fn title(self, s: &Strings) -> &'static str {
+        match self {
+            Group::Today => s.groups[0],
+            Group::Goals => s.groups[1],
+            Group::Tools => s.groups[2],
+            Group::Knowledge => s.groups[3],
+            Group::Settings => s.settings.tab,
+        }
+    }
+
+    /// Its screens' digits as written in the bar and the help: "1-3", "7,8", "9,0".
+    pub fn keys(self) -> String {
+        let keys: Vec<char> = self.tabs().iter().filter_map(|t| t.key()).collect();
+        match keys.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [a, b] => format!("{a},{b}"),
+            [a, .., z] => format!("{a}-{z}"),
+        }
+    }
 }
 
 /// The digit of the tab at `index` (0-based): '1' to '9', then '0'.
@@ -84,87 +150,127 @@ pub fn key_for_index(index: usize) -> Option<char> {
     }
 }
 
-/// Each tab's title as drawn, and the columns it spans, so a click can find its tab. When the
-/// whole titles do not fit, the other tabs' titles are shortened, longest first and marked with
-/// "…", so every tab keeps its number and the current one its whole name. When even that does
-/// not fit, the app's name gives up its place (the window title still says "mestring"), and
-/// then the other titles their last letter.
-pub fn tab_spans(area: Rect, tabs: &[Tab], active: Tab, s: &Strings) -> Vec<(Tab, String, Rect)> {
-    let named = area.x + s.app_name.chars().count() as u16 + 2;
-    fit_tabs(area, named, 1, tabs, active, s)
-        .or_else(|_| fit_tabs(area, area.x, 1, tabs, active, s))
-        .or_else(|_| fit_tabs(area, area.x, 0, tabs, active, s))
-        .unwrap_or_else(|spans| spans)
+/// One entry of the bar before layout: the screen a click opens, its text, and whether it is
+/// the screen shown.
+struct Entry {
+    tab: Tab,
+    text: String,
+    current: bool,
+    /// The first entry of a group after another group: a line stands before it.
+    opens_group: bool,
 }
 
-/// The tabs laid out from column `start`, other titles cut to no fewer than `keep` letters;
-/// `Err` (with the best try) when they do not fit.
-#[allow(clippy::type_complexity)]
-fn fit_tabs(
+/// How much the entries say; each step gives up a little for a narrow window.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Detail {
+    Full,
+    /// Closed groups by their keys only.
+    ClosedKeys,
+    /// And the current group's other screens by their digits only.
+    Keys,
+    /// And no space around any entry but the current one.
+    Tight,
+}
+
+fn entries(active: Tab, s: &Strings, settings_key: &str, detail: Detail) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for group in Group::ALL {
+        let opens_group = !out.is_empty();
+        if group == active.group() {
+            for (i, tab) in group.tabs().iter().enumerate() {
+                let key = tab.key().map_or_else(|| settings_key.to_owned(), String::from);
+                let current = *tab == active;
+                let text =
+                    if current || detail < Detail::Keys { format!("{key} {}", tab.title(s)) } else { key };
+                out.push(Entry { tab: *tab, text, current, opens_group: opens_group && i == 0 });
+            }
+        } else if group != Group::Settings {
+            let text = match detail {
+                Detail::Full => format!("{} {}", group.keys(), group.title(s)),
+                _ => group.keys(),
+            };
+            out.push(Entry { tab: group.tabs()[0], text, current: false, opens_group });
+        }
+    }
+    out
+}
+
+/// An entry of the bar as drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabSpan {
+    /// The screen a click on it shows (a closed group's first screen).
+    pub tab: Tab,
+    pub text: String,
+    /// Where it is drawn, so a click can find it.
+    pub rect: Rect,
+    pub current: bool,
+    /// A line stands before it: it begins another group.
+    pub opens_group: bool,
+}
+
+/// The entries from column `start`: each padded with a space on either side (in `Tight`, only
+/// the current one), a line before each group, a space between a group's screens when unpadded.
+fn lay_out(area: Rect, start: u16, entries: Vec<Entry>, tight: bool) -> Vec<TabSpan> {
+    let mut x = start;
+    let mut first = true;
+    entries
+        .into_iter()
+        .map(|e| {
+            let gap = e.opens_group || (tight && !first);
+            x = x.saturating_add(u16::from(gap));
+            first = false;
+            let text = if tight && !e.current { e.text } else { format!(" {} ", e.text) };
+            let width = text.width() as u16;
+            let rect = Rect { x, y: area.y, width, height: 1 }.intersection(area);
+            x = x.saturating_add(width);
+            TabSpan { tab: e.tab, text, rect, current: e.current, opens_group: e.opens_group }
+        })
+        .collect()
+}
+
+/// The entries as drawn in `area` for the screen `active`, and whether the app's name stands
+/// before them: as much as fits, the current screen always whole.
+pub fn tab_spans(area: Rect, active: Tab, s: &Strings, settings_key: &str) -> (bool, Vec<TabSpan>) {
+    let named = area.x + s.app_name.width() as u16 + 2;
+    let tries = [
+        (true, Detail::Full),
+        (false, Detail::Full),
+        (false, Detail::ClosedKeys),
+        (false, Detail::Keys),
+        (false, Detail::Tight),
+    ];
+    let mut last = (false, Vec::new());
+    for (with_name, detail) in tries {
+        let start = if with_name { named } else { area.x };
+        let laid = lay_out(area, start, entries(active, s, settings_key, detail), detail == Detail::Tight);
+        let end = laid.last().map_or(start, |e| e.rect.x.saturating_add(e.text.width() as u16));
+        let fits = end <= area.right();
+        last = (with_name, laid);
+        if fits {
+            break;
+        }
+    }
+    last
+}
+
+pub fn render_tabs(
     area: Rect,
-    start: u16,
-    keep: usize,
-    tabs: &[Tab],
+    buf: &mut Buffer,
     active: Tab,
     s: &Strings,
-) -> Result<Vec<(Tab, String, Rect)>, Vec<(Tab, String, Rect)>> {
-    let mut names: Vec<Vec<char>> = tabs.iter().map(|t| t.title(s).chars().collect()).collect();
-    let mut cut = vec![false; tabs.len()];
-    let title = |i: usize, name: &[char], cut: bool| {
-        let name: String = name.iter().collect();
-        let key = key_for_index(i).map(|k| format!("{k} ")).unwrap_or_default();
-        if cut { format!(" {key}{}… ", name.trim_end()) } else { format!(" {key}{name} ") }
-    };
-    let room = usize::from(area.right().saturating_sub(start));
-    // Widths are counted, not formatted: this loop may shorten titles a letter at a time a
-    // hundred times per frame, and building strings for each try cost most of a frame.
-    let char_width = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-    let width = |i: usize, name: &[char], cut: bool| {
-        let key = if key_for_index(i).is_some() { 2 } else { 0 };
-        let shown =
-            if cut { name.iter().rposition(|c| !c.is_whitespace()).map_or(0, |p| p + 1) } else { name.len() };
-        2 + key + name[..shown].iter().map(char_width).sum::<usize>() + usize::from(cut)
-    };
-    // Each try changes one title, so only its width is counted again.
-    let mut widths: Vec<usize> = (0..tabs.len()).map(|i| width(i, &names[i], cut[i]) + 1).collect();
-    let mut used: usize = widths.iter().sum();
-    let fits = loop {
-        if used <= room + 1 {
-            break true;
-        }
-        let longest = (0..tabs.len())
-            .filter(|&i| tabs[i] != active && names[i].len() > keep)
-            .max_by_key(|&i| names[i].len());
-        let Some(i) = longest else { break false };
-        names[i].pop();
-        cut[i] = true;
-        let now = width(i, &names[i], true) + 1;
-        used = used - widths[i] + now;
-        widths[i] = now;
-    };
-    let mut x = start;
-    let spans = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, tab)| {
-            let title = title(i, &names[i], cut[i]);
-            let width = title.width() as u16;
-            let rect = Rect { x, y: area.y, width, height: 1 }.intersection(area);
-            x = x.saturating_add(width + 1);
-            (*tab, title, rect)
-        })
-        .collect();
-    if fits { Ok(spans) } else { Err(spans) }
-}
-
-pub fn render_tabs(area: Rect, buf: &mut Buffer, active: Tab, s: &Strings, theme: &Theme) {
-    let spans_at = tab_spans(area, Tab::ALL, active, s);
-    let named = spans_at.first().is_none_or(|(_, _, r)| r.x > area.x);
+    settings_key: &str,
+    theme: &Theme,
+) {
+    let (named, laid) = tab_spans(area, active, s, settings_key);
     let mut spans =
         if named { vec![Span::styled(format!(" {} ", s.app_name), theme.title)] } else { Vec::new() };
-    for (tab, title, _) in spans_at {
-        spans.push(Span::styled(title, if tab == active { theme.tab_active } else { theme.base }));
-        spans.push(Span::raw(" "));
+    let mut x = if named { area.x + s.app_name.width() as u16 + 2 } else { area.x };
+    for entry in laid {
+        if entry.rect.x > x {
+            spans.push(if entry.opens_group { Span::styled("│", theme.dim) } else { Span::raw(" ") });
+        }
+        x = entry.rect.x.saturating_add(entry.text.width() as u16);
+        spans.push(Span::styled(entry.text, if entry.current { theme.tab_active } else { Style::new() }));
     }
-    Line::from(spans).render(area, buf);
+    Line::from(spans).style(theme.base).render(area, buf);
 }

@@ -1,32 +1,39 @@
 //! Horizontal bar charts of the percentages the articles report.
 //!
-//! Labels sit beside their bars when there is room, and on a line above them on narrow screens,
-//! so a long label is never cut. Bars always scale to 100 %: the figures are shares, and a chart
-//! scaled to its largest value would make small differences look large.
+//! Every bar is drawn on one scale, 0 to 100, as wide as the widest row allows and the same for
+//! every row: the figures are shares, and a chart scaled to its largest value would make small
+//! differences look large. The label stands before the scale and the value after it, never
+//! inside the bar, so a short bar is as long as its value says. The part of the scale a bar does
+//! not fill is shaded, so its length reads against the whole also without colour. Labels sit
+//! beside the bars when there is room, and on a line above them on narrow screens, so a long
+//! label is never cut.
 
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Direction, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-/// Below this many columns for the bars themselves, labels move above the bars.
+/// Below this many columns for the scale itself, labels move above the bars.
 const MIN_BAR_WIDTH: u16 = 20;
+/// A cell in eighths, for bars that end within a cell.
+const EIGHTHS: [&str; 8] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"];
+/// The part of the scale a bar does not fill.
+const TRACK: &str = "░";
 
-/// One row of a table: a label and one value per series, each with the text written in its bar.
+/// One row of a table: a label and one value per series, each with the text written after it.
 pub struct BarRow<'a> {
     pub label: Cow<'a, str>,
     pub values: Vec<(u8, String)>,
 }
 
-/// The style of a series' bars, and of the value text written inside them.
+/// The style of a series' bars (its value is written in it too, bold).
 #[derive(Debug, Clone, Copy)]
 pub struct Series {
     pub bar: Style,
-    pub value: Style,
 }
 
 pub struct Bars<'a> {
@@ -55,10 +62,15 @@ impl Bars<'_> {
         self.rows.iter().map(|r| r.label.width()).max().unwrap_or(0).min(usize::from(u16::MAX)) as u16
     }
 
+    fn value_width(&self) -> u16 {
+        let widest = self.rows.iter().flat_map(|r| &r.values).map(|(_, t)| t.width()).max().unwrap_or(0);
+        widest.min(usize::from(u16::MAX)) as u16
+    }
+
     /// Labels beside the bars when they take at most half the width and leave room for bars.
     fn side_by_side(&self, width: u16) -> bool {
         let label = self.label_width();
-        label <= width / 2 && width.saturating_sub(label + 1) >= MIN_BAR_WIDTH
+        label <= width / 2 && width.saturating_sub(label + 2 + self.value_width()) >= MIN_BAR_WIDTH
     }
 
     /// A blank line between rows when each row has several bars, so the groups read apart.
@@ -84,27 +96,22 @@ impl Bars<'_> {
         body + self.gaps()
     }
 
-    fn bar(&self, series: usize, value: u8, text: &str) -> Bar<'static> {
-        let style =
-            self.series.get(series).copied().unwrap_or(Series { bar: Style::new(), value: Style::new() });
-        Bar::default()
-            .value(u64::from(value))
-            .text_value(text.to_owned())
-            .style(style.bar)
-            .value_style(style.value)
-    }
-
-    fn chart(bars: Vec<BarGroup<'static>>, group_gap: u16) -> BarChart<'static> {
-        let mut chart = BarChart::default()
-            .direction(Direction::Horizontal)
-            .bar_width(1)
-            .bar_gap(0)
-            .group_gap(group_gap)
-            .max(100);
-        for group in bars {
-            chart = chart.data(group);
+    /// One bar on a scale of `scale` cells, then its value.
+    fn bar_line(&self, series: usize, value: u8, text: &str, scale: u16) -> Vec<Span<'static>> {
+        let style = self.series.get(series).map_or(Style::new(), |s| s.bar);
+        let eighths = (u32::from(value.min(100)) * u32::from(scale) * 8 + 50) / 100;
+        let (full, part) = ((eighths / 8) as usize, (eighths % 8) as usize);
+        let mut bar = EIGHTHS[7].repeat(full);
+        if part > 0 {
+            bar.push_str(EIGHTHS[part - 1]);
         }
-        chart
+        let track = usize::from(scale).saturating_sub(full + usize::from(part > 0));
+        vec![
+            Span::styled(bar, style),
+            Span::styled(TRACK.repeat(track), style),
+            Span::raw(" "),
+            Span::styled(text.to_owned(), style.add_modifier(ratatui::style::Modifier::BOLD)),
+        ]
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
@@ -112,44 +119,43 @@ impl Bars<'_> {
             return;
         }
         let gap = u16::from(self.series_count() > 1);
+        let value_room = self.value_width() + 1;
+        let mut y = area.y;
         if self.side_by_side(area.width) {
-            let groups = self
-                .rows
-                .iter()
-                .map(|row| {
-                    let bars: Vec<Bar> = row
-                        .values
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (v, text))| {
-                            let bar = self.bar(i, *v, text);
-                            if i == 0 {
-                                bar.label(Line::styled(row.label.to_string(), self.label_style))
-                            } else {
-                                bar
-                            }
-                        })
-                        .collect();
-                    BarGroup::default().bars(&bars)
-                })
-                .collect();
-            Self::chart(groups, gap).render(area, buf);
+            let label_room = self.label_width() + 1;
+            let scale = area.width.saturating_sub(label_room + value_room);
+            for row in &self.rows {
+                for (i, (v, text)) in row.values.iter().enumerate() {
+                    let label = if i == 0 { row.label.as_ref() } else { "" };
+                    let mut spans = vec![Span::styled(
+                        format!("{label:<width$}", width = usize::from(label_room)),
+                        self.label_style,
+                    )];
+                    spans.extend(self.bar_line(i, *v, text, scale));
+                    Line::from(spans).render(Rect { y, height: 1, ..area }.intersection(area), buf);
+                    y = y.saturating_add(1);
+                }
+                y = y.saturating_add(gap);
+                if y >= area.bottom() {
+                    break;
+                }
+            }
             return;
         }
-        let mut y = area.y;
+        let scale = area.width.saturating_sub(value_room);
         for row in &self.rows {
             let label_h = self.label_lines(row, area.width) as u16;
-            let bars_h = row.values.len() as u16;
             let label_area = Rect { y, height: label_h, ..area }.intersection(area);
             Paragraph::new(Line::styled(row.label.as_ref(), self.label_style))
                 .wrap(Wrap { trim: true })
                 .render(label_area, buf);
             y = y.saturating_add(label_h);
-            let bars_area = Rect { y, height: bars_h, ..area }.intersection(area);
-            let bars: Vec<Bar> =
-                row.values.iter().enumerate().map(|(i, (v, t))| self.bar(i, *v, t)).collect();
-            Self::chart(vec![BarGroup::default().bars(&bars)], 0).render(bars_area, buf);
-            y = y.saturating_add(bars_h + gap);
+            for (i, (v, text)) in row.values.iter().enumerate() {
+                let line = Line::from(self.bar_line(i, *v, text, scale));
+                line.render(Rect { y, height: 1, ..area }.intersection(area), buf);
+                y = y.saturating_add(1);
+            }
+            y = y.saturating_add(gap);
             if y >= area.bottom() {
                 break;
             }
@@ -168,7 +174,7 @@ mod tests {
         };
         Bars {
             rows: vec![row(label), row("Kort")],
-            series: vec![Series { bar: Style::new(), value: Style::new() }; 2],
+            series: vec![Series { bar: Style::new() }; 2],
             label_style: Style::new(),
         }
     }
@@ -186,10 +192,12 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 60, 2));
         chart.render(buf.area, &mut buf);
         let lines = text(&buf);
-        assert!(lines[0].starts_with("Lang etikett 50 %"), "{lines:?}");
-        // 47 columns of bar; 50 % of them is 23 or 24 full cells.
-        let full = lines[0].chars().filter(|c| *c == '█').count();
-        assert!((19..=24).contains(&full), "{full}: {lines:?}");
+        // 13 columns of label, 5 of value: a scale of 42, half of it filled.
+        assert!(
+            lines[0].starts_with(&format!("Lang etikett {}{} 50 %", "█".repeat(21), "░".repeat(21))),
+            "{lines:?}"
+        );
+        assert!(lines[1].starts_with(&format!("Kort         {}", "█".repeat(21))), "{lines:?}");
     }
 
     #[test]
@@ -207,8 +215,11 @@ mod tests {
         for word in label.split(' ') {
             assert!(joined.contains(word), "{word} missing: {lines:?}");
         }
-        assert!(lines[2].starts_with("30 %"), "{lines:?}");
-        assert!(lines[3].starts_with("60 %"), "{lines:?}");
+        assert!(lines[2].ends_with(" 30 %"), "{lines:?}");
+        assert!(lines[3].ends_with(" 60 %"), "{lines:?}");
+        // A scale of 25 cells: 30 % is 7.5 of them, 60 % is 15.
+        assert!(lines[2].starts_with(&format!("{}▌░", "█".repeat(7))), "{lines:?}");
+        assert!(lines[3].starts_with(&format!("{}░", "█".repeat(15))), "{lines:?}");
         assert!(lines[5].starts_with("Kort"), "{lines:?}");
     }
 

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::doc::Doc;
+use super::fit::ellipsize;
 use crate::i18n::Strings;
 use crate::theme::Theme;
 use crate::widgets::list_nav::ListNav;
@@ -104,15 +105,16 @@ pub fn render_list<'a>(
         Paragraph::new(frame.empty).style(theme.dim).wrap(Wrap { trim: true }).render(inner, buf);
         return;
     }
+    let width = usize::from(inner.width);
     let lines: Vec<Line> = (nav.offset..len)
         .take(usize::from(inner.height))
         .map(|i| match row(i) {
-            ListRow::Heading(line) => line.patch_style(theme.heading),
+            ListRow::Heading(line) => ellipsize(line.patch_style(theme.heading), width),
             ListRow::Item(line) => {
                 let selected = i == nav.selected;
                 let mut spans = vec![Span::raw(if selected { "› " } else { "  " })];
                 spans.extend(line.spans);
-                let line = Line::from(spans);
+                let line = ellipsize(Line::from(spans), width);
                 if selected { line.style(theme.selected) } else { line }
             }
         })

@@ -5,6 +5,7 @@
 pub mod bars;
 pub mod breath_figure;
 pub mod doc;
+pub mod fit;
 pub mod highlight;
 pub mod list_detail;
 pub mod list_nav;

@@ -31,8 +31,9 @@ fn a_day_filled_by_keys_alone_is_saved_as_it_is_made() {
     // Mood is focused first: one step up to "Bra".
     feed(&mut app, [Action::Increase]);
     assert_eq!(saved(&mut app).unwrap().mood, 4, "saved without pressing save");
-    feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // craving 2
-    feed(&mut app, [Action::Down, Action::Increase]); // stress 1
+    // Not answered until changed: the first step answers 0.
+    feed(&mut app, [Action::Down, Action::Increase, Action::Increase, Action::Increase]); // craving 2
+    feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // stress 1
     feed(&mut app, [Action::Down, Action::Increase, Action::Increase]); // sleep 7.5
     feed(&mut app, [Action::Down, Action::Down]); // past sleep quality to "used"
     feed(&mut app, [Action::Down, Action::Toggle, Action::Increase, Action::Toggle]); // stress, loneliness
@@ -47,7 +48,7 @@ fn a_day_filled_by_keys_alone_is_saved_as_it_is_made() {
     type_text(&mut app, "Linje to");
     feed(&mut app, [Action::Back]);
     let c = saved(&mut app).unwrap();
-    assert_eq!((c.mood, c.craving, c.stress, c.sleep_half_hours), (4, 2, 1, Some(15)));
+    assert_eq!((c.mood, c.craving, c.stress, c.sleep_half_hours), (4, Some(2), Some(1), Some(15)));
     assert_eq!(c.triggers, ["stress", "loneliness", "Svigermor"]);
     assert!(c.halt.tired && !c.halt.hungry);
     assert_eq!(c.helped, ["breathe-through-the-urge"]);
@@ -84,7 +85,8 @@ fn a_hard_day_offers_breathing_and_the_help_lines_without_forcing_them() {
         let mut app = app(Lang::Nb, w, h);
         go(&mut app, Tab::Checkin);
         feed(&mut app, [Action::Down]);
-        feed(&mut app, std::iter::repeat_n(Action::Increase, 7));
+        // Not answered, then 0, then up to 7.
+        feed(&mut app, std::iter::repeat_n(Action::Increase, 8));
         assert!(!text(&app, w, h).contains(expected), "craving 7 is not offered support");
         feed(&mut app, [Action::Increase]);
         let screen = text(&app, w, h);
@@ -111,7 +113,7 @@ fn any_earlier_day_can_be_filled_in_but_not_a_future_one() {
     type_text(&mut app, "2026-01-32");
     feed(&mut app, [Action::Open]);
     assert!(text(&app, 80, 24).contains("YYYY-MM-DD, today or earlier"), "a bad date is explained");
-    feed(&mut app, [Action::Open]);
+    crate::support::app::clear_field(&mut app);
     type_text(&mut app, "2026-01-15");
     feed(&mut app, [Action::Open]);
     assert_eq!(app.checkin().checkin().date.to_string(), "2026-01-15");
@@ -127,7 +129,7 @@ fn the_history_lists_days_and_edits_one_in_the_check_in_screen() {
     go(&mut app, Tab::History);
     assert_eq!(app.history().view(), HistoryView::Overview);
     let screen = text(&app, 120, 40);
-    assert!(screen.contains("In a row: 60 days"), "{screen}");
+    assert!(screen.contains("Streak: 52 of 60 days"), "{screen}");
     feed(&mut app, [Action::NextView, Action::NextView, Action::NextView]);
     assert_eq!(app.history().view(), HistoryView::Days);
     feed(&mut app, [Action::Down]);
@@ -182,13 +184,7 @@ fn the_focused_field_and_the_calendar_are_styled() {
     // 22 November: the 22nd cell after the month name, two columns per day.
     let cell = &terminal.backend().buffer()[((col + 4 + 21 * 2) as u16, row as u16)];
     let mood = crate::support::checkins::day(0).unwrap().mood;
-    let expected = [
-        ratatui::style::Color::Red,
-        ratatui::style::Color::LightRed,
-        ratatui::style::Color::Yellow,
-        ratatui::style::Color::LightGreen,
-        ratatui::style::Color::Green,
-    ][usize::from(mood - 1)];
+    let expected = [97, 67, 37, 78, 184].map(ratatui::style::Color::Indexed)[usize::from(mood - 1)];
     assert_eq!((cell.symbol(), cell.fg), ("■", expected));
 }
 
@@ -227,19 +223,27 @@ fn two_windows_on_one_database_keep_each_others_changes_to_the_same_day() {
         app
     };
     let (mut a, mut b) = (open(), open());
-    // Window A: mood up. Window B, opened before A saved: craving up twice, a note.
+    // Window A: mood up. Window B, opened before A saved: craving answered 0, then up twice, a note.
     feed(&mut a, [Action::Increase]);
     feed(
         &mut b,
-        [Action::Down, Action::Increase, Action::Increase, Action::Bottom, Action::Up, Action::Open],
+        [
+            Action::Down,
+            Action::Increase,
+            Action::Increase,
+            Action::Increase,
+            Action::Bottom,
+            Action::Up,
+            Action::Open,
+        ],
     );
     type_text(&mut b, "fra B");
     feed(&mut b, [Action::Back]);
     // Window A changes stress later, from its older view of the day.
-    feed(&mut a, [Action::Down, Action::Down, Action::Increase]);
+    feed(&mut a, [Action::Down, Action::Down, Action::Increase, Action::Increase]);
     let c = a.store().get().ok().unwrap().checkin_on(today()).unwrap().unwrap();
-    assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, 2, 1, "fra B"));
-    assert_eq!(a.checkin().checkin().craving, 2, "window A now shows B's change too");
+    assert_eq!((c.mood, c.craving, c.stress, c.note.as_str()), (4, Some(2), Some(1), "fra B"));
+    assert_eq!(a.checkin().checkin().craving, Some(2), "window A now shows B's change too");
 }
 
 #[test]

@@ -90,7 +90,10 @@ fn a_goal_is_made_with_a_step_completed_with_a_celebration_and_archived() {
     let Mode::Celebrate(done) = &app.goals().mode else { panic!("no celebration") };
     assert_eq!(done.goal.title, "Gå til fastlegen");
     let screen = text(&app, 100, 30);
-    assert!(screen.contains("Godt jobba!") && screen.contains("Du klarte det samme dag."), "{screen}");
+    assert!(
+        screen.contains("Godt jobba!") && screen.contains("Du klarte det samme dag som du satte deg målet."),
+        "{screen}"
+    );
     feed(&mut app, [Action::Down]);
     assert!(matches!(app.goals().mode, Mode::Browse), "any key closes it");
     assert!(store(&app).open_goals().unwrap().is_empty());
@@ -252,7 +255,11 @@ fn plan_entries_are_added_checked_moved_and_shown_first_in_the_crisis_overlay() 
 
 #[test]
 fn without_a_store_the_screens_say_why_and_a_form_keeps_what_was_typed() {
-    let broken = Err(StoreError::NotOurs { path: "/tmp/x.sqlite3".into() });
+    // In a directory of its own: a check-in kept beside a shared path by another run would be
+    // offered back here.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.sqlite3");
+    let broken = Err(StoreError::NotOurs { path: path.clone() });
     let mut app = app_at(Lang::En, 80, 24, broken, at(11, 22, 9));
     assert!(text(&app, 80, 24).contains("cannot be read now"));
     go(&mut app, Tab::Goals);
@@ -261,7 +268,7 @@ fn without_a_store_the_screens_say_why_and_a_form_keeps_what_was_typed() {
     feed(&mut app, [Action::Save]);
     let Mode::Form(_, form) = &app.goals().mode else { panic!("the form closed") };
     assert_eq!(form.value(0), "Walk");
-    assert!(app.toast().unwrap().contains("/tmp/x.sqlite3"));
+    assert!(app.toast().unwrap().contains(path.to_str().unwrap()));
     feed(&mut app, [Action::Crisis]);
     assert!(text(&app, 80, 24).contains("113"), "the help lines need no store");
 }

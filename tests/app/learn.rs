@@ -279,25 +279,6 @@ fn the_footer_always_names_help_crisis_and_quit_at_80_columns() {
 }
 
 #[test]
-fn the_tab_bar_fits_80_columns_with_every_number_and_the_current_title_whole() {
-    for lang in Lang::ALL {
-        let mut app = app(lang, 80, 24);
-        for tab in Tab::ALL {
-            go(&mut app, *tab);
-            let bar = text(&app, 80, 24).lines().next().unwrap().to_owned();
-            for key in Tab::ALL.iter().filter_map(|t| t.key()) {
-                assert!(bar.contains(&format!(" {key} ")), "tab {key} is missing: {bar}");
-            }
-            let title = match tab.key() {
-                Some(key) => format!(" {key} {} ", tab.title(lang.strings())),
-                None => format!(" {} ", tab.title(lang.strings())),
-            };
-            assert!(bar.contains(&title), "{title:?} is not whole: {bar}");
-        }
-    }
-}
-
-#[test]
 fn i_used_this_ticks_the_technique_in_todays_checkin_and_keeps_what_is_there() {
     let mut store = Store::open_in_memory().unwrap();
     let clock = FixedClock::sample();

@@ -75,7 +75,8 @@ fn techniques() {
     each("techniques_search", |a| {
         go(a, Tab::Techniques);
         feed(a, [Action::Search]);
-        for c in "pust".chars() {
+        let word = if a.options().lang == Lang::Nb { "pust" } else { "breath" };
+        for c in word.chars() {
             let key = ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
             feed(a, [Action::Text(key)]);
         }
@@ -174,15 +175,16 @@ fn the_selected_technique_and_the_active_part_are_marked_by_style() {
 }
 
 #[test]
-fn chart_values_are_written_inside_coloured_bars() {
+fn chart_values_are_written_beside_their_bars_in_the_bars_colour() {
     let mut app = app(Lang::Nb, 120, 40);
     go_section(&mut app, Section::Figures);
     let buf = buffer(&app, 120, 40);
-    let rows: Vec<String> = (0..40).map(|y| (0..120).map(|x| buf[(x, y)].symbol()).collect()).collect();
-    let y = rows.iter().position(|r| r.contains("35 % fullføring")).expect("the first bar") as u16;
-    let x = rows[y as usize].find("35 %").unwrap() as u16;
-    // Byte offset equals column here: the row has no multi-byte chars before the value.
-    assert_eq!(buf[(x, y)].bg, Theme::COLOR.bar_values[0].bg.unwrap());
-    let relapse = rows.iter().position(|r| r.contains("65 % tilbakefall")).unwrap();
-    assert_eq!(relapse, y as usize + 1, "the second series sits right under the first");
+    let rows: Vec<Vec<&str>> = (0..40).map(|y| (0..120).map(|x| buf[(x, y)].symbol()).collect()).collect();
+    let joined: Vec<String> = rows.iter().map(|r| r.concat()).collect();
+    let y = joined.iter().position(|r| r.contains("35 % fullføring")).expect("the first bar");
+    let x = rows[y].iter().position(|c| *c == "3").unwrap() as u16;
+    assert_eq!(buf[(x, y as u16)].fg, Theme::COLOR.bars[0].fg.unwrap());
+    assert_eq!(rows[y][x as usize - 2], "░", "the value comes after the scale, outside the bar");
+    let relapse = joined.iter().position(|r| r.contains("65 % tilbakefall")).unwrap();
+    assert_eq!(relapse, y + 1, "the second series sits right under the first");
 }

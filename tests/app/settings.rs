@@ -83,3 +83,50 @@ fn snapshots() {
         }
     }
 }
+
+#[test]
+fn one_bad_value_keeps_every_valid_setting_and_each_problem_stays_named_in_full_until_fixed() {
+    let broken =
+        "(\n    lang: \"en\",\n    bell: yes,\n    theme: \"light\",\n    keys: {\"fly\": [\"x\"]},\n)";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(config::CONFIG_FILE);
+    std::fs::write(&path, broken).unwrap();
+    let mut app = app(Lang::Nb, 80, 24);
+    app.configure(Setup::new(Some(path.clone()), config::load(&path)));
+    assert_eq!(app.settings().settings().lang, Some(Lang::En), "the valid language is kept");
+    assert_eq!(app.settings().settings().theme, ThemeName::Light);
+    let start = app.toast().unwrap().to_owned();
+    assert!(
+        start.contains("2 feil") && start.contains("Innstillinger"),
+        "in Norwegian, where to look: {start}"
+    );
+    feed(&mut app, [Action::ShowSettings, Action::Down, Action::Up]);
+    let screen = crate::support::app::text(&app, 80, 24);
+    let words = screen.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    for whole in [
+        "linje 3, kolonne 5: bell: skal være true eller false; standardverdien brukes.",
+        "keys: ingen handling heter «fly».",
+    ] {
+        assert!(words.contains(whole), "{whole:?} in full, after keys:\n{screen}");
+    }
+    std::fs::write(&path, "(\n    lang: \"en\",\n    bell: true,\n)").unwrap();
+    feed(&mut app, [Action::GoTab(0), Action::ShowSettings]);
+    assert!(app.settings().problems().is_empty(), "fixed in the file: no longer listed");
+}
+
+#[test]
+fn remapping_crisis_adds_keys_and_keeps_the_old_ones_in_the_app_and_its_help() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = app(Lang::En, 80, 30);
+    app.configure(Setup::new(None, config::parse("c.ron", r#"(keys: {"crisis": ["F2"]})"#)));
+    for code in [KeyCode::Char('!'), KeyCode::F(1), KeyCode::F(2)] {
+        assert_eq!(
+            app.action_for_key(KeyEvent::new(code, KeyModifiers::NONE)),
+            Some(Action::Crisis),
+            "{code:?}"
+        );
+    }
+    feed(&mut app, [Action::Help]);
+    let help = crate::support::app::text(&app, 80, 30);
+    assert!(help.lines().any(|l| l.contains("!, F1, F2") && l.contains("crisis help")), "{help}");
+}

@@ -1,8 +1,9 @@
 //! App-level behaviour that every screen shares: the quick-hide key.
 
-use crate::support::app::{app, feed, text};
+use crate::support::app::{app, content, feed, text};
 use mestring::action::Action;
 use mestring::app::{Overlay, Tab};
+use mestring::content::{RegionId, helplines};
 use mestring::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -61,4 +62,41 @@ fn a_resize_draws_a_frame_but_the_same_size_reported_again_does_not() {
     app.frame_drawn();
     app.update(Action::Resize { width: 100, height: 30 });
     assert!(!app.needs_frame(), "crossterm and SIGWINCH both report a resize: the second is idle");
+}
+
+#[test]
+fn crisis_help_never_gives_way_to_the_size_message() {
+    for lang in Lang::ALL {
+        for (w, h) in [(30, 8), (20, 5), (39, 20), (80, 9), (12, 3)] {
+            let mut app = app(lang, w, h);
+            feed(&mut app, [Action::Crisis]);
+            let screen = text(&app, w, h);
+            assert!(
+                screen.lines().next().unwrap().starts_with("113"),
+                "the emergency number first:\n{screen}"
+            );
+            assert!(!screen.contains(lang.strings().too_small), "{screen}");
+            if h >= 5 {
+                assert!(screen.contains("116 117"), "as many numbers as fit:\n{screen}");
+            }
+            let numbers = helplines::for_region(content(), RegionId::Norway).unwrap().lines.len();
+            let lines_shown = screen.lines().filter(|l| !l.trim().is_empty()).count();
+            assert_eq!(lines_shown, usize::from(h).min(numbers), "as many as fit:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn crisis_help_in_a_small_window_scrolls_to_the_rest() {
+    let mut app = app(Lang::Nb, 30, 5);
+    feed(&mut app, [Action::Crisis, Action::PageDown]);
+    let screen = text(&app, 30, 5);
+    assert!(!screen.contains(Lang::Nb.strings().too_small), "{screen}");
+    let first = screen.lines().next().unwrap();
+    assert!(
+        first.starts_with(|c: char| c.is_ascii_digit()) && !first.starts_with("113"),
+        "scrolled on:\n{screen}"
+    );
+    feed(&mut app, [Action::Back]);
+    assert!(text(&app, 30, 5).contains(Lang::Nb.strings().too_small), "closed, the size message again");
 }

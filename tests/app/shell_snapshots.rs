@@ -67,6 +67,15 @@ fn too_small() {
 }
 
 #[test]
+fn crisis_in_a_window_too_small_for_the_overlay() {
+    for lang in Lang::ALL {
+        let mut app = app(lang, 30, 8);
+        feed(&mut app, [Action::Crisis]);
+        insta::assert_snapshot!(format!("crisis_small_{}_30x8", lang.code()), draw(&app, 30, 8).backend());
+    }
+}
+
+#[test]
 fn narrow_terminal_shows_one_column_at_a_time() {
     let mut app = app(Lang::Nb, 60, 20);
     feed(&mut app, [Action::Down, Action::Open]);

@@ -18,7 +18,7 @@ fn version_prints_name_and_version() {
 
 #[test]
 fn help_lists_the_options_and_says_it_is_not_treatment() {
-    let out = mestring(&["--help"]);
+    let out = mestring(&["--lang", "en", "--help"]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     for option in ["--lang", "--region", "--mouse"] {

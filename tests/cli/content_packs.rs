@@ -182,7 +182,10 @@ fn fifos_devices_and_packs_over_the_limit_are_named_and_never_waited_on() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {stderr}");
         assert!(String::from_utf8_lossy(&out.stdout).contains(shown), "{args:?}: the built-in content");
-        assert!(stderr.contains("config.ron:1:1: not a regular file"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("config.ron, linje 1, kolonne 1: dette er ingen vanlig fil"),
+            "{args:?}: {stderr}"
+        );
     }
     let faq = mestring_or_hang(dir.path(), &["faq", "--format", "md"]);
     assert!(String::from_utf8_lossy(&faq.stderr).contains("faq.ron:1:1: larger than 64 KiB"));

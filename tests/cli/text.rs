@@ -29,10 +29,9 @@ fn faq_without_words_prints_all_questions_and_markdown_on_request() {
 }
 
 #[test]
-fn techniques_search_and_no_match_is_empty_but_successful() {
+fn techniques_search_finds_by_word() {
     let text = stdout(&mestring(&["techniques", "mindfulness"]));
     assert!(text.contains("Mindfulness"), "{text}");
-    assert!(stdout(&mestring(&["techniques", "xyzzy"])).is_empty());
 }
 
 #[test]
@@ -90,4 +89,23 @@ fn an_answer_with_the_articles_figure_has_the_caveat() {
     let text = stdout(&mestring(&["faq", "Hvor", "lang", "tid", "merker"]));
     assert!(text.contains("2–3 måneder"), "{text}");
     assert!(text.contains("Artiklene viser ikke til kilder"), "{text}");
+}
+
+#[test]
+fn faq_words_match_whole_words_and_beginnings_best_first() {
+    let text = stdout(&mestring(&["faq", "paror"]));
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.contains("pårørende"), "the best match first, not an unrelated question: {first}");
+}
+
+#[test]
+fn a_search_without_matches_says_so_and_exits_1() {
+    for args in [&["faq", "xyzq"][..], &["techniques", "xyzq"], &["--lang", "en", "faq", "xyzq"]] {
+        let out = mestring(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        let said = if args.contains(&"en") { "No matches for \"xyzq\"" } else { "Ingen treff på «xyzq»" };
+        assert!(err.contains(said), "{args:?}: {err}");
+    }
 }

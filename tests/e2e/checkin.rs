@@ -16,8 +16,8 @@ fn a_check_in_made_in_the_app_is_in_the_history_and_on_disk() {
     app.send(b"\x1b[C");
     app.wait_for("4 Bra");
     app.wait_for("Lagret");
-    // Craving two steps up, then to the triggers and tick the first one (stress).
-    app.send(b"\x1b[B\x1b[C\x1b[C");
+    // Craving answered (0), two steps up, then to the triggers and tick the first one (stress).
+    app.send(b"\x1b[B\x1b[C\x1b[C\x1b[C");
     app.wait_for("‹  2 ›");
     app.send(b"\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B ");
     app.wait_for("[x] Stress");

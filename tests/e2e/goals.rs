@@ -28,7 +28,7 @@ fn a_goal_is_completed_a_slip_recorded_and_the_counter_seen() {
     });
     app.send(b"c");
     app.wait_for("Godt jobba!");
-    assert!(app.screen().contains("Du klarte det samme dag."), "{}", app.screen());
+    assert!(app.screen().contains("Du klarte det samme dag som du satte deg målet."), "{}", app.screen());
     app.send(b" ");
     app.wait_for_gone("Godt jobba!");
     app.wait_for("✓ Gå en tur i skogen");

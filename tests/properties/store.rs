@@ -30,7 +30,13 @@ fn label() -> impl Strategy<Value = String> {
 }
 
 fn checkin() -> impl Strategy<Value = CheckIn> {
-    let scales = (1u8..=5, 0u8..=10, 0u8..=10, proptest::option::of(0u8..=48), proptest::option::of(1u8..=5));
+    let scales = (
+        1u8..=5,
+        proptest::option::of(0u8..=10),
+        proptest::option::of(0u8..=10),
+        proptest::option::of(0u8..=48),
+        proptest::option::of(1u8..=5),
+    );
     let slip = proptest::option::of(
         (text(20), text(20))
             .prop_map(|(s, a)| Slip { substance: s.trim().to_owned(), amount: a.trim().to_owned() }),

@@ -27,8 +27,8 @@ pub fn day(days_ago: u64) -> Option<CheckIn> {
     };
     Some(CheckIn {
         mood: (1 + (i * 3 + i / 4) % 5) as u8,
-        craving: ((i * 7 + 2) % 11) as u8,
-        stress: ((i * 5 + 1) % 11) as u8,
+        craving: Some(((i * 7 + 2) % 11) as u8),
+        stress: Some(((i * 5 + 1) % 11) as u8),
         sleep_half_hours: Some(10 + (i % 6) as u8),
         sleep_quality: Some(1 + (i % 5) as u8),
         slip: (i % 23 == 9).then(|| Slip { substance: "øl".into(), amount: "2".into() }),

@@ -47,13 +47,13 @@ pub fn fill_sample(s: &mut Store) {
     for (day, mood, craving, used) in
         [(16, 3, 4, false), (17, 2, 7, false), (19, 4, 2, false), (20, 4, 3, false), (21, 5, 1, false)]
     {
-        let checkin = CheckIn { mood, craving, ..CheckIn::blank(d(11, day), at(11, day, 21)) };
+        let checkin = CheckIn { mood, craving: Some(craving), ..CheckIn::blank(d(11, day), at(11, day, 21)) };
         s.save_checkin(&CheckIn { slip: used.then(Slip::default), ..checkin }).unwrap();
     }
     let used = Slip { substance: "øl".into(), amount: "2".into() };
     s.save_checkin(&CheckIn {
         mood: 2,
-        craving: 8,
+        craving: Some(8),
         slip: Some(used),
         ..CheckIn::blank(d(11, 10), at(11, 10, 22))
     })

@@ -221,7 +221,9 @@ impl BreathePane {
             },
             Mode::Running(running) => match action {
                 Action::Pause => running.toggle_pause(ctx.clock.instant()),
-                Action::NextStep => running.next_step(ctx.clock.instant()),
+                // Past the last step the exercise is over: its summary shows now, not at a
+                // deadline that no longer comes.
+                Action::NextStep if running.next_step(ctx.clock.instant()) => self.finish(ctx),
                 Action::Back => self.finish(ctx),
                 _ => {}
             },

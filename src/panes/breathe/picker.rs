@@ -13,9 +13,10 @@ use crate::content::Content;
 use crate::content::exercises;
 use crate::domain::breathing::{self, Length, Schedule, Step};
 use crate::domain::own_pattern::OwnPattern;
-use crate::domain::practice::{PracticeStats, duration_text};
+use crate::domain::practice::{self, PracticeStats, duration_text};
 use crate::i18n::Lang;
 use crate::panes::View;
+use crate::widgets::fit::ellipsize;
 use crate::widgets::list_nav::ListNav;
 
 mod selection;
@@ -261,6 +262,7 @@ impl Picker {
                     Span::styled(format!("{name:<name_width$}"), base),
                     Span::styled(format!("  {extra}"), dim),
                 ]);
+                let line = ellipsize(line, usize::from(inner.width));
                 if selected { line.style(base) } else { line }
             })
             .collect();
@@ -398,7 +400,7 @@ pub fn stats_text(stats: &PracticeStats, view: &View) -> Line<'static> {
     let value = view.theme.emphasis;
     Line::from(vec![
         Span::styled(format!(" {}: ", t.week), dim),
-        Span::styled(format!("{} {}", stats.week_minutes, t.minutes), value),
+        Span::styled(practice::week_text(stats.week_ms, t.minutes), value),
         Span::styled(format!(" · {}: ", t.sessions), dim),
         Span::styled(stats.sessions.to_string(), value),
         Span::styled(format!(" · {}: ", t.streak), dim),

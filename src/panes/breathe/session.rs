@@ -149,40 +149,38 @@ impl Running {
     }
 
     /// Moves a guided exercise on to its next step; a breathing session has no steps to skip.
-    pub fn next_step(&mut self, now: Instant) {
-        if let Timing::Guided(g) = &self.timing {
-            let target = g.next_step_start(self.timer.elapsed(now));
-            self.timer.skip_to(target, now);
-            self.shown = self.timer.elapsed(now);
-        }
+    /// Returns whether that was past the last step, so the exercise is over.
+    pub fn next_step(&mut self, now: Instant) -> bool {
+        let Timing::Guided(g) = &self.timing else { return false };
+        let target = g.next_step_start(self.timer.elapsed(now));
+        self.timer.skip_to(target, now);
+        self.shown = self.timer.elapsed(now);
+        g.at(self.shown) == GuidedMoment::Done
     }
 
     /// The record of this session if it ends at `now`; `None` if nothing was practised yet
-    /// (ended during the 3-2-1, or within its first second).
+    /// (ended during the 3-2-1, or within its first second, without reaching the end).
     pub fn record(&self, now: Instant) -> Option<PracticeRecord> {
         let active = self.timer.active(now);
-        let (kind, exercise, name, planned, actual, done) = match (&self.plan, &self.timing) {
+        let (kind, exercise, name, planned, actual, at_end, done) = match (&self.plan, &self.timing) {
             (Plan::Breathing { exercise, name, .. }, Timing::Breathing(s)) => {
                 let actual = active.saturating_sub(breathing::LEAD_IN).min(s.planned());
                 let done = s.at(self.timer.elapsed(now)) == Moment::Done;
-                (ExerciseKind::Breathing, exercise.clone(), name.clone(), s.planned(), actual, done)
+                (ExerciseKind::Breathing, exercise.clone(), name.clone(), s.planned(), actual, done, done)
             }
             (Plan::Guided { index }, Timing::Guided(g)) => {
                 let exercise = &exercises::mindfulness(self.content, self.lang)[*index];
-                let done = g.at(self.timer.elapsed(now)) == GuidedMoment::Done;
                 let actual = active.min(g.total());
-                (
-                    ExerciseKind::Mindfulness,
-                    exercise.id.clone(),
-                    exercise.name.clone(),
-                    g.total(),
-                    actual,
-                    done,
-                )
+                let at_end = g.at(self.timer.elapsed(now)) == GuidedMoment::Done;
+                // Steps may be moved on from early, when a person is ready; an exercise whose
+                // steps were mostly skipped reached its end but was not done.
+                let done = at_end && actual * 2 >= g.total();
+                let (id, name) = (exercise.id.clone(), exercise.name.clone());
+                (ExerciseKind::Mindfulness, id, name, g.total(), actual, at_end, done)
             }
             _ => return None,
         };
-        (done || actual >= Duration::from_secs(1)).then_some(PracticeRecord {
+        (at_end || actual >= Duration::from_secs(1)).then_some(PracticeRecord {
             kind,
             exercise,
             name,

@@ -106,7 +106,7 @@ fn the_command_and_the_tui_writing_one_day_interleaved_both_keep_their_changes()
     for label in &tui.saved {
         assert!(stored.helped.contains(label), "the TUI's {label} was lost: {stored:?}");
     }
-    assert_eq!((stored.craving, stored.stress), (7, 4), "the commands' changes");
+    assert_eq!((stored.craving, stored.stress), (Some(7), Some(4)), "the commands' changes");
     assert_eq!(stored.triggers, ["work"]);
     assert_eq!(stored.note, "skrevet i appen", "a field no one changed");
 }
