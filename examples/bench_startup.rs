@@ -6,7 +6,7 @@
 //! Each of RUNS rounds (default 10, after one warm-up round) starts, in turn:
 //! - the floor, which draws one bordered paragraph and redraws on each key;
 //! - mestring on a data directory that does not exist yet (a first-ever start: it creates the
-//!   database), timed to its first frame;
+//!   database), timed to its first frame (the welcome);
 //! - mestring with 10 years of daily check-ins, timed to its first complete frame (the start
 //!   screen with its numbers), then on every screen in tab order (reached with Tab; Historikk
 //!   switched to 365 days) `?` and Esc pressed in turn, each timed from the key to the last byte
@@ -110,7 +110,11 @@ fn floor_run(exe: &Path, data: &Path) -> Run {
 }
 
 fn first_start(exe: &Path, fresh: &Path) -> Run {
-    let (pty, _, first_frame_ms) = start(exe, fresh, "q avslutt", "I dag ·");
+    // The very first start shows the welcome over I dag.
+    let (mut pty, _, first_frame_ms) = start(exe, fresh, "Steg 1 av", "Velkommen til mestring");
+    // Esc skips the welcome; a pause, so the terminal does not send it and q as one Alt-q.
+    pty.writer.write_all(b"\x1b").and_then(|()| pty.writer.flush()).expect("send Esc");
+    std::thread::sleep(Duration::from_millis(100));
     quit(pty);
     Run { first_frame_ms, ..Run::default() }
 }

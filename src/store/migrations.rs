@@ -238,7 +238,7 @@ pub const MIGRATIONS: &[M<'static>] = &[
     // 10: sync (issue 17), see the `sync` module; after 9, which builds the check-in tables
     // anew (and so would drop triggers made before it).
     M::up(include_str!("sync_schema.sql")),
-    // 10: what brings a person back: urges logged as they happen (local times; `updated_at` in
+    // 11: what brings a person back: urges logged as they happen (local times; `updated_at` in
     // UTC decides an import), the line "what I take into next week" per reviewed week, and what
     // a day of using cost on a counter (money in hundredths, time in minutes).
     M::up(

@@ -46,6 +46,13 @@ pub const APPLICATION_ID: i32 = 0x6d65_7374;
 /// How long a write waits for another instance's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How a connection waits for the disk: `Full` always; `Off` only for a new file that is synced
+/// as a whole before anyone can open it.
+enum Synchronous {
+    Full,
+    Off,
+}
+
 pub struct Store {
     conn: Connection,
     /// Where the file is, for messages; `:memory:` for tests.
@@ -67,8 +74,11 @@ impl Store {
         if !path.exists() {
             // The schema must be in the new file itself when it is linked into place: its WAL
             // stays behind under the temporary name.
+            // Nobody sees the new file until it is complete and synced to disk (see
+            // `create_database`), so its migrations need no sync of their own: one fsync at the
+            // end instead of one per migration.
             location::create_database(path, |fresh| {
-                Store::prepare(open_rw(fresh)?, fresh.to_owned())?.fold_wal()
+                Store::prepare_with(open_rw(fresh)?, fresh.to_owned(), Synchronous::Off)?.fold_wal()
             })?;
         }
         let in_use = lock::shared(path);
@@ -154,7 +164,11 @@ impl Store {
         Store::prepare(conn, path)
     }
 
-    fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
+    fn prepare(conn: Connection, path: PathBuf) -> Result<Store> {
+        Store::prepare_with(conn, path, Synchronous::Full)
+    }
+
+    fn prepare_with(mut conn: Connection, path: PathBuf, synchronous: Synchronous) -> Result<Store> {
         let sql = |e| StoreError::from_sqlite(path.clone(), e);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         // First: by default the last connection to close folds the WAL into the file, which
@@ -163,7 +177,11 @@ impl Store {
         // Checked before anything is written: WAL mode would change a foreign file's header.
         check_ownership(&conn, &path)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(sql)?;
+        let synchronous = match synchronous {
+            Synchronous::Full => "FULL",
+            Synchronous::Off => "OFF",
+        };
+        conn.pragma_update(None, "synchronous", synchronous).map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         // The WAL is folded into the database by SQLite's own checkpoints as it grows, not on
         // every close: a one-shot `mestring checkin` then costs one fsync, not three. A WAL left
