@@ -7,7 +7,7 @@ use std::cell::LazyCell;
 
 use crate::action::Action;
 use crate::clock::Clock;
-use crate::config::{Loaded, Settings, WeekStart};
+use crate::config::Settings;
 use crate::content::phases::{self, Phase};
 use crate::content::{Content, RegionId};
 use crate::domain::checkin::CheckIn;
@@ -33,6 +33,7 @@ use crate::ui;
 pub use crate::ui::Tab;
 pub use overlay::Overlay;
 use overlay::overlay_update;
+pub use setup::Setup;
 
 /// The context a pane gets: borrows the app's fields other than the panes, so a pane field can be
 /// borrowed mutably beside it.
@@ -59,29 +60,8 @@ mod modal;
 mod overlay;
 mod readout;
 mod render;
+mod setup;
 mod unsaved;
-
-/// What the settings file gives the app, read before it starts.
-pub struct Setup {
-    /// The settings file (for the settings screen to show and write), if there is one.
-    pub path: Option<std::path::PathBuf>,
-    pub loaded: Loaded,
-    /// The default keys with the file's overrides.
-    pub keymap: Keymap,
-}
-
-impl Setup {
-    /// The settings read from `path`, with the keys they give.
-    pub fn new(path: Option<std::path::PathBuf>, loaded: Loaded) -> Self {
-        let (keymap, _) = Keymap::with_overrides(&loaded.settings.keys);
-        Self { path, loaded, keymap }
-    }
-
-    /// What is wrong in the file, one whole sentence each, in `lang`.
-    pub fn problems(&self, lang: Lang) -> Vec<String> {
-        crate::panes::settings::problems_in(&self.loaded, &lang.strings().settings)
-    }
-}
 
 /// Choices made at start-up (flags, environment).
 #[derive(Debug, Clone, Copy)]
@@ -373,26 +353,6 @@ impl App {
             Tab::Breathe => self.breathe.handle(&action, &mut ctx),
             Tab::Settings => self.settings.handle(&action, &mut ctx),
         }
-    }
-
-    /// Takes in what the settings file says, before the first frame.
-    pub fn configure(&mut self, setup: Setup) {
-        let problems = setup.problems(self.options.lang);
-        let settings = &setup.loaded.settings;
-        self.keymap = setup.keymap;
-        self.checkin.set_configured_triggers(&settings.triggers);
-        self.history.set_sunday_first(settings.week_start == WeekStart::Sunday);
-        self.home.sunday_first = settings.week_start == WeekStart::Sunday;
-        if self.home.sunday_first {
-            // I dag was read before the settings: its review offer follows a Sunday-first week.
-            let phase = self.current_phase();
-            let mut ctx = ctx!(self);
-            self.home.enter(&mut ctx, phase);
-        }
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        self.settings_problems(problems.len());
-        self.settings = SettingsPane::new(settings.clone(), setup.path, setup.loaded.writable, no_color)
-            .with_problems(problems);
     }
 
     /// Switches screen; a screen that shows stored data reads it now, not at start-up.
