@@ -137,7 +137,8 @@ impl Store {
     }
 
     /// The records that are state, not days (goals, habits, counters, plan, progress, own
-    /// patterns), without reading the history: what sync reads to send a changed goal.
+    /// patterns, week lines, savings), without reading the history: what sync reads to send a
+    /// changed goal.
     pub fn export_state(&self, now: NaiveDateTime) -> Result<Export> {
         Ok(Export {
             format: FORMAT.to_owned(),
@@ -151,10 +152,10 @@ impl Store {
             plan: super::plan::export(self.conn()).map_err(|e| self.sql_error(e))?,
             practice: Vec::new(),
             patterns: self.patterns_for_export()?,
-            // Not carried by sync yet (its change log does not follow their tables).
+            // A history that grows, like the check-ins: sync reads a changed urge by its uid.
             urges: Vec::new(),
-            week_notes: Vec::new(),
-            savings: Vec::new(),
+            week_notes: super::review::export(self.conn()).map_err(|e| self.sql_error(e))?,
+            savings: super::savings::export(self.conn()).map_err(|e| self.sql_error(e))?,
         })
     }
 }

@@ -268,6 +268,8 @@ pub const MIGRATIONS: &[M<'static>] = &[
              updated_at TEXT NOT NULL
          );",
     ),
+    // 12: sync carries migration 11's tables too (issue 17: every change becomes an event).
+    M::up(include_str!("sync_retention.sql")),
 ];
 
 /// The version from which `start-snapshot.json` is gone.

@@ -186,3 +186,41 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     assert!(matches!(Store::open(&path), Err(StoreError::Newer { .. })));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// The version whose tables sync did not follow yet, and the one from which it does.
+const RETENTION_MIGRATION: usize = 11;
+
+#[test]
+fn urges_week_lines_and_savings_kept_before_sync_followed_them_are_logged_to_be_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.sqlite3");
+    let mut conn = Connection::open(&path).unwrap();
+    add_functions(&conn).unwrap();
+    migrations().to_version(&mut conn, RETENTION_MIGRATION).unwrap();
+    conn.execute_batch(
+        "INSERT INTO checkin (date, mood, updated_at) VALUES ('2026-11-01', 4, '2026-11-01T20:00:00Z');
+         INSERT INTO counter (uid, name, start, created_at, updated_at)
+             VALUES ('c1', 'Alkohol', '2026-11-01', '2026-11-01T20:00:00', '2026-11-01T20:00:00');
+         INSERT INTO counter_saving (counter_id, cost_cents, updated_at) VALUES (1, 15000, '2026-11-01T19:00:00Z');
+         INSERT INTO urge (uid, at, intensity, updated_at) VALUES ('u1', '2026-11-02T14:00:00', 7, '2026-11-02T13:00:00Z');
+         INSERT INTO week_review (week, takeaway, updated_at) VALUES ('2026-W45', 'Ringe Kari', '2026-11-08T19:00:00Z');",
+    )
+    .unwrap();
+    let logged = |conn: &Connection| -> Vec<(String, String, i64)> {
+        conn.prepare("SELECT kind, key, seq FROM sync_change ORDER BY seq, kind")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = logged(&conn);
+    let last = before.iter().map(|row| row.2).max().unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let after = logged(store.conn());
+    let new: Vec<(&str, &str)> =
+        after.iter().filter(|row| row.2 > last).map(|row| (row.0.as_str(), row.1.as_str())).collect();
+    assert_eq!(new, [("saving", "c1"), ("urge", "u1"), ("week_note", "2026-W45")], "{after:?}");
+    assert!(before.iter().all(|row| after.contains(row)), "what was logged stays as it was");
+}

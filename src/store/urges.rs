@@ -112,6 +112,12 @@ impl Store {
         Ok(self.newest_open_urge(now)?.filter(|u| u.urge.follow_up_due(now)))
     }
 
+    /// One urge as the export has it: what sync sends when it changed.
+    pub fn urge_record(&self, uid: &str) -> Result<Option<UrgeRecord>> {
+        let found = records(self.conn(), "uid = ?1", uid).map_err(|e| self.sql_error(e))?;
+        Ok(found.into_iter().next())
+    }
+
     /// Urges logged on the days `from` to `to` (both included), oldest first.
     pub fn urges_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Urge>> {
         let end = to.and_hms_opt(0, 0, 0).map(|t| t + TimeDelta::days(1));
@@ -155,11 +161,19 @@ fn insert(
 }
 
 pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<UrgeRecord>> {
-    conn.prepare_cached(&format!("SELECT {COLUMNS}, uid, updated_at FROM urge ORDER BY at, id"))?
-        .query_map([], |r| {
-            Ok(UrgeRecord { uid: r.get(8)?, updated_at: utc_at(r, 9)?, urge: from_row(r)?.urge })
-        })?
-        .collect()
+    records(conn, "true", "")
+}
+
+/// The urges `filter` (with `?1` bound to `uid`) selects, as the export has them.
+fn records(conn: &Connection, filter: &str, uid: &str) -> rusqlite::Result<Vec<UrgeRecord>> {
+    let sql = format!("SELECT {COLUMNS}, uid, updated_at FROM urge WHERE {filter} ORDER BY at, id");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let record =
+        |r: &Row| Ok(UrgeRecord { uid: r.get(8)?, updated_at: utc_at(r, 9)?, urge: from_row(r)?.urge });
+    match filter.contains("?1") {
+        true => statement.query_map([uid], record)?.collect(),
+        false => statement.query_map([], record)?.collect(),
+    }
 }
 
 pub(super) fn validate(records: &[UrgeRecord]) -> std::result::Result<(), String> {

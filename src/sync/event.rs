@@ -3,8 +3,9 @@
 //! An event is one record's new version (`put`) or its deletion, with a UUID v7, the device and
 //! the time it was sent. Records are the export's own types, so sync and `mestring import`
 //! read the same shapes and merge them with the same rules ([`crate::store::exchange::merge`]).
-//! A table added later travels by adding a [`Record`] variant, its triggers (see
-//! `src/store/sync_schema.sql`) and its line in `outbox.rs` and `inbox.rs`.
+//! A table added later travels by adding a [`Record`] variant, its triggers in a new migration
+//! that also logs the rows already there (as `src/store/sync_retention.sql` does) and its line
+//! in `outbox.rs` and `inbox.rs`.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,10 @@ use crate::store::habits::HabitRecord;
 use crate::store::plan::PlanRecord;
 use crate::store::practice::PatternExport;
 use crate::store::progress::{PhaseMark, StoredCard};
+use crate::store::review::WeekNoteRecord;
+use crate::store::savings::SavingRecord;
 use crate::store::sober::CounterRecord;
+use crate::store::urges::UrgeRecord;
 
 /// Names the plaintext of an event file, so any other content is refused by name.
 pub const FORMAT: &str = "mestring-sync";
@@ -84,6 +88,10 @@ pub enum Record {
     QuizRound(RoundRecord),
     Phase(PhaseMark),
     Practice(PracticeRecord),
+    Urge(UrgeRecord),
+    WeekNote(WeekNoteRecord),
+    /// A counter's saving, by the counter's uid.
+    Saving(SavingRecord),
 }
 
 impl Record {
@@ -101,6 +109,9 @@ impl Record {
             Record::QuizRound(_) => "quiz_round",
             Record::Phase(_) => "phase",
             Record::Practice(_) => "practice",
+            Record::Urge(_) => "urge",
+            Record::WeekNote(_) => "week_note",
+            Record::Saving(_) => "saving",
         }
     }
 
@@ -117,6 +128,9 @@ impl Record {
             Record::QuizRound(r) => r.finished_at.format("%Y-%m-%dT%H:%M:%S%.3f").to_string(),
             Record::Phase(_) => "phase".to_owned(),
             Record::Practice(p) => p.started_at.format("%Y-%m-%dT%H:%M:%S%.3f").to_string(),
+            Record::Urge(u) => u.uid.clone(),
+            Record::WeekNote(w) => w.week.clone(),
+            Record::Saving(s) => s.counter_uid.clone(),
         }
     }
 
@@ -130,6 +144,9 @@ impl Record {
             Record::Plan(p) => Some(p.updated_at),
             Record::Pattern(p) => Some(p.updated_at),
             Record::Favourite { added_at, .. } => Some(*added_at),
+            Record::Urge(u) => Some(u.updated_at),
+            Record::WeekNote(w) => Some(w.updated_at),
+            Record::Saving(s) => Some(s.updated_at),
             Record::QuizCard(_) | Record::QuizRound(_) | Record::Phase(_) | Record::Practice(_) => None,
         }
     }
@@ -145,6 +162,9 @@ impl Record {
             Record::Counter(c) => c.updated_at = at,
             Record::Plan(p) => p.updated_at = at,
             Record::Pattern(p) => p.updated_at = at,
+            Record::Urge(u) => u.updated_at = at,
+            Record::WeekNote(w) => w.updated_at = at,
+            Record::Saving(s) => s.updated_at = at,
             Record::Favourite { .. }
             | Record::QuizCard(_)
             | Record::QuizRound(_)
@@ -156,7 +176,20 @@ impl Record {
 
 /// Every record of a whole export, for the first file a device writes to a folder.
 pub fn records_of(export: Export) -> Vec<Record> {
-    let Export { checkins, progress, goals, habits, counters, plan, practice, patterns, .. } = export;
+    let Export {
+        checkins,
+        progress,
+        goals,
+        habits,
+        counters,
+        plan,
+        practice,
+        patterns,
+        urges,
+        week_notes,
+        savings,
+        ..
+    } = export;
     let mut records: Vec<Record> = checkins.into_iter().map(Record::Checkin).collect();
     records.extend(progress.quiz_cards.into_iter().map(Record::QuizCard));
     records.extend(progress.quiz_rounds.into_iter().map(Record::QuizRound));
@@ -167,6 +200,9 @@ pub fn records_of(export: Export) -> Vec<Record> {
     records.extend(plan.into_iter().map(Record::Plan));
     records.extend(practice.into_iter().map(Record::Practice));
     records.extend(patterns.into_iter().map(Record::Pattern));
+    records.extend(urges.into_iter().map(Record::Urge));
+    records.extend(week_notes.into_iter().map(Record::WeekNote));
+    records.extend(savings.into_iter().map(Record::Saving));
     records
 }
 
@@ -205,6 +241,9 @@ pub fn export_of(records: Vec<Record>, now: NaiveDateTime) -> Export {
                 }
             }
             Record::Practice(p) => export.practice.push(p),
+            Record::Urge(u) => export.urges.push(u),
+            Record::WeekNote(w) => export.week_notes.push(w),
+            Record::Saving(s) => export.savings.push(s),
             Record::Favourite { .. } => {}
         }
     }

@@ -87,6 +87,9 @@ fn without_deleted(tx: &Transaction, mut export: Export) -> rusqlite::Result<Exp
         let uid = c.uid.clone();
         retain(&mut c.slips, |s| dead(tx, "slip", &format!("{uid} {}", s.date), s.updated_at))?;
     }
+    retain(&mut export.urges, |u| dead(tx, "urge", &u.uid, u.updated_at))?;
+    retain(&mut export.week_notes, |w| dead(tx, "week_note", &w.week, w.updated_at))?;
+    retain(&mut export.savings, |s| dead(tx, "saving", &s.counter_uid, s.updated_at))?;
     Ok(export)
 }
 
@@ -127,6 +130,14 @@ fn delete(tx: &Transaction, d: &Deletion) -> rusqlite::Result<bool> {
         "pattern" => (
             "SELECT updated_at FROM breathing_pattern WHERE name = ?1",
             "DELETE FROM breathing_pattern WHERE name = ?1",
+        ),
+        "urge" => ("SELECT updated_at FROM urge WHERE uid = ?1", "DELETE FROM urge WHERE uid = ?1"),
+        "week_note" => {
+            ("SELECT updated_at FROM week_review WHERE week = ?1", "DELETE FROM week_review WHERE week = ?1")
+        }
+        "saving" => (
+            "SELECT updated_at FROM counter_saving WHERE counter_id = (SELECT id FROM counter WHERE uid = ?1)",
+            "DELETE FROM counter_saving WHERE counter_id = (SELECT id FROM counter WHERE uid = ?1)",
         ),
         "favourite" => (
             "SELECT added_at FROM favourite_technique WHERE technique = ?1",

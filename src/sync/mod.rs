@@ -5,7 +5,8 @@
 //! store and taskchampion's encrypted operation log do.
 //!
 //! - [`event`]: what a file holds; [`folder`]: where files go; [`crypto`]: the key.
-//! - `outbox`: this device's changes, found by triggers (migration 10) so every write path counts.
+//! - `outbox`: this device's changes, found by triggers (migrations 10 and 12) so every write
+//!   path counts.
 //! - `inbox`: another device's events merged; [`setup`]: this device's state in its database.
 //! - [`passphrase`], [`keyring`]: unlocking; [`background`]: the TUI's sync at start and quit.
 //! - [`backups`]: the daily backups sealed with the same key, when asked for.
@@ -303,12 +304,18 @@ fn store_bumped(tx: &Transaction, bumped: &[event::Record]) -> rusqlite::Result<
             "counter" => "counter SET updated_at = ?1 WHERE uid = ?2",
             "plan" => "plan_item SET updated_at = ?1 WHERE uid = ?2",
             "pattern" => "breathing_pattern SET updated_at = ?1 WHERE name = ?2",
+            "urge" => "urge SET updated_at = ?1 WHERE uid = ?2",
+            "week_note" => "week_review SET updated_at = ?1 WHERE week = ?2",
+            "saving" => {
+                "counter_saving SET updated_at = ?1 WHERE counter_id = (SELECT id FROM counter WHERE uid = ?2)"
+            }
             _ => continue,
         };
         let Some(version) = record.version() else { continue };
-        // Check-ins keep their time in UTC, marked `Z`; the other tables in the form they had.
+        // Check-ins and migration 11's tables keep their time in UTC, marked `Z`; the others in the
+        // form they had.
         let format = match record.kind() {
-            "checkin" => crate::store::checkins::UTC_FORMAT,
+            "checkin" | "urge" | "week_note" | "saving" => crate::store::checkins::UTC_FORMAT,
             _ => crate::store::checkins::TIME_FORMAT,
         };
         let version = version.format(format).to_string();
@@ -392,10 +399,13 @@ fn add(total: &mut Applied, one: Applied) {
     t.unchanged += o.unchanged;
     t.progress += o.progress;
     t.personal += o.personal;
+    t.retention += o.retention;
     t.practice.sessions_added += o.practice.sessions_added;
     t.practice.patterns_added += o.practice.patterns_added;
     t.practice.patterns_updated += o.practice.patterns_updated;
 }
 
+#[cfg(test)]
+mod retention_tests;
 #[cfg(test)]
 mod tests;

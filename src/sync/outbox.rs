@@ -91,10 +91,13 @@ fn collect(store: &Store, rows: &[Row], puts: bool, at: DateTime<Utc>) -> Result
                 Err(_) => continue,
             },
             "favourite" => favourite(store, &row.key)?.into_iter().collect(),
+            // Urges are a history that grows, read one by one like check-ins.
+            "urge" => store.urge_record(&row.key)?.map(Record::Urge).into_iter().collect(),
             // A taken-back mark or slip; one that exists again travels with its habit or counter.
             "habit_mark" | "slip" if child_exists(store, &row.kind, &row.key)? => continue,
             "habit_mark" | "slip" => Vec::new(),
-            "goal" | "habit" | "counter" | "plan" | "pattern" | "quiz_card" | "quiz_round" | "phase" => {
+            "goal" | "habit" | "counter" | "plan" | "pattern" | "quiz_card" | "quiz_round" | "phase"
+            | "week_note" | "saving" => {
                 if state.is_none() {
                     state = Some(store.export_state(at.naive_utc())?);
                 }
@@ -144,6 +147,12 @@ fn in_state(state: &Export, kind: &str, key: &str) -> Vec<Record> {
             p.quiz_rounds.iter().filter(|r| r.finished_at == at).cloned().map(Record::QuizRound).collect()
         }
         "phase" => p.phase.iter().cloned().map(Record::Phase).collect(),
+        "week_note" => {
+            state.week_notes.iter().filter(|w| w.week == key).cloned().map(Record::WeekNote).collect()
+        }
+        "saving" => {
+            state.savings.iter().filter(|s| s.counter_uid == key).cloned().map(Record::Saving).collect()
+        }
         _ => Vec::new(),
     }
 }

@@ -9,23 +9,23 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::goals::Goal;
 use crate::domain::habits::{Cadence, Habit, Mark};
 
-fn pass() -> SecretString {
+pub(super) fn pass() -> SecretString {
     SecretString::from("korrekt hest batteri".to_owned())
 }
 
-fn fast() -> InitOptions {
+pub(super) fn fast() -> InitOptions {
     InitOptions { work_factor: Some(4), ..InitOptions::default() }
 }
 
-fn at(h: u32) -> NaiveDateTime {
+pub(super) fn at(h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(h, 0, 0).unwrap()
 }
 
-fn utc(h: u32) -> DateTime<Utc> {
+pub(super) fn utc(h: u32) -> DateTime<Utc> {
     Utc.from_utc_datetime(&at(h))
 }
 
-fn day(d: u32) -> NaiveDate {
+pub(super) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
@@ -38,7 +38,7 @@ fn checkin(d: u32, note: &str, h: u32) -> CheckIn {
 }
 
 /// Two devices set up with one folder; the first created it.
-fn pair(dir: &Path) -> (Store, Store, SyncKey) {
+pub(super) fn pair(dir: &Path) -> (Store, Store, SyncKey) {
     let mut a = Store::open_in_memory().unwrap();
     let mut b = Store::open_in_memory().unwrap();
     let (joined, ..) = init(&mut a, dir, &pass(), &fast(), utc(1)).unwrap();
@@ -235,14 +235,16 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Every kind of record, changed through the store's own write paths (an `INSERT OR IGNORE`,
-/// an upsert, a rename, a delete), arrives: the two exports end up equal.
+/// an upsert, a rename, a delete, a line emptied), arrives: the two exports end up equal.
 #[test]
 fn every_kind_of_change_reaches_the_other_device() {
     use crate::domain::own_pattern::OwnPattern;
     use crate::domain::plan::{Item, Section};
     use crate::domain::practice::{ExerciseKind, PracticeRecord};
     use crate::domain::quiz::{Card, RoundKind, RoundRecord};
+    use crate::domain::savings::Saving;
     use crate::domain::sober::{Counter, SlipNote};
+    use crate::domain::urges::{Outcome, Urge};
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, key) = pair(dir.path());
     let both = |a: &mut Store, b: &mut Store, h: u32| {
@@ -283,6 +285,11 @@ fn every_kind_of_change_reaches_the_other_device() {
     a.set_habit_mark(habit, day(21), Some(Mark::Skip), at(9)).unwrap();
     let goal = a.add_goal(&goal("Gå ned i vekt", 9), at(9)).unwrap();
     a.add_goal_step(goal, "Kjøpe sko", at(9)).unwrap();
+    a.log_urge(&Urge::new(at(9), 6, "stress", "etter møtet"), at(9)).unwrap();
+    a.save_takeaway("2026-W46", "Sove mer", at(9)).unwrap();
+    a.save_takeaway("2026-W47", "Ringe Kari", at(9)).unwrap();
+    let saving = Saving { cost_cents: Some(15_000), minutes: None, save_for: "Lofoten".into() };
+    a.save_saving(counter, &saving, at(9)).unwrap();
     both(&mut a, &mut b, 10);
     let equal = |a: &Store, b: &Store| {
         assert_eq!(a.export(None, None, at(23)).unwrap(), b.export(None, None, at(23)).unwrap());
@@ -304,6 +311,11 @@ fn every_kind_of_change_reaches_the_other_device() {
     b.set_habit_mark(b_habit, day(21), None, at(11)).unwrap();
     let b_goal = b.open_goals().unwrap()[0].id;
     b.complete_goal(b_goal, at(11)).unwrap();
+    let b_urge = b.newest_open_urge(at(11)).unwrap().unwrap().id;
+    b.answer_urge(b_urge, Outcome::Passed, Some(2), at(11), at(11)).unwrap();
+    b.save_takeaway("2026-W46", "", at(11)).unwrap();
+    b.save_takeaway("2026-W47", "Ringe Kari og Ola", at(11)).unwrap();
+    b.save_saving(b_counter, &Saving::default(), at(11)).unwrap();
     both(&mut b, &mut a, 12);
     equal(&a, &b);
     assert_eq!(a.favourites().unwrap().into_iter().collect::<Vec<_>>(), ["box-breathing"]);
@@ -311,6 +323,10 @@ fn every_kind_of_change_reaches_the_other_device() {
     assert_eq!(a.own_patterns().unwrap().len(), 1);
     assert!(a.plan().unwrap().iter().all(|i| i.item.text != "Barna"));
     assert_eq!(a.habit_marks_between(habit, day(1), day(30)).unwrap().len(), 1);
+    assert_eq!(a.urges_between(day(22), day(22)).unwrap()[0].outcome, Some(Outcome::Passed));
+    assert_eq!(a.takeaway("2026-W46").unwrap(), None);
+    assert_eq!(a.takeaway("2026-W47").unwrap().as_deref(), Some("Ringe Kari og Ola"));
+    assert_eq!(a.saving(counter).unwrap(), None);
 }
 
 #[test]

@@ -68,10 +68,12 @@ fn two_machines_share_everything_through_one_folder_and_a_second_sync_changes_no
     let out = ok(&init(&b, &dir));
     assert!(out.contains("Joined the sync folder") && out.contains("Read 1 files"), "{out}");
     checkin(&a, "2026-03-03", "Igjen på laptopen", "Lønningsdag");
+    ok(&run(&a, &["urge", "--intensity", "7", "--trigger", "Kollega med øl"]));
     ok(&run(&a, &["sync"]));
     ok(&run(&b, &["sync"]));
     assert_eq!(checkins(&a), checkins(&b));
     assert_eq!(checkins(&a)["checkins"].as_array().unwrap().len(), 3);
+    assert_eq!(checkins(&b)["urges"][0]["trigger"], "Kollega med øl", "an urge travels too");
     let listing = files(&dir);
     for data in [&a, &b] {
         let out = ok(&run(data, &["sync"]));
@@ -86,7 +88,7 @@ fn two_machines_share_everything_through_one_folder_and_a_second_sync_changes_no
     }
     // Nothing in the folder is readable without the passphrase.
     let bytes: Vec<u8> = files(&dir).iter().flat_map(|p| std::fs::read(p).unwrap()).collect();
-    for secret in ["laptopen", "stasjonær", "Svigermor", "Jobbmøte", "Lønningsdag", "2026-03"] {
+    for secret in ["laptopen", "stasjonær", "Svigermor", "Jobbmøte", "Lønningsdag", "Kollega", "2026-03"] {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{secret} readable");
     }
     use std::os::unix::fs::PermissionsExt;
