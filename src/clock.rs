@@ -20,6 +20,28 @@ pub trait Clock {
     fn today(&self) -> NaiveDate {
         self.now().date()
     }
+
+    /// Now, as a store write takes it.
+    fn moment(&self) -> Moment {
+        Moment { local: self.now(), utc: self.now_utc() }
+    }
+}
+
+/// The moment of a change, as the store's writes take it: the wall clock for what people are
+/// shown (when a goal was made or done), UTC for the version that an import and a sync compare,
+/// so an edit in the hour that runs twice in autumn is not taken for an older one. One value,
+/// so a caller cannot pass local time where UTC is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub local: NaiveDateTime,
+    pub utc: NaiveDateTime,
+}
+
+impl Moment {
+    /// A moment on a machine whose wall clock runs on UTC: both the same.
+    pub fn in_utc(at: NaiveDateTime) -> Self {
+        Self { local: at, utc: at }
+    }
 }
 
 pub struct SystemClock;
@@ -39,6 +61,13 @@ impl Clock for SystemClock {
 
     fn instant(&self) -> Instant {
         Instant::now()
+    }
+
+    /// One reading of the clock for both halves: two could fall either side of the change of
+    /// hour in autumn and name different moments.
+    fn moment(&self) -> Moment {
+        let now = utc_time(SystemTime::now());
+        Moment { local: now.with_timezone(&Local).naive_local(), utc: now.naive_utc() }
     }
 }
 
@@ -64,14 +93,19 @@ fn utc_time(time: SystemTime) -> DateTime<Utc> {
 
 /// The UTC moment of `local`, a wall-clock time read in this system's time zone, for times that
 /// were kept as local (earlier versions, older exports). In the hour that runs twice when
-/// daylight saving ends, the first run is taken; a time in the hour skipped in spring is read
-/// as just after it.
+/// daylight saving ends, the first run (summer time) is taken: the earlier of the two moments,
+/// so an old edit there never passes for newer than it can have been. A time in the hour skipped
+/// in spring is read with the offset from before the jump, as just after it.
 pub fn utc_from_local(local: NaiveDateTime) -> NaiveDateTime {
-    use chrono::TimeZone;
+    use chrono::{LocalResult, TimeZone};
     let hour = chrono::TimeDelta::hours(1);
-    match Local.from_local_datetime(&local).earliest() {
-        Some(moment) => moment.naive_utc(),
-        None => Local.from_local_datetime(&(local + hour)).earliest().map_or(local, |m| m.naive_utc() - hour),
+    match Local.from_local_datetime(&local) {
+        LocalResult::Single(moment) => moment.naive_utc(),
+        // Not `earliest()`: chrono's `Local` gives the later run first (chrono issue 1625).
+        LocalResult::Ambiguous(a, b) => a.naive_utc().min(b.naive_utc()),
+        LocalResult::None => {
+            Local.from_local_datetime(&(local + hour)).earliest().map_or(local, |m| m.naive_utc())
+        }
     }
 }
 

@@ -26,7 +26,8 @@ pub fn run(args: &UrgeArgs, env: &Env) -> Outcome {
 }
 
 fn log(args: &UrgeArgs, env: &Env) -> Outcome {
-    let (now, changed_at) = (env.clock.now(), env.clock.now_utc());
+    let at = env.clock.moment();
+    let now = at.local;
     let Some(intensity) = args.intensity else {
         return Err(Usage(
             "give --intensity 0-10 to write down a craving, or --outcome to say how the last one went".into(),
@@ -37,7 +38,7 @@ fn log(args: &UrgeArgs, env: &Env) -> Outcome {
     let urge = Urge::new(now, intensity, &trigger, args.note.as_deref().unwrap_or_default());
     urge.validate().map_err(|e| Usage(e.to_string()))?;
     let mut store = Store::open(&env.db_path)?;
-    store.log_urge(&urge, changed_at)?;
+    store.log_urge(&urge, at)?;
     let t = &env.lang.strings().urges;
     let time = now.format("%H:%M").to_string();
     println!("{}", t.cli_logged.replace("{time}", &time).replace("{n}", &intensity.to_string()));
@@ -54,7 +55,7 @@ fn log(args: &UrgeArgs, env: &Env) -> Outcome {
 }
 
 fn answer(outcome: urges::Outcome, intensity_now: Option<u8>, env: &Env) -> Outcome {
-    let (now, changed_at) = (env.clock.now(), env.clock.now_utc());
+    let at = env.clock.moment();
     let nothing_open = || -> Box<dyn std::error::Error> {
         Usage(
             "there is no craving from the last 24 hours to answer; write one down with --intensity 0-10"
@@ -66,8 +67,8 @@ fn answer(outcome: urges::Outcome, intensity_now: Option<u8>, env: &Env) -> Outc
         return Err(nothing_open());
     }
     let mut store = Store::open(&env.db_path)?;
-    let open = store.newest_open_urge(now)?.ok_or_else(nothing_open)?;
-    store.answer_urge(open.id, outcome, intensity_now, now, changed_at)?;
+    let open = store.newest_open_urge(at.local)?.ok_or_else(nothing_open)?;
+    store.answer_urge(open.id, outcome, intensity_now, at)?;
     let t = &env.lang.strings().urges;
     println!("{}", t.cli_answered.replace("{time}", &open.urge.at.format("%H:%M").to_string()));
     println!(

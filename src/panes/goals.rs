@@ -276,7 +276,7 @@ impl GoalsPane {
             return;
         };
         let (id, count) = (goal.id, goal.goal.steps.len());
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         match action {
             Action::Back => self.focus = Focus::List,
             Action::Up | Action::ScrollUp => self.focus = Focus::Steps(cursor.saturating_sub(1)),
@@ -285,7 +285,7 @@ impl GoalsPane {
             }
             Action::Toggle | Action::Open if cursor < count => {
                 let done = !goal.goal.steps[cursor].done;
-                if ctx.save(|s| s.set_goal_step_done(id, cursor, done, now)) {
+                if ctx.save(|s| s.set_goal_step_done(id, cursor, done, at)) {
                     self.enter(ctx);
                 }
             }
@@ -336,8 +336,8 @@ impl GoalsPane {
             ctx.read(|s| s.habit_marks_between(id, date, date)).and_then(|m| m.first().map(|(_, m)| *m))
         };
         let new = if current == Some(mark) { None } else { Some(mark) };
-        let now = ctx.clock.now();
-        if ctx.save(|s| s.set_habit_mark(id, date, new, now)) {
+        let at = ctx.clock.moment();
+        if ctx.save(|s| s.set_habit_mark(id, date, new, at)) {
             self.enter(ctx);
         }
     }

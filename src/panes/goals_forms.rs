@@ -62,7 +62,7 @@ pub fn form(pane: &GoalsPane, purpose: Purpose) -> Option<EntryForm> {
 /// Checks and saves the form; true when it is done with (saved), false to keep it open.
 pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx: &mut Ctx) -> bool {
     let g = &pane.lang.strings().goals;
-    let now = ctx.clock.now();
+    let at = ctx.clock.moment();
     match purpose {
         Purpose::NewGoal | Purpose::EditGoal => {
             let title = form.value(0);
@@ -82,14 +82,14 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
             };
             let note = form.value(2);
             if purpose == Purpose::NewGoal {
-                let goal = Goal { due, note, ..Goal::new(title, now) };
-                let Some(id) = ctx.write(|s| s.add_goal(&goal, now)) else { return false };
+                let goal = Goal { due, note, ..Goal::new(title, at.local) };
+                let Some(id) = ctx.write(|s| s.add_goal(&goal, at)) else { return false };
                 pane.enter(ctx);
                 select(pane, |p, r| matches!(r, Row::Goal(i) if p.open[i].id == id));
             } else {
                 let Some(current) = pane.selected_goal().cloned() else { return true };
                 let goal = Goal { title, due, note, ..current.goal };
-                if !ctx.save(|s| s.save_goal_details(current.id, &goal, now)) {
+                if !ctx.save(|s| s.save_goal_details(current.id, &goal, at)) {
                     return false;
                 }
                 pane.enter(ctx);
@@ -105,7 +105,7 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
             let id = goal.id;
             match purpose {
                 Purpose::EditStep(position) => {
-                    if !ctx.save(|s| s.rename_goal_step(id, position, &text, now)) {
+                    if !ctx.save(|s| s.rename_goal_step(id, position, &text, at)) {
                         return false;
                     }
                 }
@@ -114,7 +114,7 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
                     return false;
                 }
                 _ => {
-                    let Some(position) = ctx.write(|s| s.add_goal_step(id, &text, now)) else { return false };
+                    let Some(position) = ctx.write(|s| s.add_goal_step(id, &text, at)) else { return false };
                     pane.focus = Focus::Steps(position);
                 }
             }
@@ -129,12 +129,12 @@ pub fn submit(pane: &mut GoalsPane, purpose: Purpose, form: &mut EntryForm, ctx:
             let cadence = if form.selected(1) == 1 { Cadence::Weekly } else { Cadence::Daily };
             let habit = Habit { name, cadence };
             if purpose == Purpose::NewHabit {
-                let Some(id) = ctx.write(|s| s.add_habit(&habit, now)) else { return false };
+                let Some(id) = ctx.write(|s| s.add_habit(&habit, at)) else { return false };
                 pane.enter(ctx);
                 select(pane, |p, r| matches!(r, Row::Habit(i) if p.habits[i].id == id));
             } else {
                 let Some(id) = pane.selected_habit().map(|h| h.id) else { return true };
-                if !ctx.save(|s| s.save_habit(id, &habit, now)) {
+                if !ctx.save(|s| s.save_habit(id, &habit, at)) {
                     return false;
                 }
                 pane.enter(ctx);
@@ -166,11 +166,11 @@ impl GoalsPane {
     }
 
     pub(super) fn delete(&mut self, target: Target, ctx: &mut Ctx) {
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         let done = match target {
             Target::Goal(id) => ctx.save(|s| s.delete_goal(id)),
             Target::Habit(id) => ctx.save(|s| s.delete_habit(id)),
-            Target::Step(id, position) => ctx.save(|s| s.remove_goal_step(id, position, now)),
+            Target::Step(id, position) => ctx.save(|s| s.remove_goal_step(id, position, at)),
         };
         if done {
             if !matches!(target, Target::Step(..)) {
@@ -182,11 +182,11 @@ impl GoalsPane {
 
     /// Marks an open goal done (and celebrates), or takes an archived one back.
     pub(super) fn complete(&mut self, ctx: &mut Ctx) {
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         match self.selected() {
             Some(Row::Goal(i)) => {
                 let Some(id) = self.open.get(i).map(|g| g.id) else { return };
-                if let Some(Some(done)) = ctx.write(|s| s.complete_goal(id, now)) {
+                if let Some(Some(done)) = ctx.write(|s| s.complete_goal(id, at)) {
                     self.mode = Mode::Celebrate(done);
                     self.focus = Focus::List;
                     self.enter(ctx);
@@ -194,7 +194,7 @@ impl GoalsPane {
             }
             Some(Row::Archived(i)) => {
                 let Some(id) = self.archive.get(i).map(|g| g.id) else { return };
-                if ctx.save(|s| s.reopen_goal(id, now)) {
+                if ctx.save(|s| s.reopen_goal(id, at)) {
                     *ctx.toast = Some(self.lang.strings().goals.reopened.to_owned());
                     self.focus = Focus::List;
                     self.enter(ctx);

@@ -82,8 +82,8 @@ impl HistoryPane {
     fn save_takeaway(&mut self, ctx: &mut Ctx) {
         let Some(review) = &self.review else { return };
         let text = self.typing.clone().unwrap_or_default();
-        let (week, utc) = (review.label(), ctx.clock.now_utc());
-        if ctx.save(|s| s.save_takeaway(&week, &text, utc)) {
+        let (week, at) = (review.label(), ctx.clock.moment());
+        if ctx.save(|s| s.save_takeaway(&week, &text, at)) {
             self.typing = None;
             *ctx.toast = Some(self.lang.strings().review.takeaway_saved.to_owned());
             self.read_retention(ctx);

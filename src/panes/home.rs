@@ -130,12 +130,12 @@ impl HomePane {
     /// Ticks the selected habit for today, or unticks it.
     fn tick(&mut self, ctx: &mut Ctx) {
         let Some(id) = self.data.habits.get(self.selected).map(|h| h.id) else { return };
-        let now = ctx.clock.now();
-        let today = now.date();
+        let at = ctx.clock.moment();
+        let today = at.local.date();
         // A weekly habit may be done on another day this week: only today's mark is changed.
         let marks = ctx.read(|s| s.habit_marks_between(id, today, today)).unwrap_or_default();
         let new = if marks.iter().any(|(_, m)| *m == Mark::Done) { None } else { Some(Mark::Done) };
-        if ctx.save(|s| s.set_habit_mark(id, now.date(), new, now)) {
+        if ctx.save(|s| s.set_habit_mark(id, today, new, at)) {
             let phase = self.phase;
             self.enter(ctx, phase);
         }

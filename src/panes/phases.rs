@@ -73,8 +73,8 @@ impl PhasesPane {
         let s = &ctx.lang.strings().learn;
         let unmark = self.current.as_deref() == Some(phase.id.as_str());
         let new = if unmark { None } else { Some(phase.id.as_str()) };
-        let now = ctx.clock.now();
-        if ctx.save(|store| store.set_phase(new, now)) {
+        let at = ctx.clock.moment();
+        if ctx.save(|store| store.set_phase(new, at)) {
             self.current = new.map(str::to_owned);
             *ctx.toast = Some(if unmark {
                 s.phase_unmarked.to_owned()

@@ -123,7 +123,7 @@ impl PlanPane {
         let entries: Vec<(i64, String)> =
             self.entries().iter().map(|e| (e.id, e.item.text.clone())).collect();
         let selected = entries.get(cursor).cloned();
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         match action {
             Action::Back => self.focus = Focus::Sections,
             Action::Up | Action::ScrollUp => self.focus = Focus::Entries(cursor.saturating_sub(1)),
@@ -139,7 +139,7 @@ impl PlanPane {
             Action::MoveUp | Action::MoveDown => {
                 let other = if *action == Action::MoveUp { cursor.checked_sub(1) } else { Some(cursor + 1) };
                 if let (Some((a, _)), Some((b, _))) = (selected, other.and_then(|o| entries.get(o).cloned()))
-                    && ctx.save(|s| s.swap_plan_items(a, b, now))
+                    && ctx.save(|s| s.swap_plan_items(a, b, at))
                 {
                     self.enter(ctx);
                     self.focus = Focus::Entries(other.unwrap_or(cursor));
@@ -190,10 +190,10 @@ impl PlanPane {
                 return false;
             }
         }
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         let saved = match id {
-            Some(id) => ctx.save(|s| s.save_plan_item(id, section, &item, now)).then_some(id),
-            None => ctx.write(|s| s.add_plan_item(section, &item, now)),
+            Some(id) => ctx.save(|s| s.save_plan_item(id, section, &item, at)).then_some(id),
+            None => ctx.write(|s| s.add_plan_item(section, &item, at)),
         };
         let Some(saved) = saved else { return false };
         self.enter(ctx);

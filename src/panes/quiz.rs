@@ -125,8 +125,8 @@ impl QuizPane {
         let previous = self.cards.iter().find(|c| c.id == statement.id);
         let card = leitner::answer(previous, &statement.id, right, ctx.clock.today());
         // The answer counts in the round either way; only the box needs the disk.
-        let now = ctx.clock.now();
-        if ctx.save(|store| store.save_card(&card, now)) {
+        let at = ctx.clock.moment();
+        if ctx.save(|store| store.save_card(&card, at)) {
             match self.cards.iter_mut().find(|c| c.id == card.id) {
                 Some(old) => *old = card,
                 None => self.cards.push(card),
@@ -136,7 +136,7 @@ impl QuizPane {
         round.record(right);
         *answered = Some(right);
         if round.is_finished() {
-            let record = round.to_record(now);
+            let record = round.to_record(at.local);
             if ctx.save(|store| store.add_round(&record)) {
                 self.rounds.push(record);
             }

@@ -87,8 +87,8 @@ fn read_saving(form: &EntryForm, t: &crate::i18n::ReviewText) -> Result<Saving, 
 pub fn submit(pane: &mut SoberPane, purpose: Purpose, form: &mut EntryForm, ctx: &mut Ctx) -> bool {
     let strings = pane.lang.strings();
     let (t, g) = (&strings.sober, &strings.goals);
-    let now = ctx.clock.now();
-    let today = now.date();
+    let at = ctx.clock.moment();
+    let today = at.local.date();
     let date_at = |form: &mut EntryForm, field: usize| match crate::domain::parse::date(&form.value(field)) {
         Ok(date) if date > today => {
             form.refuse(field, t.err_future);
@@ -116,20 +116,19 @@ pub fn submit(pane: &mut SoberPane, purpose: Purpose, form: &mut EntryForm, ctx:
                     return false;
                 }
             };
-            let utc = ctx.clock.now_utc();
             if purpose == Purpose::NewCounter {
-                let Some(id) = ctx.write(|s| s.add_counter(&counter, now)) else { return false };
+                let Some(id) = ctx.write(|s| s.add_counter(&counter, at)) else { return false };
                 // A new counter without a cost writes nothing more.
-                if !saving.is_empty() && !ctx.save(|s| s.save_saving(id, &saving, utc)) {
+                if !saving.is_empty() && !ctx.save(|s| s.save_saving(id, &saving, at)) {
                     return false;
                 }
                 pane.enter(ctx);
                 pane.select_id(id, ctx);
             } else {
                 let Some(id) = pane.selected().map(|(c, _)| c.id) else { return true };
-                if !ctx.save(|s| {
-                    s.save_counter(id, &counter, now).and_then(|()| s.save_saving(id, &saving, utc))
-                }) {
+                if !ctx
+                    .save(|s| s.save_counter(id, &counter, at).and_then(|()| s.save_saving(id, &saving, at)))
+                {
                     return false;
                 }
                 pane.enter(ctx);
@@ -161,7 +160,7 @@ pub fn submit(pane: &mut SoberPane, purpose: Purpose, form: &mut EntryForm, ctx:
                     note.what_to_learn = old.what_to_learn;
                 }
             }
-            if !ctx.save(|s| s.record_slip(&counter, date, &note, now)) {
+            if !ctx.save(|s| s.record_slip(&counter, date, &note, at)) {
                 return false;
             }
             if purpose == Purpose::RecordSlip {

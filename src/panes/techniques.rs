@@ -210,8 +210,8 @@ impl TechniquesPane {
         let Some(technique) = self.selected() else { return };
         let s = &ctx.lang.strings().learn;
         let on = !self.favourites.contains(&technique.id);
-        let now = ctx.clock.now();
-        if ctx.save(|store| store.set_favourite(&technique.id, on, now)) {
+        let at = ctx.clock.moment();
+        if ctx.save(|store| store.set_favourite(&technique.id, on, at)) {
             if on {
                 self.favourites.insert(technique.id.clone());
             } else {

@@ -143,8 +143,8 @@ impl UrgeFlow {
                     let outcome = Outcome::ALL[form.selected(0).min(2)];
                     let now_strength = form.selected(1) as u8;
                     let id = *id;
-                    let (now, utc) = (ctx.clock.now(), ctx.clock.now_utc());
-                    if !ctx.save(|s| s.answer_urge(id, outcome, Some(now_strength), now, utc)) {
+                    let at = ctx.clock.moment();
+                    if !ctx.save(|s| s.answer_urge(id, outcome, Some(now_strength), at)) {
                         return Step::Stay;
                     }
                     let t = &self.lang.strings().urges;
@@ -156,7 +156,7 @@ impl UrgeFlow {
                         }
                         .to_owned(),
                     );
-                    if outcome.ends() { Step::Close } else { Step::Later(now) }
+                    if outcome.ends() { Step::Close } else { Step::Later(at.local) }
                 }
             },
         }
@@ -164,15 +164,14 @@ impl UrgeFlow {
 
     fn save_log(&mut self, ctx: &mut Ctx) -> Step {
         let Stage::Log(form) = &mut self.stage else { return Step::Stay };
-        let now = ctx.clock.now();
+        let at = ctx.clock.moment();
         let trigger = crate::content::labels::trigger_id_for(ctx.content, &form.value(1));
-        let urge = Urge::new(now, form.selected(0) as u8, &trigger, &form.value(2));
+        let urge = Urge::new(at.local, form.selected(0) as u8, &trigger, &form.value(2));
         if let Err(e) = urge.validate() {
             form.refuse(1, e.to_string());
             return Step::Stay;
         }
-        let utc = ctx.clock.now_utc();
-        if ctx.write(|s| s.log_urge(&urge, utc)).is_none() {
+        if ctx.write(|s| s.log_urge(&urge, at)).is_none() {
             // Why is in the footer; the form keeps what was typed.
             return Step::Stay;
         }
@@ -182,8 +181,8 @@ impl UrgeFlow {
             .into_iter()
             .map(|i| i.item.text)
             .collect();
-        self.stage = Stage::Offer { logged_at: now, selected: 0, own_steps };
-        Step::Logged(now)
+        self.stage = Stage::Offer { logged_at: at.local, selected: 0, own_steps };
+        Step::Logged(at.local)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

@@ -161,8 +161,8 @@ impl Welcome {
                         return WelcomeEvent::Stay;
                     };
                     let counter = Counter { name, start, follows_checkins: true };
-                    let now = ctx.clock.now();
-                    if ctx.write(|s| s.add_counter(&counter, now)).is_none() {
+                    let at = ctx.clock.moment();
+                    if ctx.write(|s| s.add_counter(&counter, at)).is_none() {
                         return WelcomeEvent::Stay;
                     }
                 }

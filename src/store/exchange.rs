@@ -25,7 +25,14 @@ pub const FORMAT: &str = "mestring-export";
 /// 3: a check-in's craving or stress may be `null`, not answered; version 2 files still import.
 /// 4: with cravings, week lines and savings; a version that reads 3 refuses it rather than leave
 /// them out without a word.
-pub const VERSION: u32 = 4;
+/// 5: every record's last change is UTC (goals, habits and their marks, counters and their slips,
+/// the plan, own patterns, quiz boxes, the phase mark); version 2-4 files, whose times for these
+/// are local, still import.
+pub const VERSION: u32 = 5;
+
+/// The first version whose records other than check-ins (and 4's urges, week lines and savings)
+/// carry UTC.
+const ALL_UTC: u64 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Export {
@@ -279,21 +286,57 @@ fn parse(json: &str) -> Result<Export, ImportError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::NotAnExport);
     }
-    let local_times = match value.get("version").and_then(|v| v.as_u64()) {
-        Some(1) => true,
+    let version = match value.get("version").and_then(|v| v.as_u64()) {
         // 3 may say a check-in's craving or stress was not answered (null); 2 always had a number.
-        Some(v) if (2..=u64::from(VERSION)).contains(&v) => false,
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => v,
         Some(v) => return Err(ImportError::Version(u32::try_from(v).unwrap_or(u32::MAX))),
         None => return Err(ImportError::NotAnExport),
     };
     let mut export: Export = serde_json::from_value(value)?;
-    if local_times {
-        // Read in this system's time zone, as the migration to UTC reads a database.
+    // Read in this system's time zone, as the migrations to UTC read a database.
+    if version == 1 {
         for checkin in &mut export.checkins {
             checkin.updated_at = crate::clock::utc_from_local(checkin.updated_at);
         }
     }
+    if version < ALL_UTC {
+        versions_from_local(&mut export);
+    }
     Ok(export)
+}
+
+/// The versions of goals, habits, counters, the plan, own patterns, quiz boxes and the phase mark
+/// that an earlier version kept as local time, as the same moments in UTC (sync reads its older
+/// files with this too). Check-ins and urges, week lines and savings had UTC already.
+pub fn versions_from_local(export: &mut Export) {
+    use crate::clock::utc_from_local as utc;
+    for g in &mut export.goals {
+        g.updated_at = utc(g.updated_at);
+    }
+    for h in &mut export.habits {
+        h.updated_at = utc(h.updated_at);
+        for m in &mut h.marks {
+            m.updated_at = utc(m.updated_at);
+        }
+    }
+    for c in &mut export.counters {
+        c.updated_at = utc(c.updated_at);
+        for s in &mut c.slips {
+            s.updated_at = utc(s.updated_at);
+        }
+    }
+    for p in &mut export.plan {
+        p.updated_at = utc(p.updated_at);
+    }
+    for p in &mut export.patterns {
+        p.updated_at = utc(p.updated_at);
+    }
+    for c in &mut export.progress.quiz_cards {
+        c.answered_at = utc(c.answered_at);
+    }
+    if let Some(mark) = &mut export.progress.phase {
+        mark.updated_at = utc(mark.updated_at);
+    }
 }
 
 fn first_storable() -> NaiveDate {

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::checkins::{TIME_FORMAT, day, time_at};
+use super::versions::{utc, utc_at};
 use super::{Result, Store};
+use crate::clock::Moment;
 use crate::domain::goals::{Goal, Invalid, Step, valid_step};
 
 /// A goal as stored: the row id for changes.
@@ -39,25 +41,31 @@ pub(super) fn time(t: NaiveDateTime) -> String {
 
 impl Store {
     /// Adds a goal with its steps; returns its id.
-    pub fn add_goal(&mut self, goal: &Goal, now: NaiveDateTime) -> Result<i64> {
+    pub fn add_goal(&mut self, goal: &Goal, at: Moment) -> Result<i64> {
         goal.validate().map_err(invalid)?;
-        self.write(|tx| insert(tx, None, goal, now))
+        self.write(|tx| insert(tx, None, goal, at.utc))
     }
 
     /// Changes the title, date and note (the steps have their own calls).
-    pub fn save_goal_details(&mut self, id: i64, goal: &Goal, now: NaiveDateTime) -> Result<()> {
+    pub fn save_goal_details(&mut self, id: i64, goal: &Goal, at: Moment) -> Result<()> {
         Goal { steps: Vec::new(), ..goal.clone() }.validate().map_err(invalid)?;
         self.write(|tx| {
             tx.prepare_cached(
                 "UPDATE goal SET title = ?2, due = ?3, note = ?4, updated_at = ?5 WHERE id = ?1",
             )?
-            .execute(params![id, goal.title.trim(), goal.due.map(day), goal.note, time(now)])?;
+            .execute(params![
+                id,
+                goal.title.trim(),
+                goal.due.map(day),
+                goal.note,
+                utc(at.utc)
+            ])?;
             Ok(())
         })
     }
 
     /// Appends a step; returns its position.
-    pub fn add_goal_step(&mut self, id: i64, text: &str, now: NaiveDateTime) -> Result<usize> {
+    pub fn add_goal_step(&mut self, id: i64, text: &str, at: Moment) -> Result<usize> {
         if !valid_step(text) {
             return Err(invalid(Invalid::Step));
         }
@@ -68,44 +76,32 @@ impl Store {
         self.write(|tx| {
             tx.prepare_cached("INSERT INTO goal_step (goal_id, position, text) VALUES (?1, ?2, ?3)")?
                 .execute(params![id, count as i64, text.trim()])?;
-            touch(tx, id, now)?;
+            touch(tx, id, at)?;
             Ok(count)
         })
     }
 
-    pub fn set_goal_step_done(
-        &mut self,
-        id: i64,
-        position: usize,
-        done: bool,
-        now: NaiveDateTime,
-    ) -> Result<()> {
+    pub fn set_goal_step_done(&mut self, id: i64, position: usize, done: bool, at: Moment) -> Result<()> {
         self.write(|tx| {
             tx.prepare_cached("UPDATE goal_step SET done = ?3 WHERE goal_id = ?1 AND position = ?2")?
                 .execute(params![id, position as i64, done])?;
-            touch(tx, id, now)
+            touch(tx, id, at)
         })
     }
 
-    pub fn rename_goal_step(
-        &mut self,
-        id: i64,
-        position: usize,
-        text: &str,
-        now: NaiveDateTime,
-    ) -> Result<()> {
+    pub fn rename_goal_step(&mut self, id: i64, position: usize, text: &str, at: Moment) -> Result<()> {
         if !valid_step(text) {
             return Err(invalid(Invalid::Step));
         }
         self.write(|tx| {
             tx.prepare_cached("UPDATE goal_step SET text = ?3 WHERE goal_id = ?1 AND position = ?2")?
                 .execute(params![id, position as i64, text.trim()])?;
-            touch(tx, id, now)
+            touch(tx, id, at)
         })
     }
 
     /// Removes a step; the ones after it move up.
-    pub fn remove_goal_step(&mut self, id: i64, position: usize, now: NaiveDateTime) -> Result<()> {
+    pub fn remove_goal_step(&mut self, id: i64, position: usize, at: Moment) -> Result<()> {
         self.write(|tx| {
             let pos = position as i64;
             tx.prepare_cached("DELETE FROM goal_step WHERE goal_id = ?1 AND position = ?2")?
@@ -119,26 +115,26 @@ impl Store {
                 "UPDATE goal_step SET position = -position - 1 WHERE goal_id = ?1 AND position < 0",
             )?
             .execute(params![id])?;
-            touch(tx, id, now)
+            touch(tx, id, at)
         })
     }
 
     /// Marks the goal done (it moves to the archive) and returns it, for the celebration.
-    pub fn complete_goal(&mut self, id: i64, now: NaiveDateTime) -> Result<Option<StoredGoal>> {
+    pub fn complete_goal(&mut self, id: i64, at: Moment) -> Result<Option<StoredGoal>> {
         self.write(|tx| {
             tx.prepare_cached(
-                "UPDATE goal SET done_at = ?2, updated_at = ?2 WHERE id = ?1 AND done_at IS NULL",
+                "UPDATE goal SET done_at = ?2, updated_at = ?3 WHERE id = ?1 AND done_at IS NULL",
             )?
-            .execute(params![id, time(now)])?;
+            .execute(params![id, time(at.local), utc(at.utc)])?;
             read_goal(tx, id)
         })
     }
 
     /// Takes a goal out of the archive again.
-    pub fn reopen_goal(&mut self, id: i64, now: NaiveDateTime) -> Result<()> {
+    pub fn reopen_goal(&mut self, id: i64, at: Moment) -> Result<()> {
         self.write(|tx| {
             tx.prepare_cached("UPDATE goal SET done_at = NULL, updated_at = ?2 WHERE id = ?1")?
-                .execute(params![id, time(now)])?;
+                .execute(params![id, utc(at.utc)])?;
             Ok(())
         })
     }
@@ -214,8 +210,8 @@ fn invalid(e: Invalid) -> super::StoreError {
     super::StoreError::Record(e.to_string())
 }
 
-fn touch(tx: &Transaction, id: i64, now: NaiveDateTime) -> rusqlite::Result<()> {
-    tx.prepare_cached("UPDATE goal SET updated_at = ?2 WHERE id = ?1")?.execute(params![id, time(now)])?;
+fn touch(tx: &Transaction, id: i64, at: Moment) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE goal SET updated_at = ?2 WHERE id = ?1")?.execute(params![id, utc(at.utc)])?;
     Ok(())
 }
 
@@ -236,7 +232,7 @@ fn insert(
         goal.note,
         time(goal.created_at),
         goal.done_at.map(time),
-        time(updated_at),
+        utc(updated_at),
     ])?;
     let id = tx.last_insert_rowid();
     write_steps(tx, id, &goal.steps)?;
@@ -304,7 +300,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<GoalRecord>> {
     let mut records: Vec<(i64, GoalRecord)> = stmt
         .query_map([], |row| {
             let stored = from_row(row)?;
-            Ok((stored.id, GoalRecord { uid: row.get(6)?, updated_at: time_at(row, 7)?, goal: stored.goal }))
+            Ok((stored.id, GoalRecord { uid: row.get(6)?, updated_at: utc_at(row, 7)?, goal: stored.goal }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     for (id, record) in &mut records {
@@ -318,7 +314,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<GoalRecord>> {
 pub(super) fn import(tx: &Transaction, record: &GoalRecord) -> rusqlite::Result<bool> {
     let current: Option<(i64, NaiveDateTime)> = tx
         .prepare_cached("SELECT id, updated_at FROM goal WHERE uid = ?1")?
-        .query_row([&record.uid], |r| Ok((r.get(0)?, time_at(r, 1)?)))
+        .query_row([&record.uid], |r| Ok((r.get(0)?, utc_at(r, 1)?)))
         .optional()?;
     match current {
         None => insert(tx, Some(&record.uid), &record.goal, record.updated_at).map(|_| true),
@@ -336,7 +332,7 @@ pub(super) fn import(tx: &Transaction, record: &GoalRecord) -> rusqlite::Result<
                 g.note,
                 time(g.created_at),
                 g.done_at.map(time),
-                time(record.updated_at)
+                utc(record.updated_at)
             ])?;
             write_steps(tx, id, &g.steps)?;
             Ok(!same)

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::clock::Moment;
 use crate::domain::checkin::{CheckIn, Slip};
 use crate::domain::goals::{Goal, Step};
 use crate::domain::habits::{BreaksTomorrow, Cadence, Habit, Mark};
@@ -29,28 +30,28 @@ fn a_goal_with_steps_is_saved_changed_completed_and_archived() {
         steps: vec![Step { text: "Finne nummeret".into(), done: false }],
         ..goal("Ringe fastlegen", None)
     };
-    let id = store.add_goal(&g, at(11, 1, 10)).unwrap();
-    let pos = store.add_goal_step(id, "Bestille time", at(11, 2, 9)).unwrap();
+    let id = store.add_goal(&g, Moment::in_utc(at(11, 1, 10))).unwrap();
+    let pos = store.add_goal_step(id, "Bestille time", Moment::in_utc(at(11, 2, 9))).unwrap();
     assert_eq!(pos, 1);
-    store.set_goal_step_done(id, 0, true, at(11, 2, 9)).unwrap();
-    store.rename_goal_step(id, 1, "Bestille time på nett", at(11, 2, 9)).unwrap();
+    store.set_goal_step_done(id, 0, true, Moment::in_utc(at(11, 2, 9))).unwrap();
+    store.rename_goal_step(id, 1, "Bestille time på nett", Moment::in_utc(at(11, 2, 9))).unwrap();
     let read = store.goal(id).unwrap().unwrap().goal;
     assert_eq!(read.progress(), (1, 2));
     assert_eq!(read.steps[1].text, "Bestille time på nett");
-    store.remove_goal_step(id, 0, at(11, 3, 9)).unwrap();
+    store.remove_goal_step(id, 0, Moment::in_utc(at(11, 3, 9))).unwrap();
     let read = store.goal(id).unwrap().unwrap().goal;
     assert_eq!(read.steps, [Step { text: "Bestille time på nett".into(), done: false }]);
     let details =
         Goal { title: "Ringe legen".into(), due: Some(d(11, 30)), note: "før kl 10".into(), ..read };
-    store.save_goal_details(id, &details, at(11, 3, 9)).unwrap();
+    store.save_goal_details(id, &details, Moment::in_utc(at(11, 3, 9))).unwrap();
     assert_eq!(store.open_goals().unwrap().len(), 1);
 
-    let done = store.complete_goal(id, at(11, 22, 9)).unwrap().unwrap();
+    let done = store.complete_goal(id, Moment::in_utc(at(11, 22, 9))).unwrap().unwrap();
     assert_eq!(done.goal.title, "Ringe legen");
     assert_eq!(done.goal.took_days(), Some(21));
     assert!(store.open_goals().unwrap().is_empty());
     assert_eq!(store.archived_goals(10).unwrap()[0].goal.done_at, Some(at(11, 22, 9)));
-    store.reopen_goal(id, at(11, 22, 10)).unwrap();
+    store.reopen_goal(id, Moment::in_utc(at(11, 22, 10))).unwrap();
     assert_eq!(store.open_goals().unwrap().len(), 1);
     store.delete_goal(id).unwrap();
     assert!(store.goal(id).unwrap().is_none());
@@ -59,9 +60,12 @@ fn a_goal_with_steps_is_saved_changed_completed_and_archived() {
 #[test]
 fn a_bad_goal_or_step_writes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    assert!(matches!(store.add_goal(&goal("  ", None), at(11, 1, 10)), Err(StoreError::Record(_))));
-    let id = store.add_goal(&goal("Gå en tur", None), at(11, 1, 10)).unwrap();
-    assert!(store.add_goal_step(id, " ", at(11, 1, 10)).is_err());
+    assert!(matches!(
+        store.add_goal(&goal("  ", None), Moment::in_utc(at(11, 1, 10))),
+        Err(StoreError::Record(_))
+    ));
+    let id = store.add_goal(&goal("Gå en tur", None), Moment::in_utc(at(11, 1, 10))).unwrap();
+    assert!(store.add_goal_step(id, " ", Moment::in_utc(at(11, 1, 10))).is_err());
     assert!(store.goal(id).unwrap().unwrap().goal.steps.is_empty());
     assert_eq!(store.open_goals().unwrap().len(), 1);
 }
@@ -71,14 +75,14 @@ fn the_closest_goal_is_read_like_the_domain_says() {
     let mut store = Store::open_in_memory().unwrap();
     let today = d(11, 22);
     for g in [goal("uten dato", None), goal("forbi", Some(d(11, 10))), goal("desember", Some(d(12, 5)))] {
-        store.add_goal(&g, at(11, 1, 10)).unwrap();
+        store.add_goal(&g, Moment::in_utc(at(11, 1, 10))).unwrap();
     }
-    let snart = store.add_goal(&goal("snart", Some(d(11, 25))), at(11, 1, 10)).unwrap();
+    let snart = store.add_goal(&goal("snart", Some(d(11, 25))), Moment::in_utc(at(11, 1, 10))).unwrap();
     let all: Vec<Goal> = store.open_goals().unwrap().into_iter().map(|g| g.goal).collect();
     let expected = crate::domain::goals::closest(&all, today).map(|g| g.title.clone());
     assert_eq!(store.closest_goal(today).unwrap().map(|g| g.goal.title), expected);
     assert_eq!(expected.as_deref(), Some("snart"));
-    store.complete_goal(snart, at(11, 22, 8)).unwrap();
+    store.complete_goal(snart, Moment::in_utc(at(11, 22, 8))).unwrap();
     assert_eq!(store.closest_goal(today).unwrap().unwrap().goal.title, "desember");
     assert_eq!(store.closest_goal(d(12, 24)).unwrap().unwrap().goal.title, "desember", "passed, latest");
     let order: Vec<String> = store.open_goals().unwrap().into_iter().map(|g| g.goal.title).collect();
@@ -88,17 +92,21 @@ fn the_closest_goal_is_read_like_the_domain_says() {
 #[test]
 fn habit_marks_make_streaks_and_warnings() {
     let mut store = Store::open_in_memory().unwrap();
-    let walk =
-        store.add_habit(&Habit { name: "Gå en tur".into(), cadence: Cadence::Daily }, at(11, 1, 9)).unwrap();
+    let walk = store
+        .add_habit(&Habit { name: "Gå en tur".into(), cadence: Cadence::Daily }, Moment::in_utc(at(11, 1, 9)))
+        .unwrap();
     let call = store
-        .add_habit(&Habit { name: "Ringe Kari".into(), cadence: Cadence::Weekly }, at(11, 1, 9))
+        .add_habit(
+            &Habit { name: "Ringe Kari".into(), cadence: Cadence::Weekly },
+            Moment::in_utc(at(11, 1, 9)),
+        )
         .unwrap();
     for day in [19, 20, 21] {
-        store.set_habit_mark(walk, d(11, day), Some(Mark::Done), at(11, day, 20)).unwrap();
+        store.set_habit_mark(walk, d(11, day), Some(Mark::Done), Moment::in_utc(at(11, day, 20))).unwrap();
     }
-    store.set_habit_mark(walk, d(11, 18), Some(Mark::Skip), at(11, 17, 20)).unwrap();
-    store.set_habit_mark(walk, d(11, 17), Some(Mark::Done), at(11, 17, 20)).unwrap();
-    store.set_habit_mark(call, d(11, 12), Some(Mark::Done), at(11, 12, 20)).unwrap();
+    store.set_habit_mark(walk, d(11, 18), Some(Mark::Skip), Moment::in_utc(at(11, 17, 20))).unwrap();
+    store.set_habit_mark(walk, d(11, 17), Some(Mark::Done), Moment::in_utc(at(11, 17, 20))).unwrap();
+    store.set_habit_mark(call, d(11, 12), Some(Mark::Done), Moment::in_utc(at(11, 12, 20))).unwrap();
     assert_eq!(store.habit_streak(walk, Cadence::Daily, d(11, 22)).unwrap().kept, 4);
 
     let evening = store.habits_today(at(11, 22, 19)).unwrap();
@@ -106,10 +114,10 @@ fn habit_marks_make_streaks_and_warnings() {
     assert!(evening.iter().all(|h| h.open()));
     assert_eq!(evening[0].warning, Some(BreaksTomorrow { kept: 4 }));
     assert_eq!(evening[1].warning, Some(BreaksTomorrow { kept: 1 }), "Sunday: the week ends tonight");
-    store.set_habit_mark(walk, d(11, 22), Some(Mark::Done), at(11, 22, 19)).unwrap();
+    store.set_habit_mark(walk, d(11, 22), Some(Mark::Done), Moment::in_utc(at(11, 22, 19))).unwrap();
     let after = store.habits_today(at(11, 22, 19)).unwrap();
     assert!(!after[0].open() && after[0].warning.is_none());
-    store.set_habit_mark(walk, d(11, 22), None, at(11, 22, 19)).unwrap();
+    store.set_habit_mark(walk, d(11, 22), None, Moment::in_utc(at(11, 22, 19))).unwrap();
     assert!(store.habits_today(at(11, 22, 19)).unwrap()[0].open(), "unmarking reopens the day");
     let week = store.habit_marks_between(walk, d(11, 16), d(11, 22)).unwrap();
     assert_eq!(week.len(), 5);
@@ -124,11 +132,11 @@ fn a_slip_is_recorded_and_a_check_in_that_says_used_counts_too() {
     let today = d(11, 22);
     let all = Counter { name: "Alt rusmiddel".into(), start: d(11, 1), follows_checkins: true };
     let own = Counter { name: "Cannabis".into(), start: d(11, 1), follows_checkins: false };
-    store.add_counter(&all, at(11, 1, 9)).unwrap();
-    store.add_counter(&own, at(11, 1, 9)).unwrap();
+    store.add_counter(&all, Moment::in_utc(at(11, 1, 9))).unwrap();
+    store.add_counter(&own, Moment::in_utc(at(11, 1, 9))).unwrap();
     let counters = store.counters().unwrap();
     let note = SlipNote { what_happened: "Fest hos Ola".into(), what_to_learn: "Dra hjem tidlig".into() };
-    store.record_slip(&counters[0], d(11, 10), &note, at(11, 11, 9)).unwrap();
+    store.record_slip(&counters[0], d(11, 10), &note, Moment::in_utc(at(11, 11, 9))).unwrap();
     let used = CheckIn {
         slip: Some(Slip { substance: "øl".into(), amount: "2".into() }),
         ..CheckIn::blank(d(11, 15), at(11, 15, 21))
@@ -150,7 +158,7 @@ fn a_slip_is_recorded_and_a_check_in_that_says_used_counts_too() {
     );
     assert_eq!(slips[1].note.as_ref(), Some(&note));
     // A note added to a check-in's slip day is the same slip, not a second one.
-    store.record_slip(&counters[0], d(11, 15), &SlipNote::default(), at(11, 16, 9)).unwrap();
+    store.record_slip(&counters[0], d(11, 15), &SlipNote::default(), Moment::in_utc(at(11, 16, 9))).unwrap();
     assert_eq!(store.slips(&counters[0], today, 10).unwrap().len(), 2);
     assert_eq!(store.first_counter_today(today).unwrap().unwrap().stats.slips, 2);
     // The check-in changed to "did not use": the counter follows at once.
@@ -165,15 +173,19 @@ fn slips_outside_the_counter_or_in_the_future_are_refused() {
     let id = store
         .add_counter(
             &Counter { name: "Alkohol".into(), start: d(11, 1), follows_checkins: true },
-            at(11, 1, 9),
+            Moment::in_utc(at(11, 1, 9)),
         )
         .unwrap();
     let counter = store.counters().unwrap().into_iter().find(|c| c.id == id).unwrap();
-    assert!(store.record_slip(&counter, d(10, 31), &SlipNote::default(), at(11, 22, 9)).is_err());
-    assert!(store.record_slip(&counter, d(11, 23), &SlipNote::default(), at(11, 22, 9)).is_err());
+    assert!(
+        store.record_slip(&counter, d(10, 31), &SlipNote::default(), Moment::in_utc(at(11, 22, 9))).is_err()
+    );
+    assert!(
+        store.record_slip(&counter, d(11, 23), &SlipNote::default(), Moment::in_utc(at(11, 22, 9))).is_err()
+    );
     assert!(store.slip_dates(&counter, d(11, 22)).unwrap().is_empty());
     let future = Counter { name: "Alkohol".into(), start: d(12, 1), follows_checkins: true };
-    assert!(store.add_counter(&future, at(11, 22, 9)).is_err());
+    assert!(store.add_counter(&future, Moment::in_utc(at(11, 22, 9))).is_err());
 }
 
 #[test]
@@ -181,37 +193,50 @@ fn plan_entries_keep_their_order_and_sections() {
     let mut store = Store::open_in_memory().unwrap();
     let now = at(11, 22, 9);
     let kari = store
-        .add_plan_item(Section::People, &Item { text: "Kari".into(), phone: "912 34 567".into() }, now)
+        .add_plan_item(
+            Section::People,
+            &Item { text: "Kari".into(), phone: "912 34 567".into() },
+            Moment::in_utc(now),
+        )
         .unwrap();
     let ola = store
-        .add_plan_item(Section::People, &Item { text: "Ola".into(), phone: String::new() }, now)
+        .add_plan_item(
+            Section::People,
+            &Item { text: "Ola".into(), phone: String::new() },
+            Moment::in_utc(now),
+        )
         .unwrap();
     store
         .add_plan_item(
             Section::OnMyOwn,
             &Item { text: "Gå en tur rundt vannet".into(), phone: String::new() },
-            now,
+            Moment::in_utc(now),
         )
         .unwrap();
     store
         .add_plan_item(
             Section::WarningSigns,
             &Item { text: "Sover dårlig".into(), phone: String::new() },
-            now,
+            Moment::in_utc(now),
         )
         .unwrap();
     let plan = store.plan().unwrap();
     let order: Vec<&str> = plan.iter().map(|i| i.item.text.as_str()).collect();
     assert_eq!(order, ["Sover dårlig", "Gå en tur rundt vannet", "Kari", "Ola"]);
-    store.swap_plan_items(kari, ola, now).unwrap();
+    store.swap_plan_items(kari, ola, Moment::in_utc(now)).unwrap();
     let people = store.plan_sections(&[Section::People]).unwrap();
     assert_eq!(people[0].item.text, "Ola");
     store
-        .save_plan_item(ola, Section::People, &Item { text: "Ola".into(), phone: "22 33 44 55".into() }, now)
+        .save_plan_item(
+            ola,
+            Section::People,
+            &Item { text: "Ola".into(), phone: "22 33 44 55".into() },
+            Moment::in_utc(now),
+        )
         .unwrap();
     assert_eq!(store.plan_sections(&[Section::People]).unwrap()[0].item.phone, "22 33 44 55");
     let bad = Item { text: "Ola".into(), phone: "ring meg".into() };
-    assert!(store.save_plan_item(ola, Section::People, &bad, now).is_err());
+    assert!(store.save_plan_item(ola, Section::People, &bad, Moment::in_utc(now)).is_err());
     store.delete_plan_item(kari).unwrap();
     assert_eq!(store.plan().unwrap().len(), 3);
 }
@@ -223,23 +248,43 @@ fn filled_store() -> Store {
         steps: vec![Step { text: "Steg 1 ✓".into(), done: true }],
         ..goal("Mål med æøå 🎉", Some(d(12, 1)))
     };
-    store.add_goal(&g, now).unwrap();
-    let done = store.add_goal(&goal("Ferdig", None), now).unwrap();
-    store.complete_goal(done, now).unwrap();
-    let h = store.add_habit(&Habit { name: "Frokost".into(), cadence: Cadence::Daily }, now).unwrap();
-    store.set_habit_mark(h, d(11, 21), Some(Mark::Done), now).unwrap();
-    store.set_habit_mark(h, d(11, 23), Some(Mark::Skip), now).unwrap();
+    store.add_goal(&g, Moment::in_utc(now)).unwrap();
+    let done = store.add_goal(&goal("Ferdig", None), Moment::in_utc(now)).unwrap();
+    store.complete_goal(done, Moment::in_utc(now)).unwrap();
+    let h = store
+        .add_habit(&Habit { name: "Frokost".into(), cadence: Cadence::Daily }, Moment::in_utc(now))
+        .unwrap();
+    store.set_habit_mark(h, d(11, 21), Some(Mark::Done), Moment::in_utc(now)).unwrap();
+    store.set_habit_mark(h, d(11, 23), Some(Mark::Skip), Moment::in_utc(now)).unwrap();
     store
-        .add_counter(&Counter { name: "Alkohol".into(), start: d(10, 1), follows_checkins: true }, now)
+        .add_counter(
+            &Counter { name: "Alkohol".into(), start: d(10, 1), follows_checkins: true },
+            Moment::in_utc(now),
+        )
         .unwrap();
     let c = store.counters().unwrap().remove(0);
     store
-        .record_slip(&c, d(10, 20), &SlipNote { what_happened: "Stress".into(), ..SlipNote::default() }, now)
+        .record_slip(
+            &c,
+            d(10, 20),
+            &SlipNote { what_happened: "Stress".into(), ..SlipNote::default() },
+            Moment::in_utc(now),
+        )
         .unwrap();
     store
-        .add_plan_item(Section::People, &Item { text: "Kari".into(), phone: "912 34 567".into() }, now)
+        .add_plan_item(
+            Section::People,
+            &Item { text: "Kari".into(), phone: "912 34 567".into() },
+            Moment::in_utc(now),
+        )
         .unwrap();
-    store.add_plan_item(Section::Reasons, &Item { text: "Barna".into(), phone: String::new() }, now).unwrap();
+    store
+        .add_plan_item(
+            Section::Reasons,
+            &Item { text: "Barna".into(), phone: String::new() },
+            Moment::in_utc(now),
+        )
+        .unwrap();
     store
 }
 

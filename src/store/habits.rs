@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::checkins::{date_at, day, time_at};
 use super::goals::time;
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::habits::{self, BreaksTomorrow, Cadence, Habit, Mark, Streak, StreakCounter};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,16 +93,16 @@ fn check(habit: &Habit) -> Result<()> {
 }
 
 impl Store {
-    pub fn add_habit(&mut self, habit: &Habit, now: NaiveDateTime) -> Result<i64> {
+    pub fn add_habit(&mut self, habit: &Habit, at: Moment) -> Result<i64> {
         check(habit)?;
-        self.write(|tx| insert(tx, None, habit, now, now))
+        self.write(|tx| insert(tx, None, habit, at.local, at.utc))
     }
 
-    pub fn save_habit(&mut self, id: i64, habit: &Habit, now: NaiveDateTime) -> Result<()> {
+    pub fn save_habit(&mut self, id: i64, habit: &Habit, at: Moment) -> Result<()> {
         check(habit)?;
         self.write(|tx| {
             tx.prepare_cached("UPDATE habit SET name = ?2, cadence = ?3, updated_at = ?4 WHERE id = ?1")?
-                .execute(params![id, habit.name.trim(), habit.cadence.key(), time(now)])?;
+                .execute(params![id, habit.name.trim(), habit.cadence.key(), utc(at.utc)])?;
             Ok(())
         })
     }
@@ -122,13 +124,7 @@ impl Store {
     }
 
     /// Marks a day done or planned as a skip, or (with `None`) clears it.
-    pub fn set_habit_mark(
-        &mut self,
-        id: i64,
-        date: NaiveDate,
-        mark: Option<Mark>,
-        now: NaiveDateTime,
-    ) -> Result<()> {
+    pub fn set_habit_mark(&mut self, id: i64, date: NaiveDate, mark: Option<Mark>, at: Moment) -> Result<()> {
         self.write(|tx| {
             match mark {
                 Some(mark) => tx
@@ -137,7 +133,7 @@ impl Store {
                          ON CONFLICT(habit_id, date) DO UPDATE SET mark = excluded.mark,
                              updated_at = excluded.updated_at",
                     )?
-                    .execute(params![id, day(date), mark_key(mark), time(now)])?,
+                    .execute(params![id, day(date), mark_key(mark), utc(at.utc)])?,
                 None => tx
                     .prepare_cached("DELETE FROM habit_mark WHERE habit_id = ?1 AND date = ?2")?
                     .execute(params![id, day(date)])?,
@@ -207,13 +203,7 @@ fn insert(
         "INSERT INTO habit (uid, name, cadence, created_at, updated_at)
          VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![
-        uid,
-        habit.name.trim(),
-        habit.cadence.key(),
-        time(created_at),
-        time(updated_at)
-    ])?;
+    .execute(params![uid, habit.name.trim(), habit.cadence.key(), time(created_at), utc(updated_at)])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -229,7 +219,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<HabitRecord>> {
                 HabitRecord {
                     uid: row.get(3)?,
                     created_at: time_at(row, 4)?,
-                    updated_at: time_at(row, 5)?,
+                    updated_at: utc_at(row, 5)?,
                     habit: stored.habit,
                     marks: Vec::new(),
                 },
@@ -242,7 +232,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<HabitRecord>> {
         .map(|(id, mut record)| {
             record.marks = marks
                 .query_map([id], |r| {
-                    Ok(MarkRecord { date: date_at(r, 0)?, mark: mark_at(r, 1)?, updated_at: time_at(r, 2)? })
+                    Ok(MarkRecord { date: date_at(r, 0)?, mark: mark_at(r, 1)?, updated_at: utc_at(r, 2)? })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             Ok(record)
@@ -254,7 +244,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<HabitRecord>> {
 pub(super) fn import(tx: &Transaction, record: &HabitRecord) -> rusqlite::Result<usize> {
     let current: Option<(i64, NaiveDateTime, StoredHabit)> = tx
         .prepare_cached("SELECT id, name, cadence, updated_at FROM habit WHERE uid = ?1")?
-        .query_row([&record.uid], |r| Ok((r.get(0)?, time_at(r, 3)?, habit_from_row(r)?)))
+        .query_row([&record.uid], |r| Ok((r.get(0)?, utc_at(r, 3)?, habit_from_row(r)?)))
         .optional()?;
     let mut changed = 0;
     let id = match current {
@@ -269,7 +259,7 @@ pub(super) fn import(tx: &Transaction, record: &HabitRecord) -> rusqlite::Result
                         id,
                         record.habit.name.trim(),
                         record.habit.cadence.key(),
-                        time(record.updated_at)
+                        utc(record.updated_at)
                     ])?;
                 changed += 1;
             }
@@ -279,7 +269,7 @@ pub(super) fn import(tx: &Transaction, record: &HabitRecord) -> rusqlite::Result
     for m in &record.marks {
         let existing: Option<(Mark, NaiveDateTime)> = tx
             .prepare_cached("SELECT mark, updated_at FROM habit_mark WHERE habit_id = ?1 AND date = ?2")?
-            .query_row(params![id, day(m.date)], |r| Ok((mark_at(r, 0)?, time_at(r, 1)?)))
+            .query_row(params![id, day(m.date)], |r| Ok((mark_at(r, 0)?, utc_at(r, 1)?)))
             .optional()?;
         let replace = match existing {
             None => true,
@@ -290,7 +280,7 @@ pub(super) fn import(tx: &Transaction, record: &HabitRecord) -> rusqlite::Result
                 "INSERT INTO habit_mark (habit_id, date, mark, updated_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(habit_id, date) DO UPDATE SET mark = excluded.mark, updated_at = excluded.updated_at",
             )?
-            .execute(params![id, day(m.date), mark_key(m.mark), time(m.updated_at)])?;
+            .execute(params![id, day(m.date), mark_key(m.mark), utc(m.updated_at)])?;
             changed += 1;
         }
     }

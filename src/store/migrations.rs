@@ -270,6 +270,26 @@ pub const MIGRATIONS: &[M<'static>] = &[
     ),
     // 12: sync carries migration 11's tables too (issue 17: every change becomes an event).
     M::up(include_str!("sync_retention.sql")),
+    // 13: every other record's last change in UTC too, as the check-ins' since 8 (issue 20), read
+    // in this system's time zone. Quiet for sync (`sync_applying`): the same moments, not changes
+    // to send; the versions sync remembers (a deletion's, the one a change replaced) move with
+    // them. Times people are shown (a goal's creation, a session's start) stay local.
+    M::up(
+        "INSERT INTO sync_applying (only) VALUES (1);
+         UPDATE goal SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE habit SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE habit_mark SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE counter SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE slip SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE plan_item SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE breathing_pattern SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE favourite_technique SET added_at = mestring_local_to_utc(added_at);
+         UPDATE quiz_card SET answered_at = mestring_local_to_utc(answered_at);
+         UPDATE chosen_phase SET updated_at = mestring_local_to_utc(updated_at);
+         UPDATE sync_change SET deleted = mestring_local_to_utc(deleted) WHERE deleted IS NOT NULL;
+         UPDATE sync_change SET replaced = mestring_local_to_utc(replaced) WHERE replaced IS NOT NULL;
+         DELETE FROM sync_applying;",
+    ),
 ];
 
 /// The version from which `start-snapshot.json` is gone.
@@ -297,15 +317,11 @@ pub(super) fn is_current(conn: &Connection, path: &Path) -> Result<bool> {
 
 /// SQL functions the migrations call: conversions that need Rust (and the time zone).
 fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
-    use super::checkins::{TIME_FORMAT, UTC_FORMAT};
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function("mestring_local_to_utc", 1, FunctionFlags::SQLITE_UTF8, |ctx| {
         let text: String = ctx.get(0)?;
-        Ok(match chrono::NaiveDateTime::parse_from_str(&text, TIME_FORMAT) {
-            Ok(local) => crate::clock::utc_from_local(local).format(UTC_FORMAT).to_string(),
-            // Already converted, or not a time: left as it is.
-            Err(_) => text,
-        })
+        // Already converted, or not a time: left as it is.
+        Ok(super::versions::local_text_to_utc(&text).unwrap_or(text))
     })
 }
 

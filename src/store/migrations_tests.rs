@@ -9,6 +9,8 @@ const PRACTICE_MIGRATION: usize = 4;
 const UTC_MIGRATION: usize = 8;
 /// The version from which craving and stress may be not answered.
 const NOT_ANSWERED_MIGRATION: usize = 9;
+/// The version from which every record's last change is kept in UTC.
+const ALL_UTC_MIGRATION: usize = 13;
 
 #[test]
 fn the_migrations_are_valid() {
@@ -45,34 +47,36 @@ fn every_version_upgrades_to_the_latest() {
             ))
             .unwrap();
         }
+        // The other records' last change: local time until the version that keeps it in UTC.
+        let all = if from >= ALL_UTC_MIGRATION { "Z" } else { "" };
         if from >= 2 {
-            conn.execute_batch(
-                "INSERT INTO favourite_technique VALUES ('mindfulness', '2026-11-01T20:00:00.000');
-                 INSERT INTO quiz_card VALUES ('a-slip-can-teach', 3, '2026-11-05', '2026-11-01T20:00:00.000');
+            conn.execute_batch(&format!(
+                "INSERT INTO favourite_technique VALUES ('mindfulness', '2026-11-01T20:00:00.000{all}');
+                 INSERT INTO quiz_card VALUES ('a-slip-can-teach', 3, '2026-11-05', '2026-11-01T20:00:00.000{all}');
                  INSERT INTO quiz_round VALUES ('2026-11-01T20:00:00.000', 'regular', 7, 10);
-                 INSERT INTO chosen_phase VALUES (1, 'treatment', '2026-11-01T20:00:00.000');",
-            )
+                 INSERT INTO chosen_phase VALUES (1, 'treatment', '2026-11-01T20:00:00.000{all}');",
+            ))
             .unwrap();
         }
         if from >= GOALS_MIGRATION {
-            conn.execute_batch(
-                "INSERT INTO goal (title, created_at, updated_at) VALUES ('Gå tur', '2026-11-01T20:00:00', '2026-11-01T20:00:00');
+            conn.execute_batch(&format!(
+                "INSERT INTO goal (title, created_at, updated_at) VALUES ('Gå tur', '2026-11-01T20:00:00', '2026-11-01T20:00:00{all}');
                  INSERT INTO counter (name, start, created_at, updated_at)
-                     VALUES ('Alkohol', '2026-11-01', '2026-11-01T20:00:00', '2026-11-01T20:00:00');
-                 INSERT INTO slip (counter_id, date, updated_at) VALUES (1, '2026-11-03', '2026-11-03T20:00:00');
+                     VALUES ('Alkohol', '2026-11-01', '2026-11-01T20:00:00', '2026-11-01T20:00:00{all}');
+                 INSERT INTO slip (counter_id, date, updated_at) VALUES (1, '2026-11-03', '2026-11-03T20:00:00{all}');
                  INSERT INTO plan_item (section, position, text, updated_at)
-                     VALUES ('reasons', 0, 'Barna', '2026-11-01T20:00:00');",
-            )
+                     VALUES ('reasons', 0, 'Barna', '2026-11-01T20:00:00{all}');",
+            ))
             .unwrap();
         }
         if from >= PRACTICE_MIGRATION {
-            conn.execute_batch(
+            conn.execute_batch(&format!(
                 "INSERT INTO practice_session (kind, exercise, name, started_at, planned_ms, actual_ms,
                      completed) VALUES ('breathing', 'box', 'Firkantpust', '2026-11-01T08:00:00.000',
                      240000, 240000, 1);
                  INSERT INTO breathing_pattern (name, inhale, hold_in, exhale, hold_out, updated_at)
-                 VALUES ('Kveld', 45, 0, 60, 0, '2026-11-01T08:00:00');",
-            )
+                 VALUES ('Kveld', 45, 0, 60, 0, '2026-11-01T08:00:00{all}');",
+            ))
             .unwrap();
         }
         drop(conn);
@@ -99,13 +103,30 @@ fn every_version_upgrades_to_the_latest() {
                 (1, 1, Some("treatment"))
             );
         }
+        let moment = |h: u32| {
+            let saved = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().and_hms_opt(h, 0, 0).unwrap();
+            if from >= ALL_UTC_MIGRATION { saved } else { crate::clock::utc_from_local(saved) }
+        };
+        let export = store.export(None, None, moment(23)).unwrap();
+        if from >= 2 {
+            let phase = export.progress.phase.as_ref().unwrap();
+            assert_eq!(
+                (phase.updated_at, export.progress.quiz_cards[0].answered_at),
+                (moment(20), moment(20))
+            );
+        }
         if from >= GOALS_MIGRATION {
+            assert_eq!(export.goals[0].updated_at, moment(20), "from {from}: the same moment, in UTC");
+            let shown = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().and_hms_opt(20, 0, 0);
+            assert_eq!(Some(export.goals[0].goal.created_at), shown, "a time people see stays local");
+            assert_eq!((export.counters[0].updated_at, export.plan[0].updated_at), (moment(20), moment(20)));
             let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
             assert_eq!(store.open_goals().unwrap()[0].goal.title, "Gå tur");
             assert_eq!(store.first_counter_today(day).unwrap().unwrap().stats.slips, 1);
             assert_eq!(store.plan().unwrap()[0].item.text, "Barna");
         }
         if from >= PRACTICE_MIGRATION {
+            assert_eq!(export.patterns[0].updated_at, moment(8));
             assert_eq!(store.own_patterns().unwrap()[0].tenths, [45, 0, 60, 0]);
             assert_eq!(store.practice_count().unwrap(), 1);
         }

@@ -28,6 +28,7 @@ pub mod savings;
 mod slot;
 pub mod sober;
 pub mod urges;
+pub mod versions;
 pub mod wal;
 
 use std::path::{Path, PathBuf};

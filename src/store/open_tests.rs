@@ -1,4 +1,5 @@
 use super::*;
+use crate::clock::Moment;
 
 #[test]
 fn a_fresh_file_gets_our_pragmas_and_mode_0600() {
@@ -41,7 +42,7 @@ fn one_shot_commands_keep_the_wal_and_the_tui_folds_it_when_it_closes() {
     let wal_len = || std::fs::metadata(dir.path().join(format!("{DB_FILE}-wal"))).unwrap().len();
     let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
     let mut one_shot = Store::open(&path).unwrap();
-    one_shot.set_phase(Some("treatment"), now).unwrap();
+    one_shot.set_phase(Some("treatment"), Moment::in_utc(now)).unwrap();
     drop(one_shot);
     assert!(wal_len() > 0, "a one-shot write costs one fsync and leaves its WAL");
     let mut tui = Store::open(&path).unwrap();

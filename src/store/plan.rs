@@ -4,9 +4,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::checkins::time_at;
-use super::goals::time;
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::plan::{Item, Section};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,29 +73,23 @@ impl Store {
     }
 
     /// Adds an entry at the end of its section; returns its id.
-    pub fn add_plan_item(&mut self, section: Section, item: &Item, now: NaiveDateTime) -> Result<i64> {
+    pub fn add_plan_item(&mut self, section: Section, item: &Item, at: Moment) -> Result<i64> {
         let item = item.clone().normalised();
         item.validate(section).map_err(|e| StoreError::Record(e.to_string()))?;
         self.write(|tx| {
             let next: i64 = tx
                 .prepare_cached("SELECT coalesce(max(position) + 1, 0) FROM plan_item WHERE section = ?1")?
                 .query_row([section.key()], |r| r.get(0))?;
-            insert(tx, None, section, next, &item, now)
+            insert(tx, None, section, next, &item, at.utc)
         })
     }
 
-    pub fn save_plan_item(
-        &mut self,
-        id: i64,
-        section: Section,
-        item: &Item,
-        now: NaiveDateTime,
-    ) -> Result<()> {
+    pub fn save_plan_item(&mut self, id: i64, section: Section, item: &Item, at: Moment) -> Result<()> {
         let item = item.clone().normalised();
         item.validate(section).map_err(|e| StoreError::Record(e.to_string()))?;
         self.write(|tx| {
             tx.prepare_cached("UPDATE plan_item SET text = ?2, phone = ?3, updated_at = ?4 WHERE id = ?1")?
-                .execute(params![id, item.text, item.phone, time(now)])?;
+                .execute(params![id, item.text, item.phone, utc(at.utc)])?;
             Ok(())
         })
     }
@@ -105,7 +99,7 @@ impl Store {
     }
 
     /// Swaps two entries' places (moving one up or down its list).
-    pub fn swap_plan_items(&mut self, a: i64, b: i64, now: NaiveDateTime) -> Result<()> {
+    pub fn swap_plan_items(&mut self, a: i64, b: i64, at: Moment) -> Result<()> {
         self.write(|tx| {
             let position = |id: i64| -> rusqlite::Result<Option<i64>> {
                 tx.prepare_cached("SELECT position FROM plan_item WHERE id = ?1")?
@@ -117,8 +111,8 @@ impl Store {
             let (pa, pb) = if pa == pb { (pa, pa + 1) } else { (pa, pb) };
             let mut set =
                 tx.prepare_cached("UPDATE plan_item SET position = ?2, updated_at = ?3 WHERE id = ?1")?;
-            set.execute(params![a, pb, time(now)])?;
-            set.execute(params![b, pa, time(now)])?;
+            set.execute(params![a, pb, utc(at.utc)])?;
+            set.execute(params![b, pa, utc(at.utc)])?;
             Ok(())
         })
     }
@@ -136,7 +130,7 @@ fn insert(
         "INSERT INTO plan_item (uid, section, position, text, phone, updated_at)
          VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![uid, section.key(), position, item.text, item.phone, time(updated_at)])?;
+    .execute(params![uid, section.key(), position, item.text, item.phone, utc(updated_at)])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -151,7 +145,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<PlanRecord>> {
                 uid: row.get(4)?,
                 section: stored.section,
                 position: row.get(5)?,
-                updated_at: time_at(row, 6)?,
+                updated_at: utc_at(row, 6)?,
                 item: stored.item,
             })
         })?
@@ -164,7 +158,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<PlanRecord>> {
 pub(super) fn import(tx: &Transaction, record: &PlanRecord) -> rusqlite::Result<bool> {
     let current: Option<(i64, NaiveDateTime, StoredItem, i64)> = tx
         .prepare_cached(&format!("SELECT {COLUMNS}, updated_at, position FROM plan_item WHERE uid = ?1"))?
-        .query_row([&record.uid], |r| Ok((r.get(0)?, time_at(r, 4)?, item_from_row(r)?, r.get(5)?)))
+        .query_row([&record.uid], |r| Ok((r.get(0)?, utc_at(r, 4)?, item_from_row(r)?, r.get(5)?)))
         .optional()?;
     let item = record.item.clone().normalised();
     match current {
@@ -175,7 +169,7 @@ pub(super) fn import(tx: &Transaction, record: &PlanRecord) -> rusqlite::Result<
             tx.prepare_cached(
                 "UPDATE plan_item SET section = ?2, position = ?3, text = ?4, phone = ?5, updated_at = ?6 WHERE id = ?1",
             )?
-            .execute(params![id, record.section.key(), record.position, item.text, item.phone, time(record.updated_at)])?;
+            .execute(params![id, record.section.key(), record.position, item.text, item.phone, utc(record.updated_at)])?;
             Ok(!same)
         }
         Some(_) => Ok(false),

@@ -6,8 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::checkins::{TIME_FORMAT, day};
+use super::checkins::day;
+use super::versions::{utc, utc_at};
 use super::{Result, Store};
+use crate::clock::Moment;
 use crate::domain::own_pattern::{MAX_NAME_CHARS, MAX_TENTHS, OwnPattern};
 use crate::domain::practice::{self, ExerciseKind, PracticeRecord, PracticeStats};
 
@@ -22,6 +24,7 @@ pub struct PatternExport {
     pub name: String,
     /// In, hold, out, hold, in tenths of a second.
     pub tenths: [u16; 4],
+    /// UTC.
     pub updated_at: NaiveDateTime,
 }
 
@@ -99,8 +102,8 @@ impl Store {
 
     /// Saves a new pattern (id 0) or changes one; returns its id. A name another pattern has
     /// (in any case) is refused by the database and nothing is written.
-    pub fn save_own_pattern(&mut self, pattern: &OwnPattern, now: NaiveDateTime) -> Result<i64> {
-        self.write(|tx| upsert_pattern(tx, pattern.id, &pattern.name, pattern.tenths, now))
+    pub fn save_own_pattern(&mut self, pattern: &OwnPattern, at: Moment) -> Result<i64> {
+        self.write(|tx| upsert_pattern(tx, pattern.id, &pattern.name, pattern.tenths, at.utc))
     }
 
     pub fn delete_own_pattern(&mut self, id: i64) -> Result<()> {
@@ -129,7 +132,7 @@ impl Store {
                 Ok(PatternExport {
                     name: row.get(0)?,
                     tenths: [row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?],
-                    updated_at: time_at(row, 5, TIME_FORMAT)?,
+                    updated_at: utc_at(row, 5)?,
                 })
             })?
             .collect()
@@ -179,16 +182,16 @@ pub(super) fn import(
         }
     }
     for p in patterns {
-        let current: Option<(i64, String)> = tx
+        let current: Option<(i64, NaiveDateTime)> = tx
             .prepare_cached("SELECT id, updated_at FROM breathing_pattern WHERE name = ?1")?
-            .query_row([p.name.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([p.name.trim()], |r| Ok((r.get(0)?, utc_at(r, 1)?)))
             .optional()?;
         match current {
             None => {
                 upsert_pattern(tx, 0, &p.name, p.tenths, p.updated_at)?;
                 summary.patterns_added += 1;
             }
-            Some((id, at)) if p.updated_at.format(TIME_FORMAT).to_string() > at => {
+            Some((id, at)) if p.updated_at > at => {
                 upsert_pattern(tx, id, &p.name, p.tenths, p.updated_at)?;
                 summary.patterns_updated += 1;
             }
@@ -237,10 +240,10 @@ fn upsert_pattern(
     id: i64,
     name: &str,
     tenths: [u16; 4],
-    now: NaiveDateTime,
+    updated_at: NaiveDateTime,
 ) -> rusqlite::Result<i64> {
     let [inhale, hold_in, exhale, hold_out] = tenths;
-    let at = now.format(TIME_FORMAT).to_string();
+    let at = utc(updated_at);
     if id == 0 {
         tx.prepare_cached(
             "INSERT INTO breathing_pattern (name, inhale, hold_in, exhale, hold_out, updated_at)

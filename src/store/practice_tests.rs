@@ -65,19 +65,22 @@ fn sessions_read_back_by_day_and_count_in_the_stats() {
 fn own_patterns_are_saved_renamed_and_deleted_with_unique_names() {
     let mut store = Store::open_in_memory().unwrap();
     let now = at(22, 9, 0);
-    let id = store.save_own_pattern(&pattern("Kveld", [45, 0, 60, 0]), now).unwrap();
-    let other = store.save_own_pattern(&pattern("Morgen", [40, 10, 40, 10]), now).unwrap();
+    let id = store.save_own_pattern(&pattern("Kveld", [45, 0, 60, 0]), Moment::in_utc(now)).unwrap();
+    let other = store.save_own_pattern(&pattern("Morgen", [40, 10, 40, 10]), Moment::in_utc(now)).unwrap();
     assert!(store.own_pattern_name_taken("KVELD", other).unwrap());
     assert!(!store.own_pattern_name_taken("kveld", id).unwrap(), "its own name is not taken");
-    let clash = store.save_own_pattern(&OwnPattern { id: other, ..pattern("kveld", [40, 0, 40, 0]) }, now);
+    let clash = store
+        .save_own_pattern(&OwnPattern { id: other, ..pattern("kveld", [40, 0, 40, 0]) }, Moment::in_utc(now));
     assert!(clash.is_err(), "the database refuses a second 'kveld'");
     assert_eq!(store.own_patterns().unwrap()[1].name, "Morgen", "and wrote nothing");
-    store.save_own_pattern(&OwnPattern { id, ..pattern("Kveldsro", [50, 0, 70, 0]) }, now).unwrap();
+    store
+        .save_own_pattern(&OwnPattern { id, ..pattern("Kveldsro", [50, 0, 70, 0]) }, Moment::in_utc(now))
+        .unwrap();
     let names: Vec<String> = store.own_patterns().unwrap().into_iter().map(|p| p.name).collect();
     assert_eq!(names, ["Kveldsro", "Morgen"]);
     store.delete_own_pattern(other).unwrap();
     assert_eq!(store.own_patterns().unwrap(), [OwnPattern { id, ..pattern("Kveldsro", [50, 0, 70, 0]) }]);
-    let bad = store.save_own_pattern(&pattern("Nei", [0, 0, 60, 0]), now);
+    let bad = store.save_own_pattern(&pattern("Nei", [0, 0, 60, 0]), Moment::in_utc(now));
     assert!(bad.is_err(), "no breath in: refused by the table's check");
 }
 
@@ -86,7 +89,7 @@ fn export_and_import_carry_practice_and_patterns_once() {
     let mut store = Store::open_in_memory().unwrap();
     store.record_practice(&session(at(21, 7, 0), 240, true)).unwrap();
     store.record_practice(&session(at(22, 7, 0), 30, false)).unwrap();
-    store.save_own_pattern(&pattern("Kveld", [45, 0, 60, 0]), at(20, 9, 0)).unwrap();
+    store.save_own_pattern(&pattern("Kveld", [45, 0, 60, 0]), Moment::in_utc(at(20, 9, 0))).unwrap();
     let now = at(22, 10, 0);
     let export = store.export(None, None, now).unwrap();
     assert_eq!((export.practice.len(), export.patterns.len()), (2, 1));

@@ -10,10 +10,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::versions::{utc_ms, utc_ms_at};
 use super::{Result, Store};
+use crate::clock::Moment;
 use crate::domain::quiz::{BOXES, Card, RoundKind, RoundRecord};
 
-/// To the millisecond: two rounds in one second are two rounds.
+/// To the millisecond: two rounds in one second are two rounds. A round's end is local time, a
+/// time to show; when a row last changed is UTC (`versions::UTC_MS_FORMAT`).
 const TIME_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3f";
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -29,7 +32,7 @@ pub struct Progress {
     pub phase: Option<String>,
 }
 
-/// A card with the time of the answer that put it where it is.
+/// A card with the time (UTC) of the answer that put it where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredCard {
     #[serde(flatten)]
@@ -37,7 +40,7 @@ pub struct StoredCard {
     pub answered_at: NaiveDateTime,
 }
 
-/// The phase mark and when it was set or removed (`phase: None`).
+/// The phase mark and when (UTC) it was set or removed (`phase: None`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseMark {
     pub phase: Option<String>,
@@ -80,12 +83,12 @@ impl Store {
         read_phase(self.conn()).map(|mark| mark.and_then(|m| m.phase)).map_err(|e| self.sql_error(e))
     }
 
-    pub fn set_favourite(&mut self, technique: &str, favourite: bool, now: NaiveDateTime) -> Result<()> {
+    pub fn set_favourite(&mut self, technique: &str, favourite: bool, at: Moment) -> Result<()> {
         self.write(|tx| {
             if favourite {
                 tx.execute(
                     "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, ?2)",
-                    params![technique, time(now)],
+                    params![technique, utc_ms(at.utc)],
                 )?;
             } else {
                 tx.execute("DELETE FROM favourite_technique WHERE technique = ?1", [technique])?;
@@ -95,8 +98,8 @@ impl Store {
     }
 
     /// Inserts or replaces the card for its statement.
-    pub fn save_card(&mut self, card: &Card, answered_at: NaiveDateTime) -> Result<()> {
-        let stored = StoredCard { card: card.clone(), answered_at };
+    pub fn save_card(&mut self, card: &Card, at: Moment) -> Result<()> {
+        let stored = StoredCard { card: card.clone(), answered_at: at.utc };
         self.write(|tx| upsert_card(tx, &stored))
     }
 
@@ -105,9 +108,9 @@ impl Store {
     }
 
     /// Marks the phase the person is in, or removes the mark with `None`.
-    pub fn set_phase(&mut self, phase: Option<&str>, now: NaiveDateTime) -> Result<()> {
+    pub fn set_phase(&mut self, phase: Option<&str>, at: Moment) -> Result<()> {
         self.write(|tx| {
-            let mark = PhaseMark { phase: phase.map(str::to_owned), updated_at: now };
+            let mark = PhaseMark { phase: phase.map(str::to_owned), updated_at: at.utc };
             upsert_phase(tx, &mark)
         })
     }
@@ -125,7 +128,7 @@ impl Store {
                 )?
                 .query_map([], |r| {
                     let card = Card { id: r.get(0)?, leitner_box: r.get(1)?, due: date_at(r, 2)? };
-                    Ok(StoredCard { card, answered_at: time_at(r, 3)? })
+                    Ok(StoredCard { card, answered_at: utc_ms_at(r, 3)? })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             let quiz_rounds = conn
@@ -154,17 +157,17 @@ pub(super) fn import_progress(tx: &Transaction, incoming: &ProgressExport) -> ru
     for technique in &incoming.favourites {
         // The time it was added is not in the export; an imported favourite is old news.
         changed += tx.execute(
-            "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, '1970-01-01T00:00:00.000')",
+            "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, '1970-01-01T00:00:00.000Z')",
             [technique],
         )?;
     }
     for stored in &incoming.quiz_cards {
-        let current: Option<String> = tx
+        let current: Option<NaiveDateTime> = tx
             .query_row("SELECT answered_at FROM quiz_card WHERE statement = ?1", [&stored.card.id], |r| {
-                r.get(0)
+                utc_ms_at(r, 0)
             })
             .optional()?;
-        if current.is_none_or(|at| time(stored.answered_at) > at) {
+        if current.is_none_or(|at| stored.answered_at > at) {
             upsert_card(tx, stored)?;
             changed += 1;
         }
@@ -232,7 +235,7 @@ fn upsert_card(tx: &Transaction, stored: &StoredCard) -> rusqlite::Result<()> {
             stored.card.id,
             stored.card.leitner_box,
             stored.card.due.format(DATE_FORMAT).to_string(),
-            time(stored.answered_at)
+            utc_ms(stored.answered_at)
         ],
     )?;
     Ok(())
@@ -251,14 +254,14 @@ fn upsert_phase(tx: &Transaction, mark: &PhaseMark) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO chosen_phase (only, phase, updated_at) VALUES (1, ?1, ?2)
          ON CONFLICT (only) DO UPDATE SET phase = excluded.phase, updated_at = excluded.updated_at",
-        params![mark.phase, time(mark.updated_at)],
+        params![mark.phase, utc_ms(mark.updated_at)],
     )?;
     Ok(())
 }
 
 fn read_phase(conn: &rusqlite::Connection) -> rusqlite::Result<Option<PhaseMark>> {
     conn.query_row("SELECT phase, updated_at FROM chosen_phase WHERE only = 1", [], |r| {
-        Ok(PhaseMark { phase: r.get(0)?, updated_at: time_at(r, 1)? })
+        Ok(PhaseMark { phase: r.get(0)?, updated_at: utc_ms_at(r, 1)? })
     })
     .optional()
 }

@@ -28,31 +28,31 @@ fn round(minutes: i64, right: u8) -> RoundRecord {
 fn every_change_reads_back() {
     let mut s = store();
     assert_eq!(s.load_progress().unwrap(), Progress::default());
-    s.set_favourite("mindfulness", true, now()).unwrap();
-    s.set_favourite("detox", true, now()).unwrap();
-    s.set_favourite("detox", false, now()).unwrap();
-    s.save_card(&card("a", 1), now()).unwrap();
-    s.save_card(&card("a", 2), now()).unwrap();
-    s.save_card(&card("b", 5), now()).unwrap();
+    s.set_favourite("mindfulness", true, Moment::in_utc(now())).unwrap();
+    s.set_favourite("detox", true, Moment::in_utc(now())).unwrap();
+    s.set_favourite("detox", false, Moment::in_utc(now())).unwrap();
+    s.save_card(&card("a", 1), Moment::in_utc(now())).unwrap();
+    s.save_card(&card("a", 2), Moment::in_utc(now())).unwrap();
+    s.save_card(&card("b", 5), Moment::in_utc(now())).unwrap();
     s.add_round(&round(0, 7)).unwrap();
     s.add_round(&round(0, 7)).unwrap();
     s.add_round(&RoundRecord { kind: RoundKind::Mistakes, ..round(1, 2) }).unwrap();
-    s.set_phase(Some("treatment"), now()).unwrap();
+    s.set_phase(Some("treatment"), Moment::in_utc(now())).unwrap();
     let p = s.load_progress().unwrap();
     assert_eq!(p.favourites.into_iter().collect::<Vec<_>>(), ["mindfulness"]);
     assert_eq!(p.cards, [card("a", 2), card("b", 5)]);
     assert_eq!(p.rounds.len(), 3, "two identical rounds are two rounds");
     assert_eq!(p.rounds[2].kind, RoundKind::Mistakes);
     assert_eq!(p.phase.as_deref(), Some("treatment"));
-    s.set_phase(None, now()).unwrap();
+    s.set_phase(None, Moment::in_utc(now())).unwrap();
     assert_eq!(s.load_progress().unwrap().phase, None);
 }
 
 #[test]
 fn the_schema_refuses_impossible_rows() {
     let mut s = store();
-    assert!(s.save_card(&card("a", 0), now()).is_err());
-    assert!(s.save_card(&card("a", 6), now()).is_err());
+    assert!(s.save_card(&card("a", 0), Moment::in_utc(now())).is_err());
+    assert!(s.save_card(&card("a", 6), Moment::in_utc(now())).is_err());
     assert!(s.add_round(&round(0, 11)).is_err());
     assert_eq!(s.load_progress().unwrap(), Progress::default(), "nothing half-written");
 }
@@ -60,20 +60,20 @@ fn the_schema_refuses_impossible_rows() {
 #[test]
 fn importing_merges_newer_wins_and_twice_changes_nothing() {
     let mut from = store();
-    from.set_favourite("mindfulness", true, now()).unwrap();
-    from.save_card(&card("a", 3), now() + chrono::Duration::hours(1)).unwrap();
-    from.save_card(&card("b", 1), now()).unwrap();
+    from.set_favourite("mindfulness", true, Moment::in_utc(now())).unwrap();
+    from.save_card(&card("a", 3), Moment::in_utc(now() + chrono::Duration::hours(1))).unwrap();
+    from.save_card(&card("b", 1), Moment::in_utc(now())).unwrap();
     from.add_round(&round(0, 7)).unwrap();
     from.add_round(&round(0, 7)).unwrap();
-    from.set_phase(Some("follow-up"), now() + chrono::Duration::hours(1)).unwrap();
+    from.set_phase(Some("follow-up"), Moment::in_utc(now() + chrono::Duration::hours(1))).unwrap();
     let export = from.export_progress().unwrap();
 
     let mut into = store();
-    into.set_favourite("detox", true, now()).unwrap();
-    into.save_card(&card("a", 1), now()).unwrap(); // older than the export's
-    into.save_card(&card("b", 4), now() + chrono::Duration::hours(2)).unwrap(); // newer
+    into.set_favourite("detox", true, Moment::in_utc(now())).unwrap();
+    into.save_card(&card("a", 1), Moment::in_utc(now())).unwrap(); // older than the export's
+    into.save_card(&card("b", 4), Moment::in_utc(now() + chrono::Duration::hours(2))).unwrap(); // newer
     into.add_round(&round(0, 7)).unwrap(); // one of the two identical rounds is here already
-    into.set_phase(Some("treatment"), now()).unwrap();
+    into.set_phase(Some("treatment"), Moment::in_utc(now())).unwrap();
     let changed = into.write(|tx| import_progress(tx, &export)).unwrap();
     assert_eq!(changed, 1 + 1 + 1 + 1, "a favourite, card a, one round, the phase");
     let p = into.load_progress().unwrap();
@@ -98,10 +98,10 @@ fn validation_names_the_bad_row() {
 #[test]
 fn the_json_export_carries_progress_and_imports_back_once() {
     let mut from = store();
-    from.set_favourite("mindfulness", true, now()).unwrap();
-    from.save_card(&card("a", 4), now()).unwrap();
+    from.set_favourite("mindfulness", true, Moment::in_utc(now())).unwrap();
+    from.save_card(&card("a", 4), Moment::in_utc(now())).unwrap();
     from.add_round(&round(0, 9)).unwrap();
-    from.set_phase(Some("adjustment"), now()).unwrap();
+    from.set_phase(Some("adjustment"), Moment::in_utc(now())).unwrap();
     let json = serde_json::to_string(&from.export(None, None, now()).unwrap()).unwrap();
     assert!(json.contains("\"progress\"") && json.contains("\"answered_at\""), "{json}");
     let mut into = store();

@@ -6,8 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::checkins::day;
-use super::urges::{utc, utc_at};
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::review::{self, Review, TAKEAWAY_MAX_CHARS};
 
 /// A week's line in the JSON export.
@@ -73,8 +74,8 @@ impl Store {
             .map_err(|e| self.sql_error(e))
     }
 
-    /// Keeps the week's line; an empty line removes it. `changed_at` is UTC.
-    pub fn save_takeaway(&mut self, week: &str, text: &str, changed_at: NaiveDateTime) -> Result<()> {
+    /// Keeps the week's line; an empty line removes it.
+    pub fn save_takeaway(&mut self, week: &str, text: &str, at: Moment) -> Result<()> {
         let text = text.trim();
         if text.chars().count() > TAKEAWAY_MAX_CHARS || text.contains('\n') {
             return Err(StoreError::Record(format!("one line of at most {TAKEAWAY_MAX_CHARS} characters")));
@@ -83,7 +84,7 @@ impl Store {
             if text.is_empty() {
                 tx.prepare_cached("DELETE FROM week_review WHERE week = ?1")?.execute([week])?;
             } else {
-                upsert(tx, week, text, changed_at)?;
+                upsert(tx, week, text, at.utc)?;
             }
             Ok(())
         })
@@ -175,11 +176,11 @@ mod tests {
     fn week_lines_savings_and_urges_travel_in_the_export_and_twice_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
         let counter = Counter { name: "Alkohol".into(), start: at(1, 0).date(), follows_checkins: true };
-        let id = store.add_counter(&counter, at(1, 8)).unwrap();
+        let id = store.add_counter(&counter, Moment::in_utc(at(1, 8))).unwrap();
         let saving = Saving { cost_cents: Some(15_000), minutes: None, save_for: "Lofoten".into() };
-        store.save_saving(id, &saving, at(1, 8)).unwrap();
-        store.save_takeaway("2026-W47", "Ringe Kari", at(22, 20)).unwrap();
-        store.log_urge(&Urge::new(at(20, 14), 6, "stress", ""), at(20, 13)).unwrap();
+        store.save_saving(id, &saving, Moment::in_utc(at(1, 8))).unwrap();
+        store.save_takeaway("2026-W47", "Ringe Kari", Moment::in_utc(at(22, 20))).unwrap();
+        store.log_urge(&Urge::new(at(20, 14), 6, "stress", ""), Moment::in_utc(at(20, 13))).unwrap();
         let export = store.export(None, None, at(22, 21)).unwrap();
         assert_eq!((export.urges.len(), export.week_notes.len(), export.savings.len()), (1, 1, 1));
         let json = serde_json::to_string(&export).unwrap();
@@ -192,7 +193,7 @@ mod tests {
             (export.urges, export.week_notes, export.savings)
         );
         // A newer line for the week wins; an older one does not.
-        store.save_takeaway("2026-W47", "Ringe Kari og Ola", at(22, 22)).unwrap();
+        store.save_takeaway("2026-W47", "Ringe Kari og Ola", Moment::in_utc(at(22, 22))).unwrap();
         let newer = serde_json::to_string(&store.export(None, None, at(22, 23)).unwrap()).unwrap();
         assert_eq!(other.import_json(&newer).unwrap().retention, 1);
         assert_eq!(other.takeaway("2026-W47").unwrap().as_deref(), Some("Ringe Kari og Ola"));
@@ -214,7 +215,7 @@ mod tests {
     fn the_review_counts_sober_days_that_are_over_and_habit_ticks_of_the_week() {
         let mut store = Store::open_in_memory().unwrap();
         let counter = Counter { name: "Alkohol".into(), start: at(18, 0).date(), follows_checkins: true };
-        store.add_counter(&counter, at(18, 8)).unwrap();
+        store.add_counter(&counter, Moment::in_utc(at(18, 8))).unwrap();
         // Wednesday the 18th to Saturday the 21st are over on Sunday the 22nd.
         let review = store.week_review(at(16, 0).date(), at(22, 0).date()).unwrap();
         assert_eq!((review.this.sober_days, review.before.sober_days), (Some(4), Some(0)));

@@ -5,8 +5,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::urges::{utc, utc_at};
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::savings::Saving;
 
 /// A counter's saving in the JSON export, by the counter's uid.
@@ -31,8 +32,8 @@ impl Store {
             .map_err(|e| self.sql_error(e))
     }
 
-    /// Keeps the counter's saving; an empty one removes it. `changed_at` is UTC.
-    pub fn save_saving(&mut self, counter_id: i64, saving: &Saving, changed_at: NaiveDateTime) -> Result<()> {
+    /// Keeps the counter's saving; an empty one removes it.
+    pub fn save_saving(&mut self, counter_id: i64, saving: &Saving, at: Moment) -> Result<()> {
         saving.validate().map_err(|e| StoreError::Record(e.to_string()))?;
         self.write(|tx| {
             if saving.is_empty() {
@@ -40,7 +41,7 @@ impl Store {
                     .execute([counter_id])?;
                 return Ok(());
             }
-            upsert(tx, counter_id, saving, changed_at)
+            upsert(tx, counter_id, saving, at.utc)
         })
     }
 }

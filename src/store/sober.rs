@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::checkins::{date_at, day, time_at};
 use super::goals::time;
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::checkin::Slip;
 use crate::domain::sober::{self, Counter, Milestone, SlipNote, SoberStats};
 
@@ -77,18 +79,18 @@ fn record_error(e: sober::Invalid) -> StoreError {
 }
 
 impl Store {
-    pub fn add_counter(&mut self, counter: &Counter, now: NaiveDateTime) -> Result<i64> {
-        counter.validate(now.date()).map_err(record_error)?;
-        self.write(|tx| insert(tx, None, counter, now, now))
+    pub fn add_counter(&mut self, counter: &Counter, at: Moment) -> Result<i64> {
+        counter.validate(at.local.date()).map_err(record_error)?;
+        self.write(|tx| insert(tx, None, counter, at.local, at.utc))
     }
 
-    pub fn save_counter(&mut self, id: i64, counter: &Counter, now: NaiveDateTime) -> Result<()> {
-        counter.validate(now.date()).map_err(record_error)?;
+    pub fn save_counter(&mut self, id: i64, counter: &Counter, at: Moment) -> Result<()> {
+        counter.validate(at.local.date()).map_err(record_error)?;
         self.write(|tx| {
             tx.prepare_cached(
                 "UPDATE counter SET name = ?2, start = ?3, follows_checkins = ?4, updated_at = ?5 WHERE id = ?1",
             )?
-            .execute(params![id, counter.name.trim(), day(counter.start), counter.follows_checkins, time(now)])?;
+            .execute(params![id, counter.name.trim(), day(counter.start), counter.follows_checkins, utc(at.utc)])?;
             Ok(())
         })
     }
@@ -117,12 +119,12 @@ impl Store {
         counter: &StoredCounter,
         date: NaiveDate,
         note: &SlipNote,
-        now: NaiveDateTime,
+        at: Moment,
     ) -> Result<()> {
-        sober::validate_slip_date(counter.counter.start, date, now.date()).map_err(record_error)?;
+        sober::validate_slip_date(counter.counter.start, date, at.local.date()).map_err(record_error)?;
         note.validate().map_err(record_error)?;
         let id = counter.id;
-        self.write(|tx| upsert_slip(tx, id, date, note, now))
+        self.write(|tx| upsert_slip(tx, id, date, note, at.utc))
     }
 
     /// Removes a slip recorded by mistake (a check-in's slip is changed in the check-in).
@@ -240,7 +242,7 @@ fn insert(
         day(counter.start),
         counter.follows_checkins,
         time(created_at),
-        time(updated_at)
+        utc(updated_at)
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -250,14 +252,14 @@ fn upsert_slip(
     id: i64,
     date: NaiveDate,
     note: &SlipNote,
-    now: NaiveDateTime,
+    updated_at: NaiveDateTime,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO slip (counter_id, date, what_happened, what_to_learn, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(counter_id, date) DO UPDATE SET what_happened = excluded.what_happened,
              what_to_learn = excluded.what_to_learn, updated_at = excluded.updated_at",
     )?
-    .execute(params![id, day(date), note.what_happened.trim(), note.what_to_learn.trim(), time(now)])?;
+    .execute(params![id, day(date), note.what_happened.trim(), note.what_to_learn.trim(), utc(updated_at)])?;
     Ok(())
 }
 
@@ -273,7 +275,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<CounterRecord>> 
                 CounterRecord {
                     uid: row.get(4)?,
                     created_at: time_at(row, 5)?,
-                    updated_at: time_at(row, 6)?,
+                    updated_at: utc_at(row, 6)?,
                     counter: stored.counter,
                     slips: Vec::new(),
                 },
@@ -290,7 +292,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<CounterRecord>> 
                     Ok(SlipRecord {
                         date: date_at(r, 0)?,
                         note: SlipNote { what_happened: r.get(1)?, what_to_learn: r.get(2)? },
-                        updated_at: time_at(r, 3)?,
+                        updated_at: utc_at(r, 3)?,
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
@@ -303,7 +305,7 @@ pub(super) fn export(conn: &Connection) -> rusqlite::Result<Vec<CounterRecord>> 
 pub(super) fn import(tx: &Transaction, record: &CounterRecord) -> rusqlite::Result<usize> {
     let current: Option<(i64, NaiveDateTime, StoredCounter)> = tx
         .prepare_cached("SELECT id, name, start, follows_checkins, updated_at FROM counter WHERE uid = ?1")?
-        .query_row([&record.uid], |r| Ok((r.get(0)?, time_at(r, 4)?, counter_from_row(r)?)))
+        .query_row([&record.uid], |r| Ok((r.get(0)?, utc_at(r, 4)?, counter_from_row(r)?)))
         .optional()?;
     let mut changed = 0;
     let id = match current {
@@ -317,7 +319,7 @@ pub(super) fn import(tx: &Transaction, record: &CounterRecord) -> rusqlite::Resu
                 tx.prepare_cached(
                     "UPDATE counter SET name = ?2, start = ?3, follows_checkins = ?4, updated_at = ?5 WHERE id = ?1",
                 )?
-                .execute(params![id, c.name.trim(), day(c.start), c.follows_checkins, time(record.updated_at)])?;
+                .execute(params![id, c.name.trim(), day(c.start), c.follows_checkins, utc(record.updated_at)])?;
                 changed += 1;
             }
             id
@@ -327,7 +329,7 @@ pub(super) fn import(tx: &Transaction, record: &CounterRecord) -> rusqlite::Resu
         let existing: Option<(SlipNote, NaiveDateTime)> = tx
             .prepare_cached("SELECT what_happened, what_to_learn, updated_at FROM slip WHERE counter_id = ?1 AND date = ?2")?
             .query_row(params![id, day(slip.date)], |r| {
-                Ok((SlipNote { what_happened: r.get(0)?, what_to_learn: r.get(1)? }, time_at(r, 2)?))
+                Ok((SlipNote { what_happened: r.get(0)?, what_to_learn: r.get(1)? }, utc_at(r, 2)?))
             })
             .optional()?;
         let replace = match existing {

@@ -6,9 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::checkins::{TIME_FORMAT, UTC_FORMAT, time_at};
+use super::checkins::{TIME_FORMAT, time_at};
 use super::goals::time;
+use super::versions::{utc, utc_at};
 use super::{Result, Store, StoreError};
+use crate::clock::Moment;
 use crate::domain::urges::{self, Outcome, Urge};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,36 +48,24 @@ fn from_row(row: &Row) -> rusqlite::Result<StoredUrge> {
     })
 }
 
-pub(super) fn utc(t: NaiveDateTime) -> String {
-    t.format(UTC_FORMAT).to_string()
-}
-
-pub(super) fn utc_at(row: &Row, index: usize) -> rusqlite::Result<NaiveDateTime> {
-    let text: String = row.get(index)?;
-    NaiveDateTime::parse_from_str(&text, UTC_FORMAT).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, text.into())
-    })
-}
-
 fn invalid(e: urges::Invalid) -> StoreError {
     StoreError::Record(e.to_string())
 }
 
 impl Store {
-    /// Logs an urge; returns its id. `changed_at` is UTC (`Clock::now_utc`).
-    pub fn log_urge(&mut self, urge: &Urge, changed_at: NaiveDateTime) -> Result<i64> {
+    /// Logs an urge; returns its id.
+    pub fn log_urge(&mut self, urge: &Urge, at: Moment) -> Result<i64> {
         urge.validate().map_err(invalid)?;
-        self.write(|tx| insert(tx, None, urge, changed_at))
+        self.write(|tx| insert(tx, None, urge, at.utc))
     }
 
-    /// Records how the urge went: the answer, the intensity now, at `now` (local).
+    /// Records how the urge went: the answer and the intensity now.
     pub fn answer_urge(
         &mut self,
         id: i64,
         outcome: Outcome,
         intensity_after: Option<u8>,
-        now: NaiveDateTime,
-        changed_at: NaiveDateTime,
+        at: Moment,
     ) -> Result<()> {
         if let Some(value) = intensity_after.filter(|v| *v > crate::domain::checkin::SCALE_MAX) {
             return Err(invalid(urges::Invalid::Intensity(value)));
@@ -85,7 +75,7 @@ impl Store {
                 "UPDATE urge SET outcome = ?2, intensity_after = ?3, answered_at = max(at, ?4), updated_at = ?5
                  WHERE id = ?1",
             )?
-            .execute(params![id, outcome.code(), intensity_after, time(now), utc(changed_at)])?;
+            .execute(params![id, outcome.code(), intensity_after, time(at.local), utc(at.utc)])?;
             Ok(())
         })
     }
@@ -217,11 +207,15 @@ mod tests {
     #[test]
     fn an_urge_is_logged_asked_about_and_answered() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = store.log_urge(&Urge::new(at(14, 0), 7, "stress", "after the call"), at(13, 0)).unwrap();
+        let id = store
+            .log_urge(&Urge::new(at(14, 0), 7, "stress", "after the call"), Moment::in_utc(at(13, 0)))
+            .unwrap();
         assert_eq!(store.urge_to_follow_up(at(14, 10)).unwrap(), None, "too soon to ask");
         let due = store.urge_to_follow_up(at(14, 20)).unwrap().expect("asked about");
         assert_eq!((due.id, due.urge.trigger.as_str()), (id, "stress"));
-        store.answer_urge(id, Outcome::Passed, Some(2), at(14, 25), at(13, 25)).unwrap();
+        store
+            .answer_urge(id, Outcome::Passed, Some(2), Moment { local: at(14, 25), utc: at(13, 25) })
+            .unwrap();
         assert_eq!(store.newest_open_urge(at(14, 30)).unwrap(), None);
         let day = at(0, 0).date();
         let kept = store.urges_between(day, day).unwrap();
@@ -232,12 +226,12 @@ mod tests {
     #[test]
     fn importing_urges_twice_changes_nothing_and_a_newer_answer_wins() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = store.log_urge(&Urge::new(at(14, 0), 7, "", ""), at(13, 0)).unwrap();
+        let id = store.log_urge(&Urge::new(at(14, 0), 7, "", ""), Moment::in_utc(at(13, 0))).unwrap();
         let exported = export(store.conn()).unwrap();
         let mut other = Store::open_in_memory().unwrap();
         assert_eq!(import_all(&mut other, &exported), 1);
         assert_eq!(import_all(&mut other, &exported), 0, "twice changes nothing");
-        store.answer_urge(id, Outcome::Used, Some(3), at(15, 0), at(14, 0)).unwrap();
+        store.answer_urge(id, Outcome::Used, Some(3), Moment { local: at(15, 0), utc: at(14, 0) }).unwrap();
         assert_eq!(import_all(&mut other, &export(store.conn()).unwrap()), 1, "the newer answer wins");
         assert_eq!(import_all(&mut store, &exported), 0, "the older version does not");
         assert_eq!(export(other.conn()).unwrap(), export(store.conn()).unwrap());

@@ -110,6 +110,7 @@ fn uri_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clock::Moment;
 
     #[test]
     fn a_read_only_open_of_an_older_file_reads_it_upgraded_and_leaves_it_as_it_was() {
@@ -129,7 +130,10 @@ mod tests {
         assert_eq!(store.checkin_on(day).unwrap().unwrap().mood, 4);
         assert!(store.own_patterns().unwrap().is_empty(), "tables of later versions read as empty");
         let now = day.and_hms_opt(21, 0, 0).unwrap();
-        assert!(matches!(store.set_phase(Some("treatment"), now), Err(StoreError::ReadOnly { .. })));
+        assert!(matches!(
+            store.set_phase(Some("treatment"), Moment::in_utc(now)),
+            Err(StoreError::ReadOnly { .. })
+        ));
         drop(store);
         assert_eq!(std::fs::read(&path).unwrap(), before);
         assert!(!wal_path(&path).exists());

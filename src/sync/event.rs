@@ -26,7 +26,13 @@ use crate::store::urges::UrgeRecord;
 
 /// Names the plaintext of an event file, so any other content is refused by name.
 pub const FORMAT: &str = "mestring-sync";
-pub const VERSION: u32 = 1;
+/// 2: every record's version is UTC (1 had it for check-ins, urges, week lines and savings
+/// only). A device that reads 1 refuses a file of 2 by name, rather than take its UTC for local
+/// time, and reads it once updated; files of 1 are still read here, their other versions as
+/// local time (see `inbox`).
+pub const VERSION: u32 = 2;
+/// The oldest version still read.
+pub const OLDEST: u32 = 1;
 
 /// One file's content. `device` and `file` repeat what the file's path says: a file moved to
 /// another device's folder or under another number no longer matches, and is refused.

@@ -8,8 +8,10 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::event::{Batch, Change, Deletion, Record, export_of, parse_version};
+use crate::clock::utc_from_local;
 use crate::store::Store;
 use crate::store::exchange::{self, Export, ImportError, ImportSummary};
+use crate::store::versions::{UTC_MS_FORMAT, local_text_to_utc};
 
 /// What one file did here.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,22 +26,30 @@ const FAVOURITE_MAX: usize = 200;
 
 pub fn apply(store: &mut Store, batch: Batch, at: DateTime<Utc>) -> Result<Applied, ImportError> {
     let events = batch.events.len();
+    // Version 1 kept the versions of all but check-ins, urges, week lines and savings in local
+    // time: read here in this system's time zone, as migration 13 read this database's.
+    let local = batch.version < super::event::VERSION;
     let mut deletions = Vec::new();
     let mut favourites = Vec::new();
     let mut puts = Vec::new();
     for event in batch.events {
         match event.change {
+            Change::Delete(d) if local => deletions.push(deletion_from_local(d)),
             Change::Delete(d) => deletions.push(d),
             Change::Put(Record::Favourite { technique, added_at }) => {
                 if technique.trim().is_empty() || technique.len() > FAVOURITE_MAX {
                     return Err(ImportError::InvalidProgress(format!("favourite \"{technique}\"")));
                 }
-                favourites.push((technique, added_at));
+                favourites.push((technique, if local { utc_from_local(added_at) } else { added_at }));
             }
             Change::Put(record) => puts.push(record),
         }
     }
-    let export = exchange::check(export_of(puts, at.naive_utc()))?;
+    let mut export = export_of(puts, at.naive_utc());
+    if local {
+        exchange::versions_from_local(&mut export);
+    }
+    let export = exchange::check(export)?;
     let (device, file) = (batch.device, batch.file);
     let (merged, deleted) = store.write(|tx| {
         tx.execute("INSERT INTO sync_applying (only) VALUES (1)", [])?;
@@ -54,7 +64,7 @@ pub fn apply(store: &mut Store, batch: Batch, at: DateTime<Utc>) -> Result<Appli
                 tx.prepare_cached(
                     "INSERT OR IGNORE INTO favourite_technique (technique, added_at) VALUES (?1, ?2)",
                 )?
-                .execute(params![technique, added_at.format("%Y-%m-%dT%H:%M:%S%.3f").to_string()])?;
+                .execute(params![technique, added_at.format(UTC_MS_FORMAT).to_string()])?;
             }
         }
         super::setup::mark_read(tx, &device, file, events, at)?;
@@ -62,6 +72,17 @@ pub fn apply(store: &mut Store, batch: Batch, at: DateTime<Utc>) -> Result<Appli
         Ok((merged, deleted))
     })?;
     Ok(Applied { events, merged, deleted })
+}
+
+/// A deletion from a version 1 file, its version in UTC for the kinds that kept local time.
+fn deletion_from_local(mut d: Deletion) -> Deletion {
+    let local_kinds = ["goal", "habit", "habit_mark", "counter", "slip", "plan", "pattern", "favourite"];
+    if local_kinds.contains(&d.kind.as_str())
+        && let Some(utc) = local_text_to_utc(&d.version)
+    {
+        d.version = utc;
+    }
+    d
 }
 
 /// Drops the puts that a deletion known here has made obsolete (not newer than the version
@@ -177,3 +198,7 @@ fn delete(tx: &Transaction, d: &Deletion) -> rusqlite::Result<bool> {
     .execute(params![d.kind, d.key, d.version])?;
     Ok(gone)
 }
+
+#[cfg(test)]
+#[path = "inbox_tests.rs"]
+mod tests;

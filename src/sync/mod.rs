@@ -312,13 +312,9 @@ fn store_bumped(tx: &Transaction, bumped: &[event::Record]) -> rusqlite::Result<
             _ => continue,
         };
         let Some(version) = record.version() else { continue };
-        // Check-ins and migration 11's tables keep their time in UTC, marked `Z`; the others in the
-        // form they had.
-        let format = match record.kind() {
-            "checkin" | "urge" | "week_note" | "saving" => crate::store::checkins::UTC_FORMAT,
-            _ => crate::store::checkins::TIME_FORMAT,
-        };
-        let version = version.format(format).to_string();
+        // Every table above keeps its version in UTC to the second, marked `Z` (see
+        // `store::versions`); favourites, the only ones in milliseconds, are never bumped.
+        let version = version.format(crate::store::checkins::UTC_FORMAT).to_string();
         tx.execute(&format!("UPDATE {table}"), rusqlite::params![version, record.key()])?;
     }
     tx.execute("DELETE FROM sync_applying", [])?;
@@ -369,7 +365,7 @@ fn read_file(
     let sealed = std::fs::read(path).map_err(|e| refuse(e.to_string()))?;
     let plain = key.open(&sealed).map_err(|e| refuse(e.to_string()))?;
     let batch = Batch::from_json(&plain).map_err(|e| refuse(format!("not a batch of events: {e}")))?;
-    if batch.format != event::FORMAT || batch.version != event::VERSION {
+    if batch.format != event::FORMAT || !(event::OLDEST..=event::VERSION).contains(&batch.version) {
         return Err(refuse(format!(
             "format {} version {}, this mestring reads {} {}",
             batch.format,

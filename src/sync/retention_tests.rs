@@ -4,6 +4,7 @@
 
 use super::tests::{at, day, pair, utc};
 use super::*;
+use crate::clock::Moment;
 use crate::domain::savings::Saving;
 use crate::domain::sober::Counter;
 use crate::domain::urges::{Outcome, Urge};
@@ -43,11 +44,11 @@ fn counter_id(store: &Store) -> i64 {
 fn urges_week_lines_and_savings_from_both_sides_reach_both_and_reading_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, key) = pair(dir.path());
-    let counter = a.add_counter(&alcohol(), at(8)).unwrap();
-    a.save_saving(counter, &saving("Lofoten"), at(8)).unwrap();
-    a.log_urge(&Urge::new(at(9), 7, "stress", "etter møtet"), at(9)).unwrap();
-    b.save_takeaway(WEEK, "Ringe Kari", at(9)).unwrap();
-    b.log_urge(&Urge::new(at(10), 4, "", ""), at(10)).unwrap();
+    let counter = a.add_counter(&alcohol(), Moment::in_utc(at(8))).unwrap();
+    a.save_saving(counter, &saving("Lofoten"), Moment::in_utc(at(8))).unwrap();
+    a.log_urge(&Urge::new(at(9), 7, "stress", "etter møtet"), Moment::in_utc(at(9))).unwrap();
+    b.save_takeaway(WEEK, "Ringe Kari", Moment::in_utc(at(9))).unwrap();
+    b.log_urge(&Urge::new(at(10), 4, "", ""), Moment::in_utc(at(10))).unwrap();
     rounds(&mut a, &mut b, &key, 11);
     let (urges, weeks, savings) = retention(&a);
     assert_eq!((urges.len(), weeks.len(), savings.len()), (2, 1, 1));
@@ -69,18 +70,18 @@ fn urges_week_lines_and_savings_from_both_sides_reach_both_and_reading_twice_cha
 fn the_newer_edit_of_an_urge_a_week_line_or_a_saving_wins_on_both() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, key) = pair(dir.path());
-    let counter = a.add_counter(&alcohol(), at(8)).unwrap();
-    a.save_saving(counter, &saving("Lofoten"), at(8)).unwrap();
-    let urge = a.log_urge(&Urge::new(at(8), 7, "", ""), at(8)).unwrap();
-    a.save_takeaway(WEEK, "Ringe Kari", at(8)).unwrap();
+    let counter = a.add_counter(&alcohol(), Moment::in_utc(at(8))).unwrap();
+    a.save_saving(counter, &saving("Lofoten"), Moment::in_utc(at(8))).unwrap();
+    let urge = a.log_urge(&Urge::new(at(8), 7, "", ""), Moment::in_utc(at(8))).unwrap();
+    a.save_takeaway(WEEK, "Ringe Kari", Moment::in_utc(at(8))).unwrap();
     rounds(&mut a, &mut b, &key, 9);
     let b_urge = b.newest_open_urge(at(9)).unwrap().expect("arrived").id;
-    a.save_takeaway(WEEK, "fra a klokka ti", at(10)).unwrap();
-    b.save_takeaway(WEEK, "fra b klokka elleve", at(11)).unwrap();
-    b.save_saving(counter_id(&b), &saving("fra b klokka ti"), at(10)).unwrap();
-    a.save_saving(counter, &saving("fra a klokka elleve"), at(11)).unwrap();
-    a.answer_urge(urge, Outcome::Used, Some(6), at(10), at(10)).unwrap();
-    b.answer_urge(b_urge, Outcome::Passed, Some(1), at(11), at(11)).unwrap();
+    a.save_takeaway(WEEK, "fra a klokka ti", Moment::in_utc(at(10))).unwrap();
+    b.save_takeaway(WEEK, "fra b klokka elleve", Moment::in_utc(at(11))).unwrap();
+    b.save_saving(counter_id(&b), &saving("fra b klokka ti"), Moment::in_utc(at(10))).unwrap();
+    a.save_saving(counter, &saving("fra a klokka elleve"), Moment::in_utc(at(11))).unwrap();
+    a.answer_urge(urge, Outcome::Used, Some(6), Moment { local: at(10), utc: at(10) }).unwrap();
+    b.answer_urge(b_urge, Outcome::Passed, Some(1), Moment { local: at(11), utc: at(11) }).unwrap();
     rounds(&mut a, &mut b, &key, 12);
     for store in [&a, &b] {
         assert_eq!(store.takeaway(WEEK).unwrap().as_deref(), Some("fra b klokka elleve"));
@@ -95,17 +96,17 @@ fn the_newer_edit_of_an_urge_a_week_line_or_a_saving_wins_on_both() {
 fn a_removed_week_line_saving_or_urge_is_not_brought_back_by_an_older_copy() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, key) = pair(dir.path());
-    let counter = a.add_counter(&alcohol(), at(2)).unwrap();
-    a.save_saving(counter, &saving("Lofoten"), at(2)).unwrap();
-    a.save_takeaway(WEEK, "Ringe Kari", at(2)).unwrap();
-    let urge = a.log_urge(&Urge::new(at(2), 5, "", ""), at(2)).unwrap();
+    let counter = a.add_counter(&alcohol(), Moment::in_utc(at(2))).unwrap();
+    a.save_saving(counter, &saving("Lofoten"), Moment::in_utc(at(2))).unwrap();
+    a.save_takeaway(WEEK, "Ringe Kari", Moment::in_utc(at(2))).unwrap();
+    let urge = a.log_urge(&Urge::new(at(2), 5, "", ""), Moment::in_utc(at(2))).unwrap();
     rounds(&mut a, &mut b, &key, 3);
     assert_eq!(b.takeaway(WEEK).unwrap().as_deref(), Some("Ringe Kari"));
     // A third device joins with an old copy of the same records (from an import, say).
     let mut c = Store::open_in_memory().unwrap();
     c.import_json(&serde_json::to_string(&a.export(None, None, at(3)).unwrap()).unwrap()).unwrap();
-    a.save_takeaway(WEEK, "", at(5)).unwrap();
-    a.save_saving(counter, &Saving::default(), at(5)).unwrap();
+    a.save_takeaway(WEEK, "", Moment::in_utc(at(5))).unwrap();
+    a.save_saving(counter, &Saving::default(), Moment::in_utc(at(5))).unwrap();
     // No screen deletes an urge yet; a path written later is followed all the same.
     a.write(|tx| tx.execute("DELETE FROM urge WHERE id = ?1", [urge])).unwrap();
     sync(&mut a, &key, utc(6)).unwrap();

@@ -5,6 +5,7 @@ use age::secrecy::SecretString;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::*;
+use crate::clock::Moment;
 use crate::domain::checkin::CheckIn;
 use crate::domain::goals::Goal;
 use crate::domain::habits::{Cadence, Habit, Mark};
@@ -78,7 +79,7 @@ fn changes_on_both_sides_reach_both_and_a_second_sync_changes_nothing() {
     let key = unlock(&setup::read(a.conn()).unwrap().unwrap(), || Ok(pass())).unwrap();
     a.save_checkin(&checkin(2, "fra a", 9)).unwrap();
     b.save_checkin(&checkin(3, "fra b", 9)).unwrap();
-    b.add_goal(&goal("Gå tur", 9), at(9)).unwrap();
+    b.add_goal(&goal("Gå tur", 9), Moment::in_utc(at(9))).unwrap();
     sync(&mut a, &key, utc(10)).unwrap();
     sync(&mut b, &key, utc(10)).unwrap();
     sync(&mut a, &key, utc(11)).unwrap();
@@ -126,9 +127,11 @@ fn the_same_day_edited_on_both_keeps_the_newer_and_the_other_stays_in_the_event_
 fn a_deletion_travels_and_an_older_copy_arriving_later_does_not_bring_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, mut b, key) = pair(dir.path());
-    let goal = a.add_goal(&goal("Slutte å røyke", 2), at(2)).unwrap();
-    let habit = a.add_habit(&Habit { name: "Gå tur".into(), cadence: Cadence::Daily }, at(2)).unwrap();
-    a.set_habit_mark(habit, day(20), Some(Mark::Done), at(3)).unwrap();
+    let goal = a.add_goal(&goal("Slutte å røyke", 2), Moment::in_utc(at(2))).unwrap();
+    let habit = a
+        .add_habit(&Habit { name: "Gå tur".into(), cadence: Cadence::Daily }, Moment::in_utc(at(2)))
+        .unwrap();
+    a.set_habit_mark(habit, day(20), Some(Mark::Done), Moment::in_utc(at(3))).unwrap();
     sync(&mut a, &key, utc(4)).unwrap();
     sync(&mut b, &key, utc(4)).unwrap();
     assert_eq!(b.open_goals().unwrap().len(), 1);
@@ -136,7 +139,7 @@ fn a_deletion_travels_and_an_older_copy_arriving_later_does_not_bring_it_back() 
     let mut c = Store::open_in_memory().unwrap();
     c.import_json(&serde_json::to_string(&a.export(None, None, at(4)).unwrap()).unwrap()).unwrap();
     a.delete_goal(goal).unwrap();
-    a.set_habit_mark(habit, day(20), None, at(5)).unwrap();
+    a.set_habit_mark(habit, day(20), None, Moment::in_utc(at(5))).unwrap();
     sync(&mut a, &key, utc(6)).unwrap();
     init(&mut c, dir.path(), &pass(), &fast(), utc(6)).unwrap();
     for store in [&mut b, &mut a, &mut c] {
@@ -210,7 +213,7 @@ fn nothing_in_the_folder_shows_a_note_a_trigger_a_date_or_a_goal() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, _b, key) = pair(dir.path());
     a.save_checkin(&checkin(7, "Hemmelig notat om kvelden", 9)).unwrap();
-    a.add_goal(&goal("Ringe mamma", 9), at(9)).unwrap();
+    a.add_goal(&goal("Ringe mamma", 9), Moment::in_utc(at(9))).unwrap();
     sync(&mut a, &key, utc(9)).unwrap();
     let mut bytes = Vec::new();
     for path in walk(dir.path()) {
@@ -253,12 +256,13 @@ fn every_kind_of_change_reaches_the_other_device() {
         sync(a, &key, utc(h)).unwrap();
     };
     a.save_checkin(&checkin(3, "en dag", 9)).unwrap();
-    a.set_favourite("box-breathing", true, at(9)).unwrap();
-    a.set_favourite("urge-surfing", true, at(9)).unwrap();
-    a.set_favourite("box-breathing", true, at(10)).unwrap();
-    a.save_card(&Card { id: "a-slip-can-teach".into(), leitner_box: 2, due: day(25) }, at(9)).unwrap();
+    a.set_favourite("box-breathing", true, Moment::in_utc(at(9))).unwrap();
+    a.set_favourite("urge-surfing", true, Moment::in_utc(at(9))).unwrap();
+    a.set_favourite("box-breathing", true, Moment::in_utc(at(10))).unwrap();
+    a.save_card(&Card { id: "a-slip-can-teach".into(), leitner_box: 2, due: day(25) }, Moment::in_utc(at(9)))
+        .unwrap();
     a.add_round(&RoundRecord { finished_at: at(9), kind: RoundKind::Regular, right: 7, total: 10 }).unwrap();
-    a.set_phase(Some("treatment"), at(9)).unwrap();
+    a.set_phase(Some("treatment"), Moment::in_utc(at(9))).unwrap();
     let session = PracticeRecord {
         kind: ExerciseKind::Breathing,
         exercise: "box".into(),
@@ -269,27 +273,45 @@ fn every_kind_of_change_reaches_the_other_device() {
         completed: false,
     };
     a.record_practice(&session).unwrap();
-    a.save_own_pattern(&OwnPattern { id: 0, name: "Kveld".into(), tenths: [40, 0, 60, 0] }, at(9)).unwrap();
-    a.add_plan_item(Section::Reasons, &Item { text: "Barna".into(), phone: String::new() }, at(9)).unwrap();
-    a.add_plan_item(Section::People, &Item { text: "Kari".into(), phone: "99 99 99 99".into() }, at(9))
-        .unwrap();
+    a.save_own_pattern(
+        &OwnPattern { id: 0, name: "Kveld".into(), tenths: [40, 0, 60, 0] },
+        Moment::in_utc(at(9)),
+    )
+    .unwrap();
+    a.add_plan_item(
+        Section::Reasons,
+        &Item { text: "Barna".into(), phone: String::new() },
+        Moment::in_utc(at(9)),
+    )
+    .unwrap();
+    a.add_plan_item(
+        Section::People,
+        &Item { text: "Kari".into(), phone: "99 99 99 99".into() },
+        Moment::in_utc(at(9)),
+    )
+    .unwrap();
     let counter = a
-        .add_counter(&Counter { name: "Alkohol".into(), start: day(1), follows_checkins: true }, at(9))
+        .add_counter(
+            &Counter { name: "Alkohol".into(), start: day(1), follows_checkins: true },
+            Moment::in_utc(at(9)),
+        )
         .unwrap();
     let stored = a.counters().unwrap().into_iter().find(|c| c.id == counter).unwrap();
     let slip = SlipNote { what_happened: "fest".into(), what_to_learn: "gå tidlig".into() };
-    a.record_slip(&stored, day(10), &slip, at(9)).unwrap();
-    a.record_slip(&stored, day(12), &slip, at(9)).unwrap();
-    let habit = a.add_habit(&Habit { name: "Gå tur".into(), cadence: Cadence::Daily }, at(9)).unwrap();
-    a.set_habit_mark(habit, day(20), Some(Mark::Done), at(9)).unwrap();
-    a.set_habit_mark(habit, day(21), Some(Mark::Skip), at(9)).unwrap();
-    let goal = a.add_goal(&goal("Gå ned i vekt", 9), at(9)).unwrap();
-    a.add_goal_step(goal, "Kjøpe sko", at(9)).unwrap();
-    a.log_urge(&Urge::new(at(9), 6, "stress", "etter møtet"), at(9)).unwrap();
-    a.save_takeaway("2026-W46", "Sove mer", at(9)).unwrap();
-    a.save_takeaway("2026-W47", "Ringe Kari", at(9)).unwrap();
+    a.record_slip(&stored, day(10), &slip, Moment::in_utc(at(9))).unwrap();
+    a.record_slip(&stored, day(12), &slip, Moment::in_utc(at(9))).unwrap();
+    let habit = a
+        .add_habit(&Habit { name: "Gå tur".into(), cadence: Cadence::Daily }, Moment::in_utc(at(9)))
+        .unwrap();
+    a.set_habit_mark(habit, day(20), Some(Mark::Done), Moment::in_utc(at(9))).unwrap();
+    a.set_habit_mark(habit, day(21), Some(Mark::Skip), Moment::in_utc(at(9))).unwrap();
+    let goal = a.add_goal(&goal("Gå ned i vekt", 9), Moment::in_utc(at(9))).unwrap();
+    a.add_goal_step(goal, "Kjøpe sko", Moment::in_utc(at(9))).unwrap();
+    a.log_urge(&Urge::new(at(9), 6, "stress", "etter møtet"), Moment::in_utc(at(9))).unwrap();
+    a.save_takeaway("2026-W46", "Sove mer", Moment::in_utc(at(9))).unwrap();
+    a.save_takeaway("2026-W47", "Ringe Kari", Moment::in_utc(at(9))).unwrap();
     let saving = Saving { cost_cents: Some(15_000), minutes: None, save_for: "Lofoten".into() };
-    a.save_saving(counter, &saving, at(9)).unwrap();
+    a.save_saving(counter, &saving, Moment::in_utc(at(9))).unwrap();
     both(&mut a, &mut b, 10);
     let equal = |a: &Store, b: &Store| {
         assert_eq!(a.export(None, None, at(23)).unwrap(), b.export(None, None, at(23)).unwrap());
@@ -297,25 +319,32 @@ fn every_kind_of_change_reaches_the_other_device() {
     };
     equal(&a, &b);
     // Changes and deletions, now from b.
-    b.set_favourite("urge-surfing", false, at(11)).unwrap();
-    b.save_card(&Card { id: "a-slip-can-teach".into(), leitner_box: 3, due: day(28) }, at(11)).unwrap();
-    b.set_phase(None, at(11)).unwrap();
+    b.set_favourite("urge-surfing", false, Moment::in_utc(at(11))).unwrap();
+    b.save_card(
+        &Card { id: "a-slip-can-teach".into(), leitner_box: 3, due: day(28) },
+        Moment::in_utc(at(11)),
+    )
+    .unwrap();
+    b.set_phase(None, Moment::in_utc(at(11))).unwrap();
     let b_pattern = b.own_patterns().unwrap()[0].id;
-    b.save_own_pattern(&OwnPattern { id: b_pattern, name: "Natt".into(), tenths: [40, 0, 80, 0] }, at(11))
-        .unwrap();
+    b.save_own_pattern(
+        &OwnPattern { id: b_pattern, name: "Natt".into(), tenths: [40, 0, 80, 0] },
+        Moment::in_utc(at(11)),
+    )
+    .unwrap();
     let b_plan = b.plan().unwrap().into_iter().find(|i| i.item.text == "Barna").unwrap().id;
     b.delete_plan_item(b_plan).unwrap();
     let b_counter = b.counters().unwrap()[0].id;
     b.delete_slip(b_counter, day(10)).unwrap();
     let b_habit = b.habits().unwrap()[0].id;
-    b.set_habit_mark(b_habit, day(21), None, at(11)).unwrap();
+    b.set_habit_mark(b_habit, day(21), None, Moment::in_utc(at(11))).unwrap();
     let b_goal = b.open_goals().unwrap()[0].id;
-    b.complete_goal(b_goal, at(11)).unwrap();
+    b.complete_goal(b_goal, Moment::in_utc(at(11))).unwrap();
     let b_urge = b.newest_open_urge(at(11)).unwrap().unwrap().id;
-    b.answer_urge(b_urge, Outcome::Passed, Some(2), at(11), at(11)).unwrap();
-    b.save_takeaway("2026-W46", "", at(11)).unwrap();
-    b.save_takeaway("2026-W47", "Ringe Kari og Ola", at(11)).unwrap();
-    b.save_saving(b_counter, &Saving::default(), at(11)).unwrap();
+    b.answer_urge(b_urge, Outcome::Passed, Some(2), Moment { local: at(11), utc: at(11) }).unwrap();
+    b.save_takeaway("2026-W46", "", Moment::in_utc(at(11))).unwrap();
+    b.save_takeaway("2026-W47", "Ringe Kari og Ola", Moment::in_utc(at(11))).unwrap();
+    b.save_saving(b_counter, &Saving::default(), Moment::in_utc(at(11))).unwrap();
     both(&mut b, &mut a, 12);
     equal(&a, &b);
     assert_eq!(a.favourites().unwrap().into_iter().collect::<Vec<_>>(), ["box-breathing"]);

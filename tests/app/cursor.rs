@@ -4,6 +4,7 @@
 
 use mestring::action::Action;
 use mestring::app::{App, Tab};
+use mestring::clock::Moment;
 use mestring::domain::habits::{Cadence, Habit};
 use mestring::i18n::Lang;
 use mestring::theme::Theme;
@@ -38,7 +39,7 @@ fn with_a_habit(lang: Lang, width: u16, height: u16) -> App {
     let now = app.today().and_hms_opt(9, 0, 0).unwrap();
     for name in ["Gå tur", "Ring mamma"] {
         let habit = Habit { name: name.into(), cadence: Cadence::Daily };
-        app.store_mut().get_mut().unwrap().add_habit(&habit, now).unwrap();
+        app.store_mut().get_mut().unwrap().add_habit(&habit, Moment::in_utc(now)).unwrap();
     }
     // The start screen read its numbers before the habits were there.
     go(&mut app, Tab::Goals);

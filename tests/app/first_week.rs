@@ -5,6 +5,7 @@
 use chrono::Days;
 use mestring::action::Action;
 use mestring::app::{App, Tab};
+use mestring::clock::Moment;
 use mestring::content::exercises;
 use mestring::domain::checkin::CheckIn;
 use mestring::domain::goals::Goal;
@@ -85,7 +86,7 @@ fn words_agree_with_their_numbers() {
     store.save_checkin(&c(1, vec!["stress".into()])).unwrap();
     store.save_checkin(&c(0, vec![])).unwrap();
     let now = today().and_hms_opt(9, 0, 0).unwrap();
-    store.add_goal(&Goal::new("Ringe Kari", now), now).unwrap();
+    store.add_goal(&Goal::new("Ringe Kari", now), Moment::in_utc(now)).unwrap();
     go(&mut app, Tab::History);
     feed(&mut app, [Action::NextView, Action::NextView]);
     let screen = text(&app, 120, 40);

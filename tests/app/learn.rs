@@ -5,7 +5,7 @@ use crate::support::app::content;
 use crate::support::app::*;
 use mestring::action::Action;
 use mestring::app::Tab;
-use mestring::clock::{Clock, FixedClock};
+use mestring::clock::{Clock, FixedClock, Moment};
 use mestring::content::{Verdict, techniques};
 use mestring::domain::quiz::RoundKind;
 use mestring::i18n::Lang;
@@ -209,8 +209,8 @@ fn the_marked_phase_is_saved_shown_and_can_be_removed() {
 fn saved_progress_comes_back_on_start() {
     let mut store = Store::open_in_memory().unwrap();
     let now = FixedClock::sample().now();
-    store.set_favourite("mindfulness", true, now).unwrap();
-    store.set_phase(Some("follow-up"), now).unwrap();
+    store.set_favourite("mindfulness", true, Moment::in_utc(now)).unwrap();
+    store.set_phase(Some("follow-up"), Moment::in_utc(now)).unwrap();
     let mut app = app_with(Lang::Nb, 80, 24, Ok(store));
     assert_eq!(app.current_phase().map(|p| p.number), Some(6), "the start screen reads it from the store");
     let _ = app.learn().section;

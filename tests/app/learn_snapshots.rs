@@ -5,6 +5,7 @@ use crate::support::app::*;
 use insta::assert_snapshot;
 use mestring::action::Action;
 use mestring::app::{App, Tab};
+use mestring::clock::Moment;
 use mestring::content::Verdict;
 use mestring::domain::quiz::{Card, RoundKind, RoundRecord};
 use mestring::i18n::Lang;
@@ -21,16 +22,16 @@ fn used() -> Store {
     let day = |d: i64| clock.today() + chrono::Duration::days(d);
     let mut store = Store::open_in_memory().unwrap();
     let now = clock.now();
-    store.set_favourite("mindfulness", true, now).unwrap();
-    store.set_favourite("daily-routines", true, now).unwrap();
-    store.set_phase(Some("skills-training"), now).unwrap();
+    store.set_favourite("mindfulness", true, Moment::in_utc(now)).unwrap();
+    store.set_favourite("daily-routines", true, Moment::in_utc(now)).unwrap();
+    store.set_phase(Some("skills-training"), Moment::in_utc(now)).unwrap();
     let cards = [
         Card { id: "willpower-is-enough".into(), leitner_box: 1, due: day(0) },
         Card { id: "a-slip-means-failure".into(), leitner_box: 1, due: day(1) },
         Card { id: "recovery-is-a-process".into(), leitner_box: 3, due: day(3) },
     ];
     for card in &cards {
-        store.save_card(card, now).unwrap();
+        store.save_card(card, Moment::in_utc(now)).unwrap();
     }
     for (i, (right, kind)) in
         [(7, RoundKind::Regular), (2, RoundKind::Mistakes), (9, RoundKind::Regular)].iter().enumerate()

@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod autumn;
 mod breathe;
 mod breathe_snapshots;
 mod breathe_steps;

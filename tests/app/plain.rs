@@ -8,6 +8,7 @@ use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use mestring::app::{App, Tab};
+use mestring::clock::Moment;
 use mestring::domain::goals::Goal;
 use mestring::domain::habits::{Cadence, Habit};
 use mestring::event::{Event, Events};
@@ -179,7 +180,7 @@ fn words_and_keys_do_what_the_screen_s_keys_do() {
 fn a_form_is_asked_field_by_field_and_a_question_as_yes_or_no() {
     let mut app = app(Lang::En, 80, 24);
     let now = app.today().and_hms_opt(9, 0, 0).unwrap();
-    app.store_mut().get_mut().unwrap().add_goal(&Goal::new("Call Anna", now), now).unwrap();
+    app.store_mut().get_mut().unwrap().add_goal(&Goal::new("Call Anna", now), Moment::in_utc(now)).unwrap();
     // The list: "+ new habit", the goal, "+ new goal"; a habit made, then the goal deleted.
     let goals = number(Tab::Goals);
     let out = plain(&mut app, &[&goals, "1", "Walk every day", "2", "3", "0", "d", "no", "d", "yes", "q"]);
@@ -197,7 +198,7 @@ fn ticking_a_habit_reads_the_changed_line() {
     let mut app = app(Lang::Nb, 80, 24);
     let now = app.today().and_hms_opt(9, 0, 0).unwrap();
     let habit = Habit { name: "Gå tur".into(), cadence: Cadence::Daily };
-    app.store_mut().get_mut().unwrap().add_habit(&habit, now).unwrap();
+    app.store_mut().get_mut().unwrap().add_habit(&habit, Moment::in_utc(now)).unwrap();
     let out = plain(&mut app, &[&number(Tab::Home), "1", "q"]);
     assert!(out.contains("1  [ ] Gå tur"), "{out}");
     assert!(out.contains("1  [x] Gå tur"), "{out}");

@@ -6,7 +6,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use mestring::action::Action;
 use mestring::app::Tab;
-use mestring::clock::{Clock, FixedClock};
+use mestring::clock::{Clock, FixedClock, Moment};
 use mestring::content::RegionId;
 use mestring::domain::savings::Saving;
 use mestring::domain::sober::Counter;
@@ -71,7 +71,9 @@ fn esc_while_writing_a_craving_writes_nothing() {
 fn the_offer_starts_urge_surfing_and_the_plans_own_steps_are_listed() {
     let mut store = Store::open_in_memory().unwrap();
     let step = mestring::domain::plan::Item { text: "Ringe Kari".into(), phone: String::new() };
-    store.add_plan_item(mestring::domain::plan::Section::OnMyOwn, &step, sunday_at(8)).unwrap();
+    store
+        .add_plan_item(mestring::domain::plan::Section::OnMyOwn, &step, Moment::in_utc(sunday_at(8)))
+        .unwrap();
     let mut app = app_with(Lang::Nb, 100, 30, Ok(store));
     feed(&mut app, [Action::LogUrge, Action::Save]);
     assert!(text(&app, 100, 30).contains("Ringe Kari"));
@@ -84,7 +86,7 @@ fn the_offer_starts_urge_surfing_and_the_plans_own_steps_are_listed() {
 fn a_craving_written_down_earlier_is_asked_about_at_the_next_start() {
     let mut store = Store::open_in_memory().unwrap();
     let at = FixedClock::sample().now() - chrono::TimeDelta::minutes(40);
-    store.log_urge(&Urge::new(at, 8, "conflict", ""), at).unwrap();
+    store.log_urge(&Urge::new(at, 8, "conflict", ""), Moment::in_utc(at)).unwrap();
     let mut app = app_with(Lang::Nb, 80, 24, Ok(store));
     assert!(matches!(app.urge().map(|u| &u.stage), Some(Stage::FollowUp { .. })));
     assert!(text(&app, 80, 24).contains("Suget kl. 08:50 (styrke 8)"), "{}", text(&app, 80, 24));
@@ -187,8 +189,15 @@ fn the_history_lists_cravings_per_day_beside_the_check_in() {
     let mut store = Store::open_in_memory().unwrap();
     seed(&mut store, 3);
     let at = sunday_at(8);
-    let id = store.log_urge(&Urge::new(at, 6, "stress", ""), at).unwrap();
-    store.answer_urge(id, Outcome::Passed, Some(1), at + chrono::TimeDelta::minutes(20), at).unwrap();
+    let id = store.log_urge(&Urge::new(at, 6, "stress", ""), Moment::in_utc(at)).unwrap();
+    store
+        .answer_urge(
+            id,
+            Outcome::Passed,
+            Some(1),
+            Moment { local: at + chrono::TimeDelta::minutes(20), utc: at },
+        )
+        .unwrap();
     let mut app = app_with(Lang::En, 100, 30, Ok(store));
     go(&mut app, Tab::History);
     while app.history().view() != HistoryView::Urges {
@@ -256,9 +265,9 @@ fn a_counter_shows_what_its_sober_days_saved_in_the_regions_currency() {
         start: NaiveDate::from_ymd_opt(2026, 11, 12).unwrap(),
         follows_checkins: true,
     };
-    let id = store.add_counter(&counter, sunday_at(8)).unwrap();
+    let id = store.add_counter(&counter, Moment::in_utc(sunday_at(8))).unwrap();
     let saving = Saving { cost_cents: Some(15_000), minutes: Some(120), save_for: "Tur til Lofoten".into() };
-    store.save_saving(id, &saving, sunday_at(8)).unwrap();
+    store.save_saving(id, &saving, Moment::in_utc(sunday_at(8))).unwrap();
     let mut app = app_with(Lang::Nb, 100, 30, Ok(store));
     go(&mut app, Tab::Sober);
     let screen = text(&app, 100, 30);

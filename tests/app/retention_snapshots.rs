@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeDelta};
 use mestring::action::Action;
 use mestring::app::{App, Tab};
-use mestring::clock::{Clock, FixedClock};
+use mestring::clock::{Clock, FixedClock, Moment};
 use mestring::content::RegionId;
 use mestring::domain::savings::Saving;
 use mestring::domain::sober::Counter;
@@ -40,12 +40,14 @@ fn with_history(lang: Lang, w: u16, h: u16) -> App {
         (3, 19, 7, None),
     ] {
         let at = (now.date() - chrono::Days::new(days)).and_hms_opt(hour, 0, 0).unwrap();
-        let id = store.log_urge(&Urge::new(at, strength, "stress", ""), at).unwrap();
+        let id = store.log_urge(&Urge::new(at, strength, "stress", ""), Moment::in_utc(at)).unwrap();
         if let Some(outcome) = outcome {
-            store.answer_urge(id, outcome, Some(2), at + TimeDelta::minutes(25), at).unwrap();
+            store
+                .answer_urge(id, outcome, Some(2), Moment { local: at + TimeDelta::minutes(25), utc: at })
+                .unwrap();
         }
     }
-    store.save_takeaway("2026-W47", "Gå tur etter middag", now).unwrap();
+    store.save_takeaway("2026-W47", "Gå tur etter middag", Moment::in_utc(now)).unwrap();
     app_with(lang, w, h, Ok(store))
 }
 
@@ -76,7 +78,7 @@ fn cravings() {
     let asked = |lang, w, h| {
         let mut store = Store::open_in_memory().unwrap();
         let at = FixedClock::sample().now() - TimeDelta::minutes(30);
-        store.log_urge(&Urge::new(at, 7, "stress", ""), at).unwrap();
+        store.log_urge(&Urge::new(at, 7, "stress", ""), Moment::in_utc(at)).unwrap();
         app_with(lang, w, h, Ok(store))
     };
     each("urge_follow_up", asked, |_| {});
@@ -101,11 +103,14 @@ fn savings() {
         let start = NaiveDate::from_ymd_opt(2026, 10, 23).unwrap();
         let now = FixedClock::sample().now();
         let id = store
-            .add_counter(&Counter { name: "Alkohol".into(), start, follows_checkins: true }, now)
+            .add_counter(
+                &Counter { name: "Alkohol".into(), start, follows_checkins: true },
+                Moment::in_utc(now),
+            )
             .unwrap();
         let saving =
             Saving { cost_cents: Some(18_000), minutes: Some(150), save_for: "Tur til Lofoten".into() };
-        store.save_saving(id, &saving, now).unwrap();
+        store.save_saving(id, &saving, Moment::in_utc(now)).unwrap();
         app_with(lang, w, h, Ok(store))
     };
     each("home_savings", saved, |_| {});

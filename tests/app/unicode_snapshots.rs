@@ -6,6 +6,7 @@ use crate::support::checkins::today;
 use chrono::Days;
 use mestring::action::Action;
 use mestring::app::Tab;
+use mestring::clock::Moment;
 use mestring::domain::checkin::CheckIn;
 use mestring::i18n::Lang;
 
@@ -67,8 +68,8 @@ fn unicode_goals_keep_the_layout() {
         let mut goal = mestring::domain::goals::Goal::new("Gå tur med 🐕‍🦺 hver dag · 毎日散歩 · לטייל", now);
         goal.due = Some(today() + Days::new(3));
         goal.note = "Cafe\u{301} først, så ro\u{308}d sjal 👍🏽".into();
-        let id = store.add_goal(&goal, now).unwrap();
-        store.add_goal_step(id, "Kjøpe sko 👟 – 靴を買う", now).unwrap();
+        let id = store.add_goal(&goal, Moment::in_utc(now)).unwrap();
+        store.add_goal_step(id, "Kjøpe sko 👟 – 靴を買う", Moment::in_utc(now)).unwrap();
         go(&mut app, Tab::Goals);
         let terminal = draw(&app, w, h);
         assert_right_border_intact(&terminal, w, h);

@@ -3,6 +3,7 @@
 
 use crate::support::cli::{import_twice_into_new_dir, mestring, stdout};
 use chrono::{Days, Local};
+use mestring::clock::Moment;
 use mestring::domain::goals::Goal;
 use mestring::domain::habits::{Cadence, Habit, Mark};
 use mestring::domain::plan::{Item, Section};
@@ -18,10 +19,19 @@ fn status_adds_the_counter_and_the_habits_left_today() {
     {
         let mut store = Store::open(&location::db_path(&data)).unwrap();
         let start = today - Days::new(21);
-        store.add_counter(&Counter { name: "Alcohol".into(), start, follows_checkins: true }, now).unwrap();
-        let walk = store.add_habit(&Habit { name: "Walk".into(), cadence: Cadence::Daily }, now).unwrap();
-        store.add_habit(&Habit { name: "Breakfast".into(), cadence: Cadence::Daily }, now).unwrap();
-        store.set_habit_mark(walk, today, Some(Mark::Done), now).unwrap();
+        store
+            .add_counter(
+                &Counter { name: "Alcohol".into(), start, follows_checkins: true },
+                Moment::in_utc(now),
+            )
+            .unwrap();
+        let walk = store
+            .add_habit(&Habit { name: "Walk".into(), cadence: Cadence::Daily }, Moment::in_utc(now))
+            .unwrap();
+        store
+            .add_habit(&Habit { name: "Breakfast".into(), cadence: Cadence::Daily }, Moment::in_utc(now))
+            .unwrap();
+        store.set_habit_mark(walk, today, Some(Mark::Done), Moment::in_utc(now)).unwrap();
     }
     let out = mestring(&data, &["status"]);
     assert!(out.status.success());
@@ -41,9 +51,9 @@ fn goals_and_the_plan_survive_export_and_import_into_another_directory() {
     let now = Local::now().naive_local();
     {
         let mut store = Store::open(&location::db_path(&data)).unwrap();
-        store.add_goal(&Goal::new("Call the GP", now), now).unwrap();
+        store.add_goal(&Goal::new("Call the GP", now), Moment::in_utc(now)).unwrap();
         let kari = Item { text: "Kari".into(), phone: "912 34 567".into() };
-        store.add_plan_item(Section::People, &kari, now).unwrap();
+        store.add_plan_item(Section::People, &kari, Moment::in_utc(now)).unwrap();
     }
     let out = mestring(&data, &["export", "--format", "json"]);
     assert!(out.status.success());

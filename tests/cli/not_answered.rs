@@ -44,6 +44,6 @@ fn not_answered_survives_an_export_and_import_and_older_exports_still_import() {
     assert_eq!((first["craving"].as_u64(), first["stress"].as_u64()), (Some(0), Some(2)), "0 stays 0");
     let second = days.iter().find(|c| c["date"] == "2026-11-02").unwrap();
     assert!(second["craving"].is_null() && second["stress"].is_null(), "{second}");
-    // 4 since cravings, week lines and savings travel too; 3 still imports, as above.
-    assert_eq!(json["version"].as_u64(), Some(4));
+    // 5 since every record's last change is UTC; 3 still imports, as above.
+    assert_eq!(json["version"].as_u64(), Some(5));
 }

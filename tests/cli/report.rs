@@ -2,6 +2,7 @@
 //! the sober counters with what they wrote, and their practice.
 
 use chrono::{Days, Local};
+use mestring::clock::Moment;
 use mestring::domain::practice::{ExerciseKind, PracticeRecord};
 use mestring::domain::sober::{Counter, SlipNote};
 use mestring::store::{Store, location};
@@ -19,10 +20,12 @@ fn the_markdown_export_has_used_halt_sleep_quality_the_counters_slips_and_practi
     let today = now.date();
     let mut store = Store::open(&location::db_path(data.path())).unwrap();
     let start = today - Days::new(30);
-    store.add_counter(&Counter { name: "Alkohol".into(), start, follows_checkins: false }, now).unwrap();
+    store
+        .add_counter(&Counter { name: "Alkohol".into(), start, follows_checkins: false }, Moment::in_utc(now))
+        .unwrap();
     let counter = store.counters().unwrap().remove(0);
     let note = SlipNote { what_happened: "Fest på jobben".into(), what_to_learn: "Gå tidlig hjem".into() };
-    store.record_slip(&counter, today - Days::new(3), &note, now).unwrap();
+    store.record_slip(&counter, today - Days::new(3), &note, Moment::in_utc(now)).unwrap();
     let session = PracticeRecord {
         kind: ExerciseKind::Breathing,
         exercise: "box".into(),

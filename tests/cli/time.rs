@@ -104,16 +104,7 @@ fn times_kept_as_local_by_earlier_versions_are_read_as_the_same_moments_in_utc()
     )
     .unwrap();
     drop(conn);
-    let export = |data: &std::path::Path| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
-            .args(["export", "--format", "json"])
-            .env("MESTRING_DATA_DIR", data)
-            .env("TZ", OSLO)
-            .output()
-            .unwrap();
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
-    };
-    let read = export(&data);
+    let read = export_in_oslo(&data);
     let times: Vec<&str> =
         read["checkins"].as_array().unwrap().iter().map(|c| c["updated_at"].as_str().unwrap()).collect();
     assert_eq!(times, ["2026-07-01T18:00:00", "2026-12-01T19:00:00"], "summer and winter time");
@@ -125,12 +116,83 @@ fn times_kept_as_local_by_earlier_versions_are_read_as_the_same_moments_in_utc()
     let file = root.path().join("old.json");
     std::fs::write(&file, old.to_string()).unwrap();
     let other = root.path().join("other");
-    let imported = std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
-        .args(["import", file.to_str().unwrap()])
-        .env("MESTRING_DATA_DIR", &other)
+    assert!(in_oslo(&other, &["import", file.to_str().unwrap()]).status.success());
+    assert_eq!(export_in_oslo(&other)["checkins"], read["checkins"]);
+}
+
+/// The real binary in Norwegian time.
+fn in_oslo(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mestring"))
+        .args(args)
+        .env("MESTRING_DATA_DIR", data)
         .env("TZ", OSLO)
         .output()
-        .unwrap();
-    assert!(imported.status.success());
-    assert_eq!(export(&other)["checkins"], read["checkins"]);
+        .unwrap()
+}
+
+fn export_in_oslo(data: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&in_oslo(data, &["export", "--format", "json"]).stdout).unwrap()
+}
+
+#[test]
+fn records_kept_in_local_time_until_migration_13_or_export_5_are_read_as_utc_across_both_changes_of_hour() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let db = location::db_path(&data);
+    let mut conn = rusqlite::Connection::open(&db).unwrap();
+    // Migration 8 calls the conversion; an empty file has nothing to convert.
+    let flags = rusqlite::functions::FunctionFlags::SQLITE_UTF8;
+    conn.create_scalar_function("mestring_local_to_utc", 1, flags, |ctx| ctx.get::<String>(0)).unwrap();
+    mestring::store::migrations::migrations().to_version(&mut conn, 12).unwrap();
+    // Summer time, winter time, the hour that runs twice in autumn, read as its first run
+    // (summer time, the earlier of the two moments it may be), and the hour skipped in spring,
+    // read with winter time's offset. A deleted entry leaves its version behind for sync.
+    conn.execute_batch(
+        "INSERT INTO goal (title, created_at, updated_at) VALUES ('Gå tur', '2026-07-01T20:00:00', '2026-07-01T20:00:00');
+         INSERT INTO habit (name, cadence, created_at, updated_at)
+             VALUES ('Frokost', 'daily', '2026-12-01T20:00:00', '2026-12-01T20:00:00');
+         INSERT INTO counter (name, start, created_at, updated_at)
+             VALUES ('Alkohol', '2026-03-01', '2026-03-29T02:30:00', '2026-03-29T02:30:00');
+         INSERT INTO plan_item (section, position, text, updated_at) VALUES ('reasons', 0, 'Barna', '2026-10-25T02:30:00');
+         INSERT INTO plan_item (section, position, text, updated_at) VALUES ('reasons', 1, 'Gammel', '2026-10-25T02:40:00');
+         DELETE FROM plan_item WHERE text = 'Gammel';
+         INSERT INTO chosen_phase VALUES (1, 'treatment', '2026-10-25T02:30:00.000');",
+    )
+    .unwrap();
+    drop(conn);
+    let read = export_in_oslo(&data);
+    let at = |path: &str| read.pointer(path).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    assert_eq!(read["version"], 5);
+    assert_eq!(
+        [at("/goals/0/updated_at"), at("/habits/0/updated_at"), at("/plan/0/updated_at")],
+        ["2026-07-01T18:00:00", "2026-12-01T19:00:00", "2026-10-25T00:30:00"]
+    );
+    assert_eq!(at("/progress/phase/updated_at"), "2026-10-25T00:30:00");
+    assert_eq!(at("/counters/0/updated_at"), "2026-03-29T01:30:00");
+    assert_eq!(at("/goals/0/created_at"), "2026-07-01T20:00:00", "a time people see stays local");
+    // An export of version 4 has them in local time too, and imports as the same moments.
+    let mut old = read.clone();
+    old["version"] = 4.into();
+    old["goals"][0]["updated_at"] = "2026-07-01T20:00:00".into();
+    old["habits"][0]["updated_at"] = "2026-12-01T20:00:00".into();
+    old["plan"][0]["updated_at"] = "2026-10-25T02:30:00".into();
+    old["progress"]["phase"]["updated_at"] = "2026-10-25T02:30:00".into();
+    old["counters"][0]["updated_at"] = "2026-03-29T02:30:00".into();
+    let file = root.path().join("old.json");
+    std::fs::write(&file, old.to_string()).unwrap();
+    let other = root.path().join("other");
+    assert!(in_oslo(&other, &["import", file.to_str().unwrap()]).status.success());
+    let imported = export_in_oslo(&other);
+    for part in ["goals", "habits", "counters", "plan", "progress"] {
+        assert_eq!(imported[part], read[part], "{part}");
+    }
+    // Written back by the upgrade, the tombstone too; importing what the file has changes nothing.
+    let again = in_oslo(&data, &["import", file.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let text = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    assert_eq!(text("SELECT updated_at FROM goal"), "2026-07-01T18:00:00Z");
+    assert_eq!(text("SELECT deleted FROM sync_change WHERE deleted IS NOT NULL"), "2026-10-25T00:40:00Z");
+    assert_eq!(text("SELECT updated_at FROM chosen_phase"), "2026-10-25T00:30:00.000Z");
 }

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mestring::app::App;
+use mestring::clock::Moment;
 use mestring::domain::checkin::{CheckIn, Slip};
 use mestring::domain::goals::{Goal, Step};
 use mestring::domain::habits::{Cadence, Habit, Mark};
@@ -37,13 +38,20 @@ pub fn sample_store() -> Store {
 /// Writes the sample data into `s`.
 pub fn fill_sample(s: &mut Store) {
     let made = at(9, 1, 10);
-    s.add_counter(&Counter { name: "Alkohol".into(), start: d(9, 1), follows_checkins: true }, made).unwrap();
-    s.add_counter(&Counter { name: "Cannabis".into(), start: d(6, 1), follows_checkins: false }, made)
-        .unwrap();
+    s.add_counter(
+        &Counter { name: "Alkohol".into(), start: d(9, 1), follows_checkins: true },
+        Moment::in_utc(made),
+    )
+    .unwrap();
+    s.add_counter(
+        &Counter { name: "Cannabis".into(), start: d(6, 1), follows_checkins: false },
+        Moment::in_utc(made),
+    )
+    .unwrap();
     let alcohol = s.counters().unwrap().remove(0);
     let note =
         SlipNote { what_happened: "Fest hos Ola".into(), what_to_learn: "Dra hjem før midnatt".into() };
-    s.record_slip(&alcohol, d(10, 20), &note, at(10, 21, 9)).unwrap();
+    s.record_slip(&alcohol, d(10, 20), &note, Moment::in_utc(at(10, 21, 9))).unwrap();
     for (day, mood, craving, used) in
         [(16, 3, 4, false), (17, 2, 7, false), (19, 4, 2, false), (20, 4, 3, false), (21, 5, 1, false)]
     {
@@ -59,16 +67,22 @@ pub fn fill_sample(s: &mut Store) {
     })
     .unwrap();
 
-    let walk = s.add_habit(&Habit { name: "Gå en tur".into(), cadence: Cadence::Daily }, made).unwrap();
-    let breakfast = s.add_habit(&Habit { name: "Frokost".into(), cadence: Cadence::Daily }, made).unwrap();
-    let call = s.add_habit(&Habit { name: "Ringe Kari".into(), cadence: Cadence::Weekly }, made).unwrap();
+    let walk = s
+        .add_habit(&Habit { name: "Gå en tur".into(), cadence: Cadence::Daily }, Moment::in_utc(made))
+        .unwrap();
+    let breakfast = s
+        .add_habit(&Habit { name: "Frokost".into(), cadence: Cadence::Daily }, Moment::in_utc(made))
+        .unwrap();
+    let call = s
+        .add_habit(&Habit { name: "Ringe Kari".into(), cadence: Cadence::Weekly }, Moment::in_utc(made))
+        .unwrap();
     for day in [17, 18, 20, 21] {
-        s.set_habit_mark(walk, d(11, day), Some(Mark::Done), at(11, day, 19)).unwrap();
+        s.set_habit_mark(walk, d(11, day), Some(Mark::Done), Moment::in_utc(at(11, day, 19))).unwrap();
     }
-    s.set_habit_mark(walk, d(11, 19), Some(Mark::Skip), at(11, 18, 19)).unwrap();
-    s.set_habit_mark(walk, d(11, 24), Some(Mark::Skip), at(11, 21, 19)).unwrap();
-    s.set_habit_mark(breakfast, d(11, 22), Some(Mark::Done), at(11, 22, 8)).unwrap();
-    s.set_habit_mark(call, d(11, 12), Some(Mark::Done), at(11, 12, 18)).unwrap();
+    s.set_habit_mark(walk, d(11, 19), Some(Mark::Skip), Moment::in_utc(at(11, 18, 19))).unwrap();
+    s.set_habit_mark(walk, d(11, 24), Some(Mark::Skip), Moment::in_utc(at(11, 21, 19))).unwrap();
+    s.set_habit_mark(breakfast, d(11, 22), Some(Mark::Done), Moment::in_utc(at(11, 22, 8))).unwrap();
+    s.set_habit_mark(call, d(11, 12), Some(Mark::Done), Moment::in_utc(at(11, 12, 18))).unwrap();
 
     let gp = Goal {
         due: Some(d(11, 25)),
@@ -79,14 +93,15 @@ pub fn fill_sample(s: &mut Store) {
         note: "Spør om søvn også.".into(),
         ..Goal::new("Ringe fastlegen", at(11, 15, 12))
     };
-    s.add_goal(&gp, at(11, 15, 12)).unwrap();
+    s.add_goal(&gp, Moment::in_utc(at(11, 15, 12))).unwrap();
     s.add_goal(
         &Goal { note: "Én hylle om gangen.".into(), ..Goal::new("Rydde boden", at(11, 2, 12)) },
-        at(11, 2, 12),
+        Moment::in_utc(at(11, 2, 12)),
     )
     .unwrap();
-    let course = s.add_goal(&Goal::new("Søke på kurs", at(11, 1, 12)), at(11, 1, 12)).unwrap();
-    s.complete_goal(course, at(11, 20, 15)).unwrap();
+    let course =
+        s.add_goal(&Goal::new("Søke på kurs", at(11, 1, 12)), Moment::in_utc(at(11, 1, 12))).unwrap();
+    s.complete_goal(course, Moment::in_utc(at(11, 20, 15))).unwrap();
 
     for (section, text, phone) in [
         (Section::People, "Kari (søster)", "912 34 567"),
@@ -97,7 +112,8 @@ pub fn fill_sample(s: &mut Store) {
         (Section::WarningSigns, "Jeg sover dårlig flere netter", ""),
         (Section::Reasons, "Barna mine", ""),
     ] {
-        s.add_plan_item(section, &Item { text: text.into(), phone: phone.into() }, made).unwrap();
+        s.add_plan_item(section, &Item { text: text.into(), phone: phone.into() }, Moment::in_utc(made))
+            .unwrap();
     }
-    s.set_phase(Some("treatment"), made).unwrap();
+    s.set_phase(Some("treatment"), Moment::in_utc(made)).unwrap();
 }

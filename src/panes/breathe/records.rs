@@ -47,11 +47,11 @@ impl BreathePane {
     /// Saves the form's pattern. On success the list shows it selected; on a name already in
     /// use or a failed write the form stays open with everything typed.
     pub(super) fn save_pattern(&mut self, pattern: OwnPattern, ctx: &mut Ctx) {
-        let (lang, now) = (ctx.lang, ctx.clock.now());
+        let (lang, at) = (ctx.lang, ctx.clock.moment());
         let saved = ctx.store.get_mut().map_err(|p| save_failed(p, lang)).and_then(|store| {
             match store.own_pattern_name_taken(&pattern.name, pattern.id) {
                 Ok(true) => Err(String::new()),
-                Ok(false) => store.save_own_pattern(&pattern, now).map_err(|e| save_failed(&e, lang)),
+                Ok(false) => store.save_own_pattern(&pattern, at).map_err(|e| save_failed(&e, lang)),
                 Err(e) => Err(save_failed(&e, lang)),
             }
         });
