@@ -14,8 +14,6 @@
 
 #[path = "bench_support/mod.rs"]
 mod bench_support;
-#[path = "checkin_data/generate.rs"]
-mod generate;
 
 use bench_support::{InPty, ms, peak_rss_kb, spawn_in_pty, stats, wait_screen};
 
@@ -49,16 +47,15 @@ struct Dataset {
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    bench_support::build_release(root, &["floor"]);
+    bench_support::build_release(root, &["floor", "gen_checkins"]);
     let release = root.join("target/release");
     let base = std::env::temp_dir().join(format!("mestring-bench-checkin-{}", std::process::id()));
     let datasets: Vec<Dataset> = [("empty", 0), ("10 years daily", 3653), ("100,000 days", 100_000)]
         .into_iter()
         .map(|(name, days)| {
             let dir = base.join(days.to_string());
-            std::fs::create_dir_all(&dir).unwrap();
             let started = Instant::now();
-            generate::generate(&dir, days);
+            bench_support::generate_apart(root, &dir, days);
             let bytes = std::fs::metadata(dir.join("mestring.sqlite3")).map(|m| m.len()).unwrap_or(0);
             eprintln!(
                 "{name}: {days} days, {:.1} MB, generated in {:.1} s",

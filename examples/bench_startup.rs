@@ -18,8 +18,6 @@
 
 #[path = "bench_support/mod.rs"]
 mod bench_support;
-#[path = "checkin_data/generate.rs"]
-mod generate;
 
 use std::io::Write;
 use std::path::Path;
@@ -53,12 +51,11 @@ struct Run {
 fn main() {
     let runs: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    bench_support::build_release(root, &["floor"]);
+    bench_support::build_release(root, &["floor", "gen_checkins"]);
     let release = root.join("target/release");
     let dir = std::env::temp_dir().join(format!("mestring-bench-{}", std::process::id()));
     let years = dir.join("ten-years");
-    std::fs::create_dir_all(&years).expect("create the data directory");
-    generate::generate(&years, 3653);
+    bench_support::generate_apart(root, &years, 3653);
     let floor = release.join("examples/floor");
     let app = release.join("mestring");
 

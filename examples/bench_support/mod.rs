@@ -21,6 +21,17 @@ pub fn build_release(root: &Path, examples: &[&str]) {
     }
 }
 
+/// Writes `days` generated check-ins into `dir` in a process of its own (`examples/gen_checkins`,
+/// built by `build_release`). A harness that generated them itself would keep the memory that
+/// took, and every program it then times is forked from it: forking a large process costs
+/// milliseconds that the program under test does not.
+pub fn generate_apart(root: &Path, dir: &Path, days: u64) {
+    std::fs::create_dir_all(dir).expect("make the data directory");
+    let exe = root.join("target/release/examples/gen_checkins");
+    let out = Command::new(&exe).arg(dir).arg(days.to_string()).output().expect("run gen_checkins");
+    assert!(out.status.success(), "gen_checkins failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// Runs cargo with `args` in `root`; panics if it fails.
 pub fn cargo(root: &Path, args: &[&str]) {
     let status = Command::new(env!("CARGO")).args(args).current_dir(root).status().expect("run cargo");
