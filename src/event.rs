@@ -3,8 +3,13 @@
 //!
 //! A thread blocks in `crossterm::event::read`; another waits for SIGTERM, SIGHUP, SIGINT,
 //! SIGQUIT (whose default would dump core and leave the terminal raw) and SIGWINCH. Both send
-//! into one channel. When reading the terminal fails (it was closed), the reader reports it
-//! once and stops, so a dead terminal can never spin the CPU.
+//! into one channel. When reading the terminal fails, the reader reports it once and stops.
+//!
+//! A terminal that goes away does not always make reading fail: crossterm reads the end of a
+//! hung-up terminal again and again without returning (crossterm issue 793). Usually SIGHUP
+//! ends us first, but the kernel sends it to the session's leader only, and a leader that
+//! ignores it (a wrapper script, some ssh and tmux setups) passes nothing on. So on Linux a
+//! third thread waits for the hang-up itself, and a dead terminal never spins the CPU.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -55,6 +60,8 @@ impl Events {
     pub fn start(&mut self) {
         if let Some((tx, signals)) = self.pending.take() {
             spawn_reader(tx.clone());
+            #[cfg(target_os = "linux")]
+            spawn_hangup_watch(tx.clone());
             spawn_signal_listener(tx, signals, Arc::clone(&self.quit));
         }
     }
@@ -113,6 +120,41 @@ fn spawn_reader(tx: Sender<Event>) {
                     let _ = tx.send(Event::InputClosed);
                     return;
                 }
+            }
+        }
+    });
+}
+
+/// Waits, without ever waking up before, for the terminal to hang up, and reports it as
+/// `InputClosed`. `poll` is asked for no events at all: the kernel reports a hang-up (or an
+/// error) whatever was asked for, and keys, which the reader takes, do not wake this thread.
+#[cfg(target_os = "linux")]
+fn spawn_hangup_watch(tx: Sender<Event>) {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+
+    // crossterm reads standard input when it is the terminal, else the controlling terminal.
+    let terminal = if std::io::stdin().is_terminal() {
+        None
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(tty) => Some(tty),
+            Err(_) => return,
+        }
+    };
+    thread::spawn(move || {
+        let fd = terminal.as_ref().map_or(libc::STDIN_FILENO, AsRawFd::as_raw_fd);
+        let mut watched = libc::pollfd { fd, events: 0, revents: 0 };
+        loop {
+            // SAFETY: one valid `pollfd` for the length of the call; `terminal`, which owns
+            // the descriptor when it is not standard input, lives as long as this thread.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready > 0 && watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                let _ = tx.send(Event::InputClosed);
+                return;
+            }
+            if ready < 0 && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                return;
             }
         }
     });

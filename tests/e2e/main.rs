@@ -7,6 +7,7 @@ mod breathe;
 mod checkin;
 mod faq;
 mod goals;
+mod hangup;
 mod plain;
 mod quiz;
 mod retention;
