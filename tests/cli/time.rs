@@ -1,14 +1,11 @@
 //! Clocks that are wrong: set before 1970, or ahead and then put right.
 
 use chrono::NaiveDate;
-use clap::Parser;
-use mestring::cli::Cli;
 use mestring::clock::FixedClock;
 use mestring::domain::checkin::CheckIn;
-use mestring::i18n::Lang;
 use mestring::store::{Store, location};
 
-use crate::support::cli::{mestring, stdout};
+use crate::support::cli::{mestring, run_with_clock, stdout};
 
 #[test]
 fn with_the_clock_before_1970_every_command_works() {
@@ -23,16 +20,7 @@ fn with_the_clock_before_1970_every_command_works() {
         &["export", "--format", "json"],
         &["doctor"],
     ] {
-        let data_dir = data.to_str().unwrap();
-        let cli = Cli::parse_from(["mestring", "--data-dir", data_dir].iter().chain(args));
-        let status = mestring::commands::run(
-            &cli,
-            cli.command.as_ref().unwrap(),
-            crate::support::app::content(),
-            Lang::En,
-            &clock,
-        );
-        assert_eq!(status, std::process::ExitCode::SUCCESS, "{args:?}");
+        assert_eq!(run_with_clock(&data, args, &clock), std::process::ExitCode::SUCCESS, "{args:?}");
     }
     let stored = Store::open(&location::db_path(&data)).unwrap().checkin_on(moon.date()).unwrap();
     assert_eq!(stored.unwrap().note, "ett lite steg");
@@ -71,16 +59,7 @@ fn across_the_autumn_hour_that_runs_twice_the_later_edit_wins_an_import() {
         let clock = FixedClock::new(wall);
         clock.set_local(wall, offset);
         let data = root.path().join(name);
-        let args =
-            ["mestring", "--data-dir", data.to_str().unwrap(), "checkin", "--mood", "3", "--note", name];
-        let cli = Cli::parse_from(args);
-        let status = mestring::commands::run(
-            &cli,
-            cli.command.as_ref().unwrap(),
-            crate::support::app::content(),
-            Lang::En,
-            &clock,
-        );
+        let status = run_with_clock(&data, &["checkin", "--mood", "3", "--note", name], &clock);
         assert_eq!(status, std::process::ExitCode::SUCCESS);
     }
     let (first, second) = (root.path().join("first"), root.path().join("second"));

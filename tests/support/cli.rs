@@ -3,7 +3,12 @@
 //! so a developer's own settings never change what a test sees.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, ExitCode, Output};
+
+use clap::Parser;
+use mestring::cli::Cli;
+use mestring::clock::Clock;
+use mestring::i18n::Lang;
 
 /// `mestring args` in English (`LANG`, with no `MESTRING_LANG` to override it).
 pub fn mestring(data: &Path, args: &[&str]) -> Output {
@@ -28,6 +33,14 @@ pub fn command(lang: &str, data: &Path, args: &[&str]) -> Command {
         .env_remove("MESTRING_PASSWORD")
         .env_remove("MESTRING_PASSWORD_FILE");
     command
+}
+
+/// `mestring --data-dir DATA args` in English, run in this process with a clock the test keeps
+/// (the binary would read the system's).
+pub fn run_with_clock(data: &Path, args: &[&str], clock: &dyn Clock) -> ExitCode {
+    let dir = data.to_str().unwrap();
+    let cli = Cli::parse_from(["mestring", "--data-dir", dir].iter().chain(args));
+    mestring::commands::run(&cli, cli.command.as_ref().unwrap(), super::app::content(), Lang::En, clock)
 }
 
 pub fn stdout(out: &Output) -> String {

@@ -7,12 +7,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use clap::Parser;
-use mestring::cli::Cli;
 use mestring::clock::Clock;
 use mestring::domain::checkin::CheckIn;
-use mestring::i18n::Lang;
 use mestring::store::{Store, StoreError, location};
+
+use crate::support::cli::run_with_clock;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
@@ -71,12 +70,9 @@ impl Clock for Interleaving {
 
 fn run_checkin(data: &Path, clock: &Interleaving, flags: &[&str]) {
     let date = day().to_string();
-    let mut args = vec!["mestring", "--data-dir", data.to_str().unwrap(), "checkin", "--date", &date];
+    let mut args = vec!["checkin", "--date", &date];
     args.extend_from_slice(flags);
-    let cli = Cli::parse_from(args);
-    let command = cli.command.as_ref().unwrap();
-    let status = mestring::commands::run(&cli, command, crate::support::app::content(), Lang::En, clock);
-    assert_eq!(status, std::process::ExitCode::SUCCESS, "{flags:?}");
+    assert_eq!(run_with_clock(data, &args, clock), std::process::ExitCode::SUCCESS, "{flags:?}");
 }
 
 #[test]
